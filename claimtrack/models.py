@@ -1,0 +1,161 @@
+"""Pydantic models passed between the pipeline stages.
+
+Every stage takes and returns these models, so the CLI, the store and the
+JSON Schemas in ``schemas/`` all describe the same objects.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class SpeakerKind(StrEnum):
+    """What sort of source is speaking; fact-checkers weigh them differently."""
+
+    person = "person"
+    organization = "organization"
+    government = "government"
+    media = "media"
+    anonymous = "anonymous"
+    unknown = "unknown"
+
+
+class QuoteKind(StrEnum):
+    """How the words reach the reader: verbatim, paraphrased, or both."""
+
+    direct = "direct"
+    indirect = "indirect"
+    mixed = "mixed"
+    none = "none"
+
+
+class Stance(StrEnum):
+    """Whether the speaker asserts the content or rejects it."""
+
+    assert_ = "assert"
+    deny = "deny"
+
+
+class Figure(BaseModel):
+    """A quantity stated in a claim, normalised so that figures can be compared."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    value: float = Field(description="The number, e.g. 3000 for 'approximately 3,000'.")
+    unit: str | None = Field(
+        default=None,
+        description="Unit class of the counted noun (troops, soldiers and forces are 'troops').",
+    )
+    noun: str | None = Field(default=None, description="The counted noun as written.")
+    text: str = Field(description="The figure as written, qualifier included.")
+    approximate: bool = Field(
+        default=False, description="True for 'about', 'some', 'nearly', 'up to', 'more than'..."
+    )
+    qualifier: str | None = Field(default=None, description="The approximating word as written.")
+    start: int = Field(description="Offset of the figure in the text it was found in.")
+    end: int
+
+
+class Speaker(BaseModel):
+    """Who made a claim, as resolved within one article."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(description="Canonical name within the article, titles removed.")
+    kind: SpeakerKind = SpeakerKind.unknown
+    acronym: str | None = None
+    title: str | None = Field(default=None, description="Title or role as written.")
+    country: str | None = Field(default=None, description="Country the speaker belongs to.")
+    aliases: list[str] = Field(default_factory=list, description="Other forms seen.")
+
+
+class Article(BaseModel):
+    """One news article as stored: its text is what every claim offset points into."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: int | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = Field(default=None, description="ISO 8601 date where known.")
+    url: str | None = None
+    author: str | None = None
+    path: str | None = Field(default=None, description="The path the article came from, as given.")
+    text: str
+    content_hash: str = Field(default="", description="SHA-256 of the text; re-ingest key.")
+
+
+class Claim(BaseModel):
+    """One reported statement with its exact provenance."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: int | None = None
+    article_id: int | None = None
+    outlet: str | None = None
+    speaker: str | None = Field(description="Canonical speaker name; None when unattributed.")
+    speaker_id: int | None = Field(default=None, description="Speaker record across articles.")
+    speaker_mention: str = Field(description="The speaker as written in this sentence.")
+    speaker_kind: SpeakerKind = SpeakerKind.unknown
+    cue: str = Field(description="Reporting verb or phrase as written: 'said', 'according to'.")
+    via: list[str] = Field(
+        default_factory=list,
+        description="Intermediaries, nearest first: 'the embassy quoted X' gives via the embassy.",
+    )
+    text: str = Field(description="The claim content.")
+    sentence: str = Field(description="Verbatim passage; equals article.text[start:end].")
+    start: int
+    end: int
+    quote: QuoteKind = QuoteKind.none
+    stance: Stance = Stance.assert_
+    hedges: list[str] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+
+
+class Extraction(BaseModel):
+    """Everything extracted from one article."""
+
+    article: Article
+    claims: list[Claim]
+    speakers: list[Speaker] = Field(default_factory=list)
+
+
+class IngestStatus(StrEnum):
+    stored = "stored"
+    skipped = "skipped"
+    failed = "failed"
+
+
+class IngestResult(BaseModel):
+    """What happened to one input: stored, skipped as a duplicate, or failed."""
+
+    path: str
+    status: IngestStatus
+    article_id: int | None = None
+    claims: int = 0
+    error: str | None = None
+
+
+class SpeakerSummary(BaseModel):
+    """A speaker across the database, as `claimtrack speakers` lists it."""
+
+    id: int
+    name: str
+    kind: SpeakerKind
+    aliases: list[str]
+    claims: int
+    articles: int
+
+
+class ArticleSummary(BaseModel):
+    """An article as `claimtrack articles` lists it (without its text)."""
+
+    id: int
+    title: str | None
+    outlet: str | None
+    published: str | None
+    path: str | None
+    url: str | None
+    claims: int
