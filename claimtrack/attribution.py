@@ -68,7 +68,7 @@ for _phrase, _lemma in PHRASE_CUES.items():
 _TRIGGERS = frozenset(CUE_FORMS) | frozenset(_PHRASES) | {"quoted"}
 
 
-_QUOTE_MARKS = "\"“”‘’«»"
+_QUOTE_MARKS = "\"“”‘’«»'"
 _CLAUSE_PUNCT = {",", ";", ":", "—", "–", "(", "-"}
 _FUNCTION_CAPS = frozenset(
     """in on at during after before earlier later meanwhile however but and yet
@@ -195,10 +195,15 @@ def _left_np(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | Non
     tok = tokens[end]
     if tok.low in lexicon.PRONOUNS:
         return (end, end)
-    if tok.text == ")" and end - 2 > floor and tokens[end - 2].text == "(" and (
-        tokens[end - 1].text.isupper()
-    ):
-        inner = _left_np(tokens, end - 3, floor)
+    if tok.text == ")":
+        # "the National Intelligence Service (NIS)", "Sen. Jane Roe (D-Ore.)"
+        opening = next(
+            (i for i in range(end - 1, max(floor, end - 7) - 1, -1) if tokens[i].text == "("),
+            None,
+        )
+        if opening is None or opening - 1 < floor:
+            return None
+        inner = _left_np(tokens, opening - 1, floor)
         return (inner[0], end) if inner is not None else None
     if tok.low.endswith(_POSSESSIVE) and tok.text[0].isupper() is False:
         return None
@@ -217,6 +222,9 @@ def _left_np(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | Non
             continue
         if prev.text == "-" and i - 2 >= floor:
             i -= 1
+            continue
+        if prev.text == "." and i - 2 >= floor and tokens[i - 2].low in lexicon.ABBREVIATIONS:
+            i -= 1  # "Gov. Jeb Bush", "Sen. Marco Rubio"
             continue
         break
     while i <= end and (tokens[i].low in _LEAD_TRIM or tokens[i].text == "-"):
@@ -374,7 +382,9 @@ def analyse(text: str, start: int, end: int) -> list[RawAttribution]:
             continue
         if form == "phrase":
             form = "past"
-        att = _verb_cue(tokens, k, last, lemma, form, cue_text, text, end)
+        att = _continued(tokens, k, last, lemma, form, cue_text, text, end, leading)
+        if att is None:
+            att = _verb_cue(tokens, k, last, lemma, form, cue_text, text, end)
         if att is None:
             continue
         if att.pattern in ("trailing", "inverted"):
@@ -401,6 +411,14 @@ def analyse(text: str, start: int, end: int) -> list[RawAttribution]:
     results.append(leading[0])
     for att in leading[1:]:
         prev = results[-1]
+        if att.pattern == "continued":
+            # "X said A and said B", "X said A, adding B": the first content stops at the join.
+            cut = att.extra_content[0][0] if att.extra_content else att.cue_start
+            att.extra_content = []
+            if cut > prev.content_start:
+                prev.content_end = _strip_end(text, prev.content_start, min(prev.content_end, cut))
+                results.append(att)
+            continue
         k = by_start.get(att.source.start)
         if att.cue_start <= prev.cue_start or k is None:
             continue
@@ -449,13 +467,14 @@ def _verb_cue(
     if prev is not None and prev.low in ("the", "a", "an", "his", "her", "its", "their"):
         return None  # a noun: "the report", "a claim"
     after = last + 1
+    tail = _skip_object(tokens, after) if lemma == "tell" else after
     # Trailing / inverted: cue right after a comma or closing quote (maybe after the source).
     j = _skip_left(tokens, k - 1)
     np_span = _left_np(tokens, j, 0) if j >= 0 else None
     if np_span is not None and np_span[0] > 0:
         before = tokens[np_span[0] - 1]
         if (before.text in (",", "—") or before.text in _QUOTE_MARKS) and _trailing_tail_ok(
-            tokens, after
+            tokens, tail
         ):
             content_end = before.start if before.text == "," else _before_closing(tokens, np_span[0] - 1)
             content_start = tokens[0].start
@@ -544,6 +563,64 @@ def _verb_cue(
         content_end=max(content_start, content_end),
         pattern="leading",
         continues=continues,
+    )
+
+
+_SPEECH_GERUNDS = frozenset(
+    """saying adding telling warning noting claiming insisting arguing calling accusing
+    describing stating explaining denying urging suggesting citing declaring
+    stressing emphasizing emphasising vowing promising""".split()
+)
+
+
+def _continued(
+    tokens: list[Token],
+    k: int,
+    last: int,
+    lemma: str,
+    form: str,
+    cue_text: str,
+    text: str,
+    sentence_end: int,
+    leading: list[RawAttribution],
+) -> RawAttribution | None:
+    """A cue sharing the subject of an earlier one: '… and said B', '…, adding B'."""
+    j = _skip_left(tokens, k - 1)
+    if j < 1:
+        return None
+    joiner = tokens[j]
+    if form == "gerund":
+        if joiner.text != "," or tokens[k].low not in _SPEECH_GERUNDS:
+            return None
+    elif not (joiner.low == "and" and form in ("past", "third")):
+        return None
+    if leading and leading[-1].cue_start < joiner.start:
+        source = leading[-1].source
+    elif form == "gerund":
+        span = _left_np(tokens, _subject_end(tokens), 0)
+        if span is None or span[0] != 0 or not _np_ok(tokens, span):
+            return None
+        source = _mention(tokens, span, text)
+    else:
+        return None
+    content_from = _skip_content_start(tokens, last + 1, lemma)
+    if lemma == "tell":
+        content_from = _skip_content_start(tokens, _skip_object(tokens, last + 1), lemma)
+    if content_from >= len(tokens):
+        return None
+    content_start = tokens[content_from].start
+    content_end = _content_end(tokens, sentence_end, text)
+    if content_end - content_start < 3:
+        return None
+    return RawAttribution(
+        source=Mention(source.text, source.start, source.end, source.appositive),
+        cue=cue_text,
+        cue_lemma=lemma,
+        cue_start=tokens[k].start,
+        content_start=content_start,
+        content_end=content_end,
+        pattern="continued",
+        extra_content=[(joiner.start, joiner.start)],
     )
 
 

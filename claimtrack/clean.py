@@ -124,13 +124,14 @@ _PROMPT_RULES: _PhraseTable = (
     ),
     (
         ("cookie", "cookies"),
-        r"we use cookies\b|cookies?\b[^.!?]{0,80}\b(?:accept|consent|cookie policy"
-        r"|cookie settings)\b",
+        r"we use cookies\b|cookie (?:policy|settings|preferences|notice)\b"
+        r"|cookies?\b[^.!?]{0,80}\b(?:accept|consent)\b",
         7,
     ),
     (
         ("comment", "comments"),
-        r"\b(?:join|view|show|hide|load|read|see) (?:all |the |our )?(?:\d+ )?comments\b"
+        r"\b(?:view|show|hide|load|join) (?:all |the |our )?(?:\d+ )?comments\b"
+        r"|\b(?:read|see) (?:all |our )?(?:\d+ )?comments\b"
         r"|\b(?:leave|post|add|write) (?:a|your) comment\b"
         r"|\bcomments? (?:are|have been) (?:closed|disabled|turned off|moderated)\b",
         20,
@@ -206,7 +207,8 @@ _FIRST_PERSON_BIO_RULES: _PhraseTable = (
 
 # Origin: photo and video credits of agency-fed sites ("... Getty Images",
 # "REUTERS/Kim Hong-Ji", "(AP Photo/...)", "KCNA via Reuters"). This wording
-# can occur in prose, so only blocks under _CREDIT_MAX_WORDS words count.
+# can occur in prose ("Getty Images said ..."), so it only counts at the end
+# of a block (_CREDIT_TAIL characters) under _CREDIT_MAX_WORDS words.
 _CREDIT_RULES: _PhraseTable = (
     (
         ("getty", "shutterstock", "alamy", "istock", "istockphoto", "ap", "afp"),
@@ -218,6 +220,7 @@ _CREDIT_RULES: _PhraseTable = (
     (("reuters", "afp", "ap", "epa", "yonhap"), r"(?:reuters|afp|ap|epa|yonhap) ?/ ?\w", 0),
 )
 _CREDIT_MAX_WORDS = 40
+_CREDIT_TAIL = 50
 
 # Origin: the same widgets in wording that also occurs in news prose, so these
 # only count in blocks under _WEAK_MAX_WORDS words: "Stay up to date with ...",
@@ -419,21 +422,22 @@ class _Rule(NamedTuple):
     max_words: int  # the rule applies to blocks with fewer words than this
     pattern: re.Pattern[str]
     back: int
+    tail: int  # when non-zero, the match must start this close to the block's end
 
 
 def _build_rules() -> dict[bytes, tuple[_Rule, ...]]:
     """Trigger word -> rules to try where it occurs, appeals first."""
     by_word: dict[bytes, list[_Rule]] = {}
-    tables: tuple[tuple[_PhraseTable, int, int], ...] = (
-        (_APPEAL_RULES, _APPEAL, 1 << 30),
-        (_PROMPT_RULES, _JUNK, 1 << 30),
-        (_FIRST_PERSON_BIO_RULES, _JUNK, 1 << 30),
-        (_CREDIT_RULES, _JUNK, _CREDIT_MAX_WORDS),
-        (_WEAK_RULES, _JUNK, _WEAK_MAX_WORDS),
+    tables: tuple[tuple[_PhraseTable, int, int, int], ...] = (
+        (_APPEAL_RULES, _APPEAL, 1 << 30, 0),
+        (_PROMPT_RULES, _JUNK, 1 << 30, 0),
+        (_FIRST_PERSON_BIO_RULES, _JUNK, 1 << 30, 0),
+        (_CREDIT_RULES, _JUNK, _CREDIT_MAX_WORDS, _CREDIT_TAIL),
+        (_WEAK_RULES, _JUNK, _WEAK_MAX_WORDS, 0),
     )
-    for table, kind, max_words in tables:
+    for table, kind, max_words, tail in tables:
         for words, pattern, back in table:
-            rule = _Rule(kind, max_words, re.compile(pattern), back)
+            rule = _Rule(kind, max_words, re.compile(pattern), back, tail)
             for word in words:
                 key = word.encode("ascii")
                 if key.translate(_FOLD) != key or not key:
@@ -525,19 +529,21 @@ def _lower(text: str) -> str:
 def _phrase_kind(low: str, folded: bytes, hits: Set[bytes], nwords: int) -> int:
     """_APPEAL or _JUNK if a phrase rule matches where one of its trigger words occurs."""
     text = _unquoted(low)
+    size_all = len(folded)
     found = _PROSE
     for word in hits:
         rules = [r for r in _RULES_BY_WORD[word] if nwords < r.max_words]
         if not rules:
             continue
         size = len(word)
-        pos = folded.find(word)
+        first = 0 if any(r.tail == 0 for r in rules) else size_all - max(r.tail for r in rules)
+        pos = folded.find(word, max(0, first))
         while pos != -1:
             end = pos + size
-            if (pos == 0 or folded[pos - 1] == 0x20) and (
-                end == len(folded) or folded[end] == 0x20
-            ):
+            if (pos == 0 or folded[pos - 1] == 0x20) and (end == size_all or folded[end] == 0x20):
                 for rule in rules:
+                    if rule.tail and pos < size_all - rule.tail:
+                        continue
                     if rule.back:
                         m = rule.pattern.search(text, max(0, pos - rule.back), end + _WINDOW)
                         hit = m is not None and m.start() <= pos

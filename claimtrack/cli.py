@@ -8,6 +8,7 @@ and `extract` do not pay for SQLAlchemy.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -115,8 +116,16 @@ def _summary_line(results: Sequence[IngestResult]) -> str:
     return ", ".join(f"{counts[status]} {status.value}" for status in IngestStatus)
 
 
+def _expected_count(paths: Sequence[str]) -> int | None:
+    """How many results ingest will report, when the paths alone tell (no folders or JSON)."""
+    several = (".json", ".jsonl")
+    if any(os.path.isdir(p) or p.lower().endswith(several) for p in paths):
+        return None
+    return len(paths)
+
+
 @contextmanager
-def _progress(total: int) -> Iterator[Callable[[IngestResult], None]]:
+def _progress(total: int | None) -> Iterator[Callable[[IngestResult], None]]:
     """Report each result on stderr, under a progress bar when stderr is a terminal."""
     if not sys.stderr.isatty():
         yield lambda result: typer.echo(_status_line(result), err=True)
@@ -140,7 +149,8 @@ def _progress(total: int) -> Iterator[Callable[[IngestResult], None]]:
 def ingest(
     ctx: typer.Context,
     paths: Annotated[
-        list[str], typer.Argument(help="Article files to store; - reads one from stdin.")
+        list[str],
+        typer.Argument(help="Article files or folders to store; - reads one from stdin."),
     ],
     outlet: Annotated[
         str | None, typer.Option(help="Outlet to record for every article given.")
@@ -158,7 +168,7 @@ def ingest(
     """
     from claimtrack.pipeline import ingest as run_ingest
 
-    with _store(ctx) as store, _progress(len(paths)) as report:
+    with _store(ctx) as store, _progress(_expected_count(paths)) as report:
         results = run_ingest(
             store,
             paths,

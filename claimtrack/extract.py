@@ -60,6 +60,8 @@ def extract(article: Article) -> Extraction:
             continue
         raws = analyse(text, sent.start, sent.end)
         for raw in raws:
+            if _quoted_inside(raw, quotes):
+                continue  # "… I said …" inside a quotation is the quoted speaker's narrative
             claims.extend(_claims_from(raw, text, sent, sentences, index, starts, quotes, memory))
         memory.observe(text, sent.start, sent.end)
     return Extraction(article=article, claims=claims, speakers=_speakers(claims, memory))
@@ -132,6 +134,13 @@ def _claims_from(
         )
         for spk in speakers
     ]
+
+
+def _quoted_inside(raw: RawAttribution, quotes: list[Span]) -> bool:
+    for q in quotes:
+        if q.start <= raw.cue_start < q.end and q.start <= raw.source.start < q.end:
+            return True
+    return False
 
 
 def _extend_segments(segments: list[tuple[int, int]], q: Span) -> list[tuple[int, int]]:

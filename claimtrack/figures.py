@@ -625,7 +625,6 @@ _DIGITS_RE: Final = re.compile(
     r"[0-9]{1,3}(?:,[0-9]{3})+(?!,?[0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 )
 _WORD_RE: Final = re.compile(r"[A-Za-z]+")
-_LETTERS_RE: Final = re.compile(r"[A-Za-z]+")
 _NUMBER_SEP_RE: Final = re.compile(rf"{_SP}+|{_SP}*[{_HYPHEN_CLASS}]{_SP}*")
 _AND_HALF_RE: Final = re.compile(rf"{_SP}+an?{_SP}+half\b", re.IGNORECASE)
 _AND_NEXT_RE: Final = re.compile(rf"{_SP}+([A-Za-z]+)")
@@ -641,6 +640,12 @@ _CURRENCY_BEFORE_RE: Final = re.compile(
     r"|(?<![A-Za-z])(?:Rs\.?|USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|UAH|CHF|AUD|CAD|HKD|SGD|NZD)"
     rf"{_SP}?)\Z"
 )
+_CURRENCY_PREFIX_AT_RE: Final = re.compile(
+    r"(?:(?:US|AU|A|CA|C|HK|NZ|NT|S|R)?\$|[€£¥₹₽₴₩₪₺]"
+    r"|(?:Rs\.?|USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|UAH|CHF|AUD|CAD|HKD|SGD|NZD)"
+    rf"{_SP}?)(?=[0-9])"
+)
+_SIGN_AT_RE: Final = re.compile(rf"[-\u2212]|minus{_SP}+", re.IGNORECASE)
 _SIGN_BEFORE_RE: Final = re.compile(
     rf"(?:(?:(?<=[\s(\[])|(?<![\s\S]))[-\u2212]|(?<![A-Za-z])minus{_SP}+)\Z", re.IGNORECASE
 )
@@ -720,7 +725,7 @@ def parse_number(text: str) -> float | None:
         return None
     pos = 0
     negative = False
-    sign = re.match(rf"[-\u2212]|minus{_SP}+", s, re.IGNORECASE)
+    sign = _SIGN_AT_RE.match(s)
     if sign is not None:
         negative = True
         pos = sign.end()
@@ -731,7 +736,7 @@ def parse_number(text: str) -> float | None:
     core = _core_at(s, pos, has_currency)
     if core is None:
         return None
-    end = core.end
+    end = core.of_end if core.of_end is not None and not s[core.of_end :].strip() else core.end
     pct = _PERCENT_RE.match(s, end)
     if pct is not None:
         end = pct.end()
@@ -772,12 +777,6 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
 # ---------------------------------------------------------------------------
 # Internals.
 # ---------------------------------------------------------------------------
-
-_CURRENCY_PREFIX_AT_RE: Final = re.compile(
-    r"(?:(?:US|AU|A|CA|C|HK|NZ|NT|S|R)?\$|[€£¥₹₽₴₩₪₺]"
-    r"|(?:Rs\.?|USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|UAH|CHF|AUD|CAD|HKD|SGD|NZD)"
-    rf"{_SP}?)(?=[0-9])"
-)
 
 
 @dataclass(slots=True)
@@ -1076,7 +1075,7 @@ def _core_at(text: str, pos: int, has_currency: bool) -> _Core | None:
             if suffix in _AMBIGUOUS_SUFFIXES and not has_currency:
                 core.suffix = suffix
             return core
-    letters = _LETTERS_RE.match(text, end)
+    letters = _WORD_RE.match(text, end)
     if letters is not None:
         unit = _ATTACHED_UNITS.get(letters.group().lower())
         after = letters.end()

@@ -20,7 +20,7 @@ recall complain estimate reveal disclose emphasize emphasise stress concede
 mention inform signal caution threaten pledge repeat reiterate conclude observe
 comment assure dispute rebuff denounce slam blast praise hail highlight
 underscore cite boast quip retort counter maintain recount agree disagree
-announce brief assess label brand call question
+announce brief assess label brand call question continue
 """
 
 _IRREGULAR = {
@@ -44,8 +44,8 @@ CHARACTERISING_VERBS = frozenset(
 # Cues only accepted with an explicit clausal complement or a trailing
 # attribution, because they are common outside reporting ("added troops").
 WEAK_CUES = frozenset(
-    """add post report note call cite question label brand maintain counter agree
-    disagree brief assess signal observe recall repeat praise hail highlight
+    """add post call cite question label brand maintain counter agree continue
+    disagree brief assess signal repeat praise hail highlight
     underscore inform respond reply comment mention""".split()
 )
 

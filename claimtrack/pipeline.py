@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TextIO
 
 from claimtrack.errors import ClaimtrackError, InputError
 from claimtrack.extract import extract
@@ -22,7 +22,7 @@ def ingest(
     published: str | None = None,
     url: str | None = None,
     title: str | None = None,
-    stdin: IO[Any] | None = None,
+    stdin: TextIO | None = None,
     on_progress: Callable[[IngestResult], None] | None = None,
 ) -> list[IngestResult]:
     """Store every readable article under ``paths``; report each input's fate, never raise."""
@@ -38,7 +38,7 @@ def ingest(
     return results
 
 
-def extract_path(path: str, stdin: IO[Any] | None = None) -> list[Extraction]:
+def extract_path(path: str, stdin: TextIO | None = None) -> list[Extraction]:
     """Extract claims from one input (``-`` for stdin) without touching a database."""
     extractions = []
     for item in iter_articles([path], stdin=stdin):

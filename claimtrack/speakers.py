@@ -113,6 +113,10 @@ class Entity:
         )
 
 
+def mention_fallback(text: str) -> str:
+    return text or "unknown"
+
+
 def _name_tokens(name: str) -> list[str]:
     return [compact_key(t) for t in re.split(r"[\s\-]+", name) if compact_key(t)]
 
@@ -216,6 +220,10 @@ class ArticleSpeakers:
         if low in lexicon.PRONOUNS:
             return self._pronoun(low, pos) or self._add(text, SpeakerKind.unknown, pos)
         acronym = _PAREN_ACRONYM.match(text)
+        if acronym is None and text.endswith(")") and "(" in text:
+            text = text[: text.rindex("(")].strip()  # "Sen. Jane Roe (D-Ore.)"
+            if not text:
+                return self._add(mention_fallback(text), SpeakerKind.unknown, pos)
         if acronym is not None:
             self._define_acronym(acronym.group(1), acronym.group(2), pos)
             return self.acronyms[compact_key(acronym.group(2))]
