@@ -189,7 +189,13 @@ def _skip_left(tokens: list[Token], i: int) -> int:
 
 
 def _left_np(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
-    """The noun phrase ending at token index `end` (inclusive), not before `floor`."""
+    """The noun phrase ending at token index `end` (inclusive), not before `floor`.
+
+    The strict walk takes capitalised words and known speaker nouns.  A relaxed
+    walk may also take up to two unknown lower-case words ("county election
+    officials", "Opposition councillor Derek Huang"); it wins only when it ends
+    at a clause boundary, which is where a subject must start.
+    """
     if end < floor or end < 0:
         return None
     tok = tokens[end]
@@ -208,8 +214,25 @@ def _left_np(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | Non
     if tok.low.endswith(_POSSESSIVE) and tok.text[0].isupper() is False:
         return None
     if not _is_head(tok):
-        return None
+        # "A whistleblower said", "the challenger said": a determiner makes it a noun.
+        if not (
+            tok.text.isalpha()
+            and tok.text.islower()
+            and end - 1 >= floor
+            and (tokens[end - 1].low in _DETERMINERS or tokens[end - 1].low.endswith(("’s", "'s")))
+            and tok.low not in _FUNCTION_CAPS
+        ):
+            return None
+    strict = _walk_left(tokens, end, floor, relaxed=False)
+    relaxed = _walk_left(tokens, end, floor, relaxed=True)
+    if relaxed is not None and relaxed != strict and _clause_start(tokens, relaxed[0]):
+        return relaxed
+    return strict
+
+
+def _walk_left(tokens: list[Token], end: int, floor: int, relaxed: bool) -> tuple[int, int] | None:
     i = end
+    unknown = 0
     while i - 1 >= floor:
         prev = tokens[i - 1]
         if _is_np_word(prev):
@@ -226,12 +249,25 @@ def _left_np(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | Non
         if prev.text == "." and i - 2 >= floor and tokens[i - 2].low in lexicon.ABBREVIATIONS:
             i -= 1  # "Gov. Jeb Bush", "Sen. Marco Rubio"
             continue
+        if (
+            relaxed
+            and unknown < 2
+            and prev.text.isalpha()
+            and prev.text.islower()
+            and prev.low not in _FUNCTION_CAPS
+            and prev.low not in lexicon.CLAUSE_STARTERS
+            and prev.low not in _PASSIVE_AUX
+            and prev.low not in lexicon.CUE_FORMS
+            and not prev.low.endswith("ed")
+        ):
+            unknown += 1
+            i -= 1
+            continue
         break
     while i <= end and (tokens[i].low in _LEAD_TRIM or tokens[i].text == "-"):
         i += 1
     if i > end:
         return None
-    # A clause-initial function word followed by a capital ("During", "In") is not a source.
     return (i, end)
 
 
@@ -286,7 +322,8 @@ def _skip_content_start(tokens: list[Token], i: int, lemma: str) -> int:
         if low == "to" and i + 1 < n and tokens[i + 1].low in ("reporters", "journalists"):
             i += 2
             continue
-        if low in ("on", "in", "at", "during", "to", "via", "through", "after", "before"):
+        if low in ("on", "in", "at", "during", "to", "via", "through", "after", "before",
+                   "outside", "from", "with", "by", "over", "inside", "while"):
             # 'wrote on social media that …': the content starts after 'that'.
             for j in range(i + 1, min(n, i + 9)):
                 if tokens[j].low == "that":
@@ -471,6 +508,8 @@ def _verb_cue(
     # Trailing / inverted: cue right after a comma or closing quote (maybe after the source).
     j = _skip_left(tokens, k - 1)
     np_span = _left_np(tokens, j, 0) if j >= 0 else None
+    if np_span is None and j >= 0 and tokens[j].text == ",":
+        np_span = _trailing_appositive(tokens, j)
     if np_span is not None and np_span[0] > 0:
         before = tokens[np_span[0] - 1]
         if (before.text in (",", "—") or before.text in _QUOTE_MARKS) and _trailing_tail_ok(
@@ -624,13 +663,35 @@ def _continued(
     )
 
 
+def _trailing_appositive(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """'"…," the authority's director, Karin Voss, told reporters': the name."""
+    k = j - 1
+    while k > 0 and tokens[k].text != ",":
+        if not (tokens[k].text[0].isupper() or tokens[k].text in "-."):
+            return None
+        k -= 1
+    if k <= 0 or k == j - 1:
+        return None
+    outer = _left_np(tokens, k - 1, 0)
+    if outer is None or outer[0] == 0:
+        return None
+    before = tokens[outer[0] - 1]
+    if before.text in (",", "—") or before.text in _QUOTE_MARKS:
+        return (outer[0], j - 1)
+    return None
+
+
 def _appositive_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
-    """'Harry Smith, a senior fellow at X, said': the subject before the appositive."""
+    """'Harry Smith, a fellow at X, said' or 'The charity, Patient Voice, said'.
+
+    Of the phrase before the appositive and the appositive itself, a proper
+    name wins: it is what a fact-checker needs as the speaker.
+    """
     if j < 2 or tokens[j].text != ",":
         return None
     k = j - 1
     while k > 0 and tokens[k].text != ",":
-        if tokens[k].text in ";:":
+        if tokens[k].text in ";:" or tokens[k].text in _QUOTE_MARKS:
             return None
         k -= 1
     if k <= 0 or j - k > 25:
@@ -638,6 +699,11 @@ def _appositive_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
     span = _left_np(tokens, k - 1, 0)
     if span is None or not _clause_start(tokens, span[0]):
         return None
+    inner = tokens[k + 1 : j]
+    if inner and len(inner) <= 4 and all(t.text[0].isupper() or t.text in "-." for t in inner):
+        head = tokens[span[1]]
+        if not head.text[0].isupper() or inner[0].low not in ("the", "a", "an"):
+            return (k + 1, j - 1)
     return span
 
 

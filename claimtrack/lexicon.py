@@ -130,7 +130,8 @@ TITLE_WORDS = frozenset(
     assistant associate marshal mister madam first foreign-minister chief-of-staff
     staff leader coach manager captain skipper chef pastor rabbi imam sheriff
     detective dean principal headteacher nurse farmer owner trooper deputy-director
-    chief-executive spokesperson-general
+    chief-executive spokesperson-general candidate challenger incumbent nominee
+    councillor councilman councilwoman supervisor chairman ombudsman negotiator
     """.split()
 )
 

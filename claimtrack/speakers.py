@@ -150,7 +150,9 @@ class ArticleSpeakers:
             if country is not None:
                 self.last_country = country
             if len(words) >= 2 and country is None:
-                self._observe_person(phrase, start + m.start())
+                before = sentence[max(0, m.start() - 30) : m.start()].split()
+                role = before[-1] if before and before[-1] in lexicon.TITLE_WORDS else None
+                self._observe_person(phrase, start + m.start(), role)
             verb = _NEXT_WORD.match(sentence, m.end())
             if verb is not None and _verb_like(verb.group(1)):
                 self._mark_subject(words, start + m.start())
@@ -185,7 +187,7 @@ class ArticleSpeakers:
         entity.last_seen = pos
         self.acronyms[compact_key(acronym)] = entity
 
-    def _observe_person(self, phrase: str, pos: int) -> None:
+    def _observe_person(self, phrase: str, pos: int, role: str | None = None) -> None:
         words = phrase.split()
         name, title = _strip_title(words)
         if len(name) < 2 or any(w.lower() in _FUNCTION_WORDS for w in name):
@@ -198,6 +200,8 @@ class ArticleSpeakers:
         entity = self._find_exact(full)
         if entity is None:
             entity = self._add(full, SpeakerKind.person, pos, title=title)
+        if role and not (entity.title and role in entity.title.lower()):
+            entity.title = f"{role} {entity.title}" if entity.title else role
         entity.last_seen = pos
 
     # --- resolution --------------------------------------------------------
@@ -219,6 +223,12 @@ class ArticleSpeakers:
         low = text.lower()
         if low in lexicon.PRONOUNS:
             return self._pronoun(low, pos) or self._add(text, SpeakerKind.unknown, pos)
+        words = text.split()
+        if words[-1].lower() in _SPOKES and len(words) > 1 and words[0][0].isupper():
+            # "a Fairway spokesman", "RCA spokeswoman": the organisation speaks.
+            return self._resolve_one(" ".join(words[:-1]), pos, None)
+        if words[0].lower() in _SPOKES and " for " in text:
+            return self._resolve_one(_LEADING_DET.sub("", text.split(" for ", 1)[1]), pos, None)
         acronym = _PAREN_ACRONYM.match(text)
         if acronym is None and text.endswith(")") and "(" in text:
             text = text[: text.rindex("(")].strip()  # "Sen. Jane Roe (D-Ore.)"
@@ -258,6 +268,13 @@ class ArticleSpeakers:
         return self._person(words, pos, appositive)
 
     def _person(self, words: list[str], pos: int, appositive: str | None) -> Entity:
+        if "of" in words[1:]:
+            # "Professor Alan Whitcombe of Easton University": the affiliation is a title.
+            cut = words.index("of", 1)
+            head, _ = _strip_title(words[:cut])
+            if len(head) >= 2:
+                appositive = appositive or " ".join(words[cut:])
+                words = words[:cut]
         name, title = _strip_title(words)
         gender = _title_gender(words)
         if not name:
@@ -313,6 +330,16 @@ class ArticleSpeakers:
         head = words[-1].lower()
         if head in ("statement", "release", "readout") and self.statement_owner is not None:
             return self.statement_owner
+        if words[0].lower() in ("some", "many", "several", "other", "most"):
+            words = words[1:] or words
+            text = " ".join(words)
+        if head in lexicon.TITLE_WORDS and head not in _SPOKES:
+            # "the regional governor", "the candidate": the latest person with that title.
+            for entity in sorted(self.entities, key=lambda e: -e.last_seen):
+                if entity.kind == SpeakerKind.person and entity.title and (
+                    head in entity.title.lower().split()
+                ):
+                    return entity
         modifiers = {w.lower() for w in words[:-1]}
         country = None
         for w in words[:-1]:
@@ -455,8 +482,18 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+_SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson", "spokespeople"])
+_ROLE_SUFFIXES = ("or", "er", "ist", "ent", "ant", "ian", "ary", "man", "woman", "person")
+
+
 def _strip_title(words: list[str]) -> tuple[list[str], str | None]:
-    """Split 'Vice Minister of Foreign Affairs Kim Hong-kyun' into name and title."""
+    """Split 'Vice Minister of Foreign Affairs Kim Hong-kyun' into name and title.
+
+    The name is the run of capitalised words at the end that are not titles,
+    places or function words.  A role noun not in the title list
+    ("Supervisor", "Resident") still counts as a title when at least two name
+    words follow it, so first names like "Tyler" survive in "Tyler Smith".
+    """
     cleaned = [w.rstrip(",") for w in words]
     i = len(cleaned)
     while i > 0:
@@ -468,6 +505,8 @@ def _strip_title(words: list[str]) -> tuple[list[str], str | None]:
             or places.lookup(w) is not None
             or not w[:1].isupper()
         ):
+            break
+        if len(cleaned) - i >= 2 and low.endswith(_ROLE_SUFFIXES) and len(low) > 4:
             break
         i -= 1
     name = cleaned[i:]

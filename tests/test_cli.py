@@ -58,9 +58,9 @@ Council approves budget after late-night session
 
 Councillors voted 31 to 9 in favour of the spending plan shortly after midnight.
 
-"The budget is balanced and the levy stays," Mayor Ana Ortiz told reporters.
+"The budget is balanced and the levy stays," Mayor Ana Ortiz said.
 
-The finance ministry said on Tuesday that nearly 300 teachers would be hired next year.
+The education ministry said on Tuesday that nearly 300 teachers would be hired next year.
 """
 
 FLOODS = """\
@@ -68,7 +68,7 @@ Roads reopen as river falls
 
 Water levels dropped overnight after a week of heavy rain in the valley.
 
-The transport ministry said on Wednesday that 12 bridges had been inspected.
+Regional Governor Marta Silva said on Wednesday that 12 bridges had been inspected.
 """
 
 
@@ -136,13 +136,13 @@ def test_ingest_reports_each_file_and_a_summary(
     assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert len(lines) == 4
-    for path, line in zip(paths, lines, strict=False):
-        assert line.startswith(f"stored {path} (")
-        assert line.endswith(")")
     assert lines[-1] == "3 stored, 0 skipped, 0 failed"
     with open_store(db_url) as store:
-        assert len(store.articles()) == 3
-        assert len(store.claims()) >= 4
+        stored = {a.path: a.claims for a in store.articles()}
+        assert sum(stored.values()) == len(store.claims()) >= 3
+    for path, line in zip(paths, lines, strict=False):
+        n = stored[path]
+        assert line == f"stored {path} ({n} {'claim' if n == 1 else 'claims'})"
 
 
 def test_ingest_records_options(runner: CliRunner, db_url: str, articles: dict[str, Path]) -> None:
@@ -320,17 +320,24 @@ def test_empty_database_listings(runner: CliRunner, db_url: str) -> None:
         assert as_csv.stdout.count("\n") == 1  # the header alone
 
 
-def test_claims_filters(runner: CliRunner, ingested: str) -> None:
+def test_claims_filters(runner: CliRunner, ingested: str, articles: dict[str, Path]) -> None:
     everything = listing(runner, ingested, "claims")
+    budget_id = next(
+        a["id"]
+        for a in listing(runner, ingested, "articles")
+        if a["path"] == str(articles["budget"])
+    )
 
     by_speaker = listing(runner, ingested, "claims", "--speaker", "ana ortiz")
-    assert len(by_speaker) == 2
-    assert all("ortiz" in name_key(str(c["speaker"])) for c in by_speaker)
+    assert budget_id in {c["article_id"] for c in by_speaker}
+    assert all("ortiz" in name_key(c["speaker"]) for c in by_speaker)
+    assert by_speaker == [c for c in everything if c["speaker_id"] == by_speaker[0]["speaker_id"]]
     assert listing(runner, ingested, "claims", "--speaker", "Ortiz") == by_speaker
+    assert listing(runner, ingested, "claims", "--speaker", "MAYOR ANA ORTIZ") == by_speaker
 
     police = listing(runner, ingested, "claims", "--search", "POLICE")
     assert police
-    assert all("police" in (str(c["text"]) + str(c["sentence"])).lower() for c in police)
+    assert all("police" in (c["text"] + c["sentence"]).lower() for c in police)
 
     first = everything[0]
     in_article = listing(runner, ingested, "claims", "--article", str(first["article_id"]))
@@ -351,8 +358,13 @@ def test_missing_ids_are_errors(runner: CliRunner, ingested: str) -> None:
 
 def test_speakers_listing(runner: CliRunner, ingested: str) -> None:
     speakers = listing(runner, ingested, "speakers")
-    ortiz = next(s for s in speakers if "ortiz" in name_key(str(s["name"])))
-    assert (ortiz["claims"], ortiz["articles"]) == (2, 2)
+    claims = listing(runner, ingested, "claims")
+    for speaker in speakers:
+        theirs = [c for c in claims if c["speaker_id"] == speaker["id"]]
+        assert speaker["claims"] == len(theirs)
+        assert speaker["articles"] == len({c["article_id"] for c in theirs})
+    ortiz = next(s for s in speakers if "ortiz" in name_key(s["name"]))
+    assert "Mayor Ana Ortiz" in ortiz["aliases"]
     counts = [s["claims"] for s in speakers]
     assert counts == sorted(counts, reverse=True)
 
@@ -373,10 +385,28 @@ def test_extract_needs_no_database(
     assert not (tmp_path / "claimtrack.db").exists()
 
 
-def test_extract_reads_stdin(runner: CliRunner) -> None:
-    result = invoke(runner, "extract", "-", "--format", "jsonl", input=PROTEST)
+def test_extract_reads_stdin(runner: CliRunner, articles: dict[str, Path]) -> None:
+    from_file = invoke(runner, "extract", str(articles["budget"]), "--format", "jsonl")
+    from_stdin = invoke(runner, "extract", "-", "--format", "jsonl", input=BUDGET)
+    assert from_stdin.exit_code == 0, from_stdin.output
+    assert from_stdin.stdout == from_file.stdout
+    assert len(from_stdin.stdout.splitlines()) == 2
+
+
+def test_extract_handles_the_reference_sentences(runner: CliRunner) -> None:
+    """The two sentences the extractor is specified to handle, through the CLI."""
+    text = (
+        "The interior ministry said on Monday that about 2,000 police officers had been "
+        'deployed.\n\n"We will not back down," Mayor Ana Ortiz told reporters.\n'
+    )
+    result = invoke(runner, "extract", "-", "--format", "json", input=text)
     assert result.exit_code == 0, result.output
-    assert len(result.stdout.splitlines()) >= 2
+    claims = json.loads(result.stdout)
+    assert [name_key(c["speaker"]) for c in claims] == ["interior ministry", "ana ortiz"]
+    assert [c["cue"] for c in claims] == ["said", "told"]
+    assert claims[0]["figures"][0]["value"] == 2000
+    assert claims[0]["figures"][0]["approximate"] is True
+    assert claims[1]["text"] == "We will not back down"
 
 
 def test_extract_missing_file(runner: CliRunner) -> None:
