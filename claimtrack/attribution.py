@@ -171,7 +171,7 @@ def _skip_left(tokens: list[Token], i: int) -> int:
     """Step left over auxiliaries, adverbs and time phrases between source and cue."""
     while i >= 0:
         low = tokens[i].low
-        if low in lexicon.SKIPPABLE_BEFORE_CUE or low in _TIME_WORDS or low in "“‘\"":
+        if low in lexicon.SKIPPABLE_BEFORE_CUE or low in _TIME_WORDS or low in '“‘"':
             i -= 1
             continue
         if low.endswith("ly") and not tokens[i].text[0].isupper() and len(low) > 4:
@@ -179,8 +179,10 @@ def _skip_left(tokens: list[Token], i: int) -> int:
             continue
         # "on Friday", "in June", "last week" after a source: dates are skipped above,
         # a bare preposition left over after them goes too.
-        if low in ("on", "in", "at", "of") and i + 1 < len(tokens) and (
-            tokens[i + 1].low in _TIME_WORDS
+        if (
+            low in ("on", "in", "at", "of")
+            and i + 1 < len(tokens)
+            and (tokens[i + 1].low in _TIME_WORDS)
         ):
             i -= 1
             continue
@@ -213,16 +215,16 @@ def _left_np(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | Non
         return (inner[0], end) if inner is not None else None
     if tok.low.endswith(_POSSESSIVE) and tok.text[0].isupper() is False:
         return None
-    if not _is_head(tok):
-        # "A whistleblower said", "the challenger said": a determiner makes it a noun.
-        if not (
-            tok.text.isalpha()
-            and tok.text.islower()
-            and end - 1 >= floor
-            and (tokens[end - 1].low in _DETERMINERS or tokens[end - 1].low.endswith(("’s", "'s")))
-            and tok.low not in _FUNCTION_CAPS
-        ):
-            return None
+    # "A whistleblower said", "the challenger said": a determiner makes it a noun.
+    determined_noun = (
+        tok.text.isalpha()
+        and tok.text.islower()
+        and end - 1 >= floor
+        and (tokens[end - 1].low in _DETERMINERS or tokens[end - 1].low.endswith(("’s", "'s")))
+        and tok.low not in _FUNCTION_CAPS
+    )
+    if not _is_head(tok) and not determined_noun:
+        return None
     strict = _walk_left(tokens, end, floor, relaxed=False)
     relaxed = _walk_left(tokens, end, floor, relaxed=True)
     if relaxed is not None and relaxed != strict and _clause_start(tokens, relaxed[0]):
@@ -238,9 +240,12 @@ def _walk_left(tokens: list[Token], end: int, floor: int, relaxed: bool) -> tupl
         if _is_np_word(prev):
             i -= 1
             continue
-        if prev.low in _NP_PREP and i - 2 >= floor and (
-            tokens[i].text[0].isupper() or tokens[i].low == "the"
-        ) and (tokens[i - 2].text[0].isupper() or tokens[i - 2].low in lexicon.SPEAKER_HEADS):
+        if (
+            prev.low in _NP_PREP
+            and i - 2 >= floor
+            and (tokens[i].text[0].isupper() or tokens[i].low == "the")
+            and (tokens[i - 2].text[0].isupper() or tokens[i - 2].low in lexicon.SPEAKER_HEADS)
+        ):
             i -= 1
             continue
         if prev.text == "-" and i - 2 >= floor:
@@ -277,7 +282,7 @@ def _np_ok(tokens: list[Token], span: tuple[int, int]) -> bool:
     if a == b and tokens[a].low in lexicon.PRONOUNS:
         return True
     return any(
-        _is_cap(t) and t.low not in _DETERMINERS or t.low in lexicon.SPEAKER_HEADS
+        (_is_cap(t) and t.low not in _DETERMINERS) or t.low in lexicon.SPEAKER_HEADS
         for t in tokens[a : b + 1]
     )
 
@@ -309,21 +314,43 @@ def _skip_content_start(tokens: list[Token], i: int, lemma: str) -> int:
         if low in ("that", ",", ":", "—", "–") or low in _TIME_WORDS:
             i += 1
             continue
-        if low in ("on", "last", "this", "earlier", "late", "early") and i + 1 < n and (
-            tokens[i + 1].low in _TIME_WORDS
+        if (
+            low in ("on", "last", "this", "earlier", "late", "early")
+            and i + 1 < n
+            and (tokens[i + 1].low in _TIME_WORDS)
         ):
             i += 2
             continue
-        if low == "in" and i + 2 < n and tokens[i + 1].low in ("a", "an", "the") and tokens[
-            i + 2
-        ].low in ("statement", "interview", "post", "tweet", "speech", "letter", "briefing"):
+        if (
+            low == "in"
+            and i + 2 < n
+            and tokens[i + 1].low in ("a", "an", "the")
+            and tokens[i + 2].low
+            in ("statement", "interview", "post", "tweet", "speech", "letter", "briefing")
+        ):
             i += 3
             continue
         if low == "to" and i + 1 < n and tokens[i + 1].low in ("reporters", "journalists"):
             i += 2
             continue
-        if low in ("on", "in", "at", "during", "to", "via", "through", "after", "before",
-                   "outside", "from", "with", "by", "over", "inside", "while"):
+        if low in (
+            "on",
+            "in",
+            "at",
+            "during",
+            "to",
+            "via",
+            "through",
+            "after",
+            "before",
+            "outside",
+            "from",
+            "with",
+            "by",
+            "over",
+            "inside",
+            "while",
+        ):
             # 'wrote on social media that …': the content starts after 'that'.
             for j in range(i + 1, min(n, i + 9)):
                 if tokens[j].low == "that":
@@ -341,9 +368,26 @@ def _skip_object(tokens: list[Token], i: int) -> int:
     while j < n and (
         tokens[j].low in _DETERMINERS
         or tokens[j].text[0].isupper()
-        or tokens[j].low in ("reporters", "journalists", "briefing", "conference", "news",
-                             "lawmakers", "parliament", "an", "interview", "me", "him",
-                             "her", "them", "us", "audience", "crowd", "supporters")
+        or tokens[j].low
+        in (
+            "reporters",
+            "journalists",
+            "briefing",
+            "conference",
+            "news",
+            "lawmakers",
+            "parliament",
+            "an",
+            "interview",
+            "me",
+            "him",
+            "her",
+            "them",
+            "us",
+            "audience",
+            "crowd",
+            "supporters",
+        )
     ):
         if tokens[j].low in ("that",):
             break
@@ -384,8 +428,10 @@ def _trailing_tail_ok(tokens: list[Token], i: int) -> bool:
 def _is_clause(tokens: list[Token], upto: int) -> bool:
     """Content before a trailing cue must be more than an opening adverbial phrase."""
     first = tokens[0]
-    if first.low in _FUNCTION_CAPS and first.text[0].isupper() and first.low not in (
-        "it", "he", "she", "they", "we", "i", "this", "there", "the"
+    if (
+        first.low in _FUNCTION_CAPS
+        and first.text[0].isupper()
+        and first.low not in ("it", "he", "she", "they", "we", "i", "this", "there", "the")
     ):
         return any(t.text == "," for t in tokens[1:upto])
     return True
@@ -456,15 +502,19 @@ def analyse(text: str, start: int, end: int) -> list[RawAttribution]:
                 prev.content_end = _strip_end(text, prev.content_start, min(prev.content_end, cut))
                 results.append(att)
             continue
-        k = by_start.get(att.source.start)
-        if att.cue_start <= prev.cue_start or k is None:
+        found = by_start.get(att.source.start)
+        if att.cue_start <= prev.cue_start or found is None:
             continue
+        k = found
         # A second attribution in its own clause ("…, although Russia denied it").
         while k > 1 and tokens[k - 1].low in ("both", "also", "then"):
             k -= 1
-        if k > 0 and (tokens[k - 1].text in (",", ";") or (
-            k > 1 and tokens[k - 1].low in lexicon.CLAUSE_STARTERS and tokens[k - 2].text == ","
-        )):
+        if k > 0 and (
+            tokens[k - 1].text in (",", ";")
+            or (
+                k > 1 and tokens[k - 1].low in lexicon.CLAUSE_STARTERS and tokens[k - 2].text == ","
+            )
+        ):
             cut = tokens[k - 1].start if tokens[k - 1].text in (",", ";") else tokens[k - 2].start
             if cut > prev.content_start:
                 prev.content_end = cut
@@ -490,11 +540,15 @@ def _verb_cue(
         return None
     if prev is not None and (prev.low.endswith(("’s", "'s")) or prev.low in ("’", "'")):
         return None  # a noun after a possessive: "the agency's report"
-    if form == "base" and prev is not None and not (
-        prev.low in ("they", "we", "i", "you")
-        or (prev.low.endswith("s") and not prev.low.endswith("ss"))
-        or prev.text in _QUOTE_MARKS
-        or prev.text == ","
+    if (
+        form == "base"
+        and prev is not None
+        and not (
+            prev.low in ("they", "we", "i", "you")
+            or (prev.low.endswith("s") and not prev.low.endswith("ss"))
+            or prev.text in _QUOTE_MARKS
+            or prev.text == ","
+        )
     ):
         return None
     if form == "gerund":
@@ -515,7 +569,9 @@ def _verb_cue(
         if (before.text in (",", "—") or before.text in _QUOTE_MARKS) and _trailing_tail_ok(
             tokens, tail
         ):
-            content_end = before.start if before.text == "," else _before_closing(tokens, np_span[0] - 1)
+            content_end = (
+                before.start if before.text == "," else _before_closing(tokens, np_span[0] - 1)
+            )
             content_start = tokens[0].start
             if (
                 content_end - content_start > 8
@@ -533,16 +589,24 @@ def _verb_cue(
                     pattern="trailing",
                     extra_content=extra,
                 )
-    if prev is not None and (prev.text == "," or prev.text in _QUOTE_MARKS) and k > 1 and form in (
-        "past",
-        "third",
+    if (
+        prev is not None
+        and (prev.text == "," or prev.text in _QUOTE_MARKS)
+        and k > 1
+        and form
+        in (
+            "past",
+            "third",
+        )
     ):
         # Inverted: '…, said Mr Smith.'
         span = _right_np(tokens, after)
         if span is not None:
             tail = span[1] + 1
-            if tail >= n or tokens[tail].text in (",", ".", "!", "?") or tokens[tail].low in (
-                _ADJUNCT_START
+            if (
+                tail >= n
+                or tokens[tail].text in (",", ".", "!", "?")
+                or tokens[tail].low in (_ADJUNCT_START)
             ):
                 content_end = prev.start if prev.text == "," else _before_closing(tokens, k - 1)
                 if content_end - tokens[0].start > 8:
@@ -586,7 +650,8 @@ def _verb_cue(
     if content_end - content_start < 3 and not continues:
         return None
     if lemma in lexicon.WEAK_CUES and not any(
-        t.low == "that" or t.text in _QUOTE_MARKS or t.text == ":" for t in tokens[after : after + 7]
+        t.low == "that" or t.text in _QUOTE_MARKS or t.text == ":"
+        for t in tokens[after : after + 7]
     ):
         return None
     mention = _mention(tokens, np_span, text)
@@ -755,8 +820,10 @@ def _according_to(
     n = len(tokens)
     i = last + 1
     j = i
-    while j < n and tokens[j].text not in (",", ".", ";", ":") and tokens[j].text not in (
-        _QUOTE_MARKS
+    while (
+        j < n
+        and tokens[j].text not in (",", ".", ";", ":")
+        and tokens[j].text not in (_QUOTE_MARKS)
     ):
         j += 1
     if j == i:
@@ -818,8 +885,12 @@ def _quoted(tokens: list[Token], k: int, text: str, sentence_end: int) -> RawAtt
     """'X quoted Y as saying C' (speaker Y via X) and 'Y was quoted (by X) as saying C'."""
     n = len(tokens)
     as_idx = next(
-        (i for i in range(k + 1, min(n - 1, k + 30)) if tokens[i].low == "as"
-         and tokens[i + 1].low in ("saying", "telling", "stating", "warning", "claiming")),
+        (
+            i
+            for i in range(k + 1, min(n - 1, k + 30))
+            if tokens[i].low == "as"
+            and tokens[i + 1].low in ("saying", "telling", "stating", "warning", "claiming")
+        ),
         None,
     )
     if as_idx is None:

@@ -20,7 +20,7 @@ from claimtrack.models import Article, Claim, Extraction, Figure, QuoteKind, Spe
 from claimtrack.segment import Span, quote_spans, split_sentences
 from claimtrack.speakers import ArticleSpeakers
 
-_QUOTE_CHARS = "\"“”‘’«»"
+_QUOTE_CHARS = '"“”‘’«»'
 
 
 @cache
@@ -81,9 +81,11 @@ def _claims_from(
     passage_start, passage_end = sent.start, sent.end
     if raw.continues and index + 1 < len(sentences):
         nxt = sentences[index + 1]
-        segments = [(nxt.start, nxt.end)] if raw.content_end <= raw.content_start else [
-            *segments, (nxt.start, nxt.end)
-        ]
+        segments = (
+            [(nxt.start, nxt.end)]
+            if raw.content_end <= raw.content_start
+            else [*segments, (nxt.start, nxt.end)]
+        )
         passage_end = nxt.end
     # A direct quotation that runs past the sentence belongs to the claim whole.
     for q in quotes:

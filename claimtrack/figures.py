@@ -1263,6 +1263,20 @@ def _unit_of(noun: str, mods: list[str]) -> str:
     return cls
 
 
+def _metres_follow(text: str, p: int) -> bool:
+    """True when a singular word follows a glued 'm', which makes it metres."""
+    m = _NEXT_TOKEN_RE.match(text, p)
+    if m is None:
+        return False
+    low = m.group(1).lower()
+    return not (
+        low in _STOP_WORDS
+        or _looks_plural(low)
+        or (low.endswith("ed") and len(low) > 4)
+        or not m.group(1)[0].isalpha()
+    )
+
+
 def _skip(text: str, s: int) -> tuple[None, int]:
     """Skip the whole glued token at s."""
     blob = _BLOB_RE.match(text, s)
@@ -1306,6 +1320,8 @@ def _figure_at(text: str, s: int, cand_end: int, lo: int) -> tuple[_Found | None
             return _skip(text, s)  # clock times, dates, ratios, versions, lists
         if nxt == "'":
             return _skip(text, s)  # "1990's"
+        if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
+            return _skip(text, s)  # "0300" hours, "007": codes, not counts
     if _TIME_AFTER_RE.match(text, e) is not None:
         return _skip(text, s) if is_digit else (None, e)
 
@@ -1395,13 +1411,17 @@ def _figure_at(text: str, s: int, cand_end: int, lo: int) -> tuple[_Found | None
                 unit = _unit_of(noun, mods)
 
     if core.suffix is not None:
-        # A glued 'm'/'b' without a currency sign: millions before a plural noun.
+        # A glued 'm' or 'b' without a currency sign is a scale before a plural
+        # noun or no noun ("30m people", "3.7m are displaced"); an 'm' before a
+        # singular word is metres ("a 30m wall", "10m high"); a lone 'b' is an id.
         plural_noun = noun is not None and _looks_plural(noun.lower().split()[-1])
-        if core.suffix == "m" and not plural_noun:
-            value = -core.raw if negative else core.raw
-            unit, noun = "m", core.suffix
-        elif not plural_noun:
-            return _skip(text, s)
+        if not plural_noun:
+            if core.suffix != "m":
+                return _skip(text, s)
+            if _metres_follow(text, end):
+                value = -core.raw if negative else core.raw
+                unit, noun = "m", core.suffix
+                core.mult = 1.0
 
     if is_int and noun is None and compound is None:
         if year_like:

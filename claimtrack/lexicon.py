@@ -31,9 +31,7 @@ _IRREGULAR = {
 }
 
 # Verbs that reject the proposition they report (stance = deny).
-DENIAL_VERBS = frozenset(
-    "deny dismiss reject refute dispute rebuff repudiate".split()
-)
+DENIAL_VERBS = frozenset("deny dismiss reject refute dispute rebuff repudiate".split())
 
 # Verbs that characterise their object ("X dismissed the claims as rumours").
 CHARACTERISING_VERBS = frozenset(
@@ -136,7 +134,9 @@ TITLE_WORDS = frozenset(
 )
 
 # Titles that tell a person's gender (used for pronoun resolution only).
-FEMALE_TITLES = frozenset("ms mrs miss madam dame lady queen princess spokeswoman chairwoman congresswoman".split())
+FEMALE_TITLES = frozenset(
+    "ms mrs miss madam dame lady queen princess spokeswoman chairwoman congresswoman".split()
+)
 MALE_TITLES = frozenset("mr sir lord king prince spokesman chairman congressman".split())
 
 # Head nouns of organisations, as they appear capitalised in names.

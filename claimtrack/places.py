@@ -20,7 +20,7 @@ def _table() -> dict[str, tuple[str, str]]:
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        cells = (line.split("\t") + ["", "", ""])[:4]
+        cells = [*line.split("\t"), "", "", ""][:4]
         country, demonyms, capitals, others = cells
         table[country.lower()] = (country, "name")
         for alias in filter(None, others.split(",")):

@@ -48,9 +48,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         punct_end = match.end()
         if not _NEXT_START.match(text, punct_end, stop):
             continue
-        if text[match.start()] == "." and match.end() - match.start() == 1:
-            if _is_abbreviation(text, match.start()):
-                continue
+        single_stop = text[match.start()] == "." and match.end() - match.start() == 1
+        if single_stop and _is_abbreviation(text, match.start()):
+            continue
         _append(text, spans, cursor, punct_end)
         cursor = punct_end
     _append(text, spans, cursor, stop)

@@ -28,8 +28,10 @@ _AUX_VERBS = frozenset("has had was is will would did said told wrote spoke".spl
 
 
 def _verb_like(word: str) -> bool:
-    return word in _AUX_VERBS or word.endswith("ed") or (
-        word.endswith("s") and not word.endswith("ss") and len(word) > 3
+    return (
+        word in _AUX_VERBS
+        or word.endswith("ed")
+        or (word.endswith("s") and not word.endswith("ss") and len(word) > 3)
     )
 
 
@@ -45,6 +47,8 @@ def _country_in(words: list[str]) -> str | None:
             if hit is not None:
                 found = hit[0]
     return found
+
+
 _POSSESSIVE = re.compile(r"^(.+?)(?:’s|'s|’|')\s+(.+)$")
 _PAREN_ACRONYM = re.compile(r"^(.*?)\s*\(([A-Z][A-Za-z.&]{1,9})\)$")
 _LEADING_DET = re.compile(r"^(?:the|a|an|both|also|some of the)\s+", re.IGNORECASE)
@@ -321,7 +325,9 @@ class ArticleSpeakers:
         owner_entity = self._resolve_one(owner, pos, None)
         name = f"{owner_entity.name}'s {rest}"
         return self._find_exact(name) or self._add(
-            name, _org_kind(rest, default=SpeakerKind.organization), pos,
+            name,
+            _org_kind(rest, default=SpeakerKind.organization),
+            pos,
             country=owner_entity.country,
         )
 
@@ -332,12 +338,13 @@ class ArticleSpeakers:
             return self.statement_owner
         if words[0].lower() in ("some", "many", "several", "other", "most"):
             words = words[1:] or words
-            text = " ".join(words)
         if head in lexicon.TITLE_WORDS and head not in _SPOKES:
             # "the regional governor", "the candidate": the latest person with that title.
             for entity in sorted(self.entities, key=lambda e: -e.last_seen):
-                if entity.kind == SpeakerKind.person and entity.title and (
-                    head in entity.title.lower().split()
+                if (
+                    entity.kind == SpeakerKind.person
+                    and entity.title
+                    and (head in entity.title.lower().split())
                 ):
                     return entity
         modifiers = {w.lower() for w in words[:-1]}
@@ -353,15 +360,19 @@ class ArticleSpeakers:
                 country = found
         if country is None and any(
             " ".join(words[i:j]) and places.country_of(" ".join(words[i:j]))
-            for i in range(len(words)) for j in range(i + 1, len(words))
+            for i in range(len(words))
+            for j in range(i + 1, len(words))
         ):
             country = next(
                 places.country_of(" ".join(words[i:j]))
-                for i in range(len(words)) for j in range(i + 1, len(words))
+                for i in range(len(words))
+                for j in range(i + 1, len(words))
                 if places.country_of(" ".join(words[i:j]))
             )
         if head in lexicon.ANONYMOUS_HEADS or head in ("people", "officials"):
-            kind = SpeakerKind.government if country and head == "officials" else SpeakerKind.anonymous
+            kind = (
+                SpeakerKind.government if country and head == "officials" else SpeakerKind.anonymous
+            )
             entity = self._find_exact(joined) or self._add(joined, kind, pos, country=country)
             entity.plural = True
             return entity
@@ -370,8 +381,11 @@ class ArticleSpeakers:
         if country is None and len(words) <= 3:
             # 'the intelligence agency': nearest organisation of that type named earlier.
             for entity in sorted(self.entities, key=lambda e: -e.last_seen):
-                if entity.kind not in (SpeakerKind.organization, SpeakerKind.government,
-                                       SpeakerKind.media):
+                if entity.kind not in (
+                    SpeakerKind.organization,
+                    SpeakerKind.government,
+                    SpeakerKind.media,
+                ):
                     continue
                 name_words = set(_name_tokens(entity.name)) | {
                     compact_key(a) for a in entity.aliases
@@ -430,7 +444,11 @@ class ArticleSpeakers:
         country: str | None = None,
     ) -> Entity:
         entity = Entity(
-            name=name, kind=kind, tokens=_name_tokens(name), title=title, country=country,
+            name=name,
+            kind=kind,
+            tokens=_name_tokens(name),
+            title=title,
+            country=country,
             last_seen=pos,
         )
         self.entities.append(entity)
@@ -457,8 +475,10 @@ class ArticleSpeakers:
     def _find_org_in(self, name: str, country: str) -> Entity | None:
         key = compact_key(name)
         for entity in self.entities:
-            if entity.kind != SpeakerKind.person and compact_key(entity.name) == key and (
-                entity.country in (None, country)
+            if (
+                entity.kind != SpeakerKind.person
+                and compact_key(entity.name) == key
+                and (entity.country in (None, country))
             ):
                 entity.country = country
                 return entity
@@ -552,9 +572,11 @@ def _split_conjunction(text: str) -> list[str]:
         return [text]
     if parts[1].split()[-1][0].islower():
         return [text]  # a shared head noun: 'U.S. and South Korean officials'
-    if all(places.lookup(p) is not None and places.lookup(p)[1] != "demonym" for p in parts):  # type: ignore[index]
+    found = [places.lookup(p) for p in parts]
+    if all(hit is not None and hit[1] != "demonym" for hit in found):
         return parts
-    if all(len(p.split()) >= 2 and all(w[0].isupper() for w in p.split()) for p in parts):
-        if not any(w.lower() in lexicon.ORG_WORDS for w in text.split()):
-            return parts
+    if all(
+        len(p.split()) >= 2 and all(w[0].isupper() for w in p.split()) for p in parts
+    ) and not any(w.lower() in lexicon.ORG_WORDS for w in text.split()):
+        return parts
     return [text]

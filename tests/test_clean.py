@@ -235,8 +235,7 @@ BOILERPLATE_LINES = [
     "Leave a comment",
     "Comments are closed.",
     "Thank you for registering",
-    "Please refresh the page or navigate to another page on the site to be automatically "
-    "logged in",
+    "Please refresh the page or navigate to another page on the site to be automatically logged in",
     "Please log in to continue reading.",
     "Create an account to keep reading.",
     "Share this article",

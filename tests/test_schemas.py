@@ -21,8 +21,22 @@ def test_committed_schemas_match_models() -> None:
 def test_claim_schema_names_the_contract_fields() -> None:
     schema = json.loads(generate()["claim.schema.json"])
     required_contract = {
-        "id", "article_id", "outlet", "speaker", "speaker_id", "speaker_mention", "cue", "via",
-        "text", "sentence", "start", "end", "quote", "stance", "hedges", "figures",
+        "id",
+        "article_id",
+        "outlet",
+        "speaker",
+        "speaker_id",
+        "speaker_mention",
+        "cue",
+        "via",
+        "text",
+        "sentence",
+        "start",
+        "end",
+        "quote",
+        "stance",
+        "hedges",
+        "figures",
     }
     assert required_contract <= set(schema["properties"])
     assert set(schema["properties"]["stance"]["$ref"].split("/")[-1:]) == {"Stance"}
