@@ -930,6 +930,7 @@ def _quoted(tokens: list[Token], k: int, text: str, sentence_end: int) -> RawAtt
     if as_idx == k + 1:
         return None
     speaker = _mention(tokens, (k + 1, as_idx - 1), text)
+    cue = f"{tokens[k].text} … as {tokens[as_idx + 1].text}"
     reporter = _left_np(tokens, prev, 0) if prev >= 0 else None
     via = []
     if reporter is not None and _clause_start(tokens, reporter[0]):
@@ -940,7 +941,7 @@ def _quoted(tokens: list[Token], k: int, text: str, sentence_end: int) -> RawAtt
             via.append(_mention(tokens, subject, text))
     return RawAttribution(
         source=speaker,
-        cue=text[tokens[k].start : tokens[as_idx + 1].end],
+        cue=cue,
         cue_lemma="say",
         cue_start=tokens[k].start,
         content_start=content_start,

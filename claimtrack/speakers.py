@@ -153,7 +153,7 @@ class ArticleSpeakers:
             country = _country_in(words)
             if country is not None:
                 self.last_country = country
-            if len(words) >= 2 and country is None:
+            if len(words) >= 2 and places.lookup(phrase) is None:
                 before = sentence[max(0, m.start() - 30) : m.start()].split()
                 role = before[-1] if before and before[-1] in lexicon.TITLE_WORDS else None
                 self._observe_person(phrase, start + m.start(), role)
@@ -218,7 +218,11 @@ class ArticleSpeakers:
             entity = self._resolve_one(part, pos, appositive)
             entity.last_seen = pos
             entity.spoke_at = pos
-            if mention not in entity.aliases and mention.lower() not in lexicon.PRONOUNS:
+            if (
+                len(parts) == 1
+                and mention not in entity.aliases
+                and mention.lower() not in lexicon.PRONOUNS
+            ):
                 entity.aliases.append(mention.strip())
             speakers.append(entity.speaker(mention))
         return speakers

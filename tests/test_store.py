@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-import statistics
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -519,22 +517,3 @@ def test_concurrent_writers_store_each_article_once(db_url: str) -> None:
             12,
             3,
         )
-
-
-def test_store_is_fast_on_sqlite(tmp_path: Path) -> None:
-    """Budget: 20 claims well under 1 ms; asserted loosely so a busy CI box does not flake."""
-    text = " ".join(f"Official {i} said the road to Harbor City was closed." for i in range(20))
-    sentences = [f"Official {i} said the road to Harbor City was closed." for i in range(20)]
-    names = ["Ana Ortiz", "Interior Ministry", "Luis Gómez"]
-    with open_store(str(tmp_path / "speed.db")) as store:
-        timings = []
-        for n in range(60):
-            ex = extraction(
-                f"{text} ({n})",
-                [(s, names[i % 3], names[i % 3]) for i, s in enumerate(sentences)],
-                path=f"{n}.txt",
-            )
-            began = time.perf_counter()
-            assert store.add(ex).status is IngestStatus.stored
-            timings.append(time.perf_counter() - began)
-    assert statistics.median(timings[10:]) < 0.005
