@@ -77,9 +77,16 @@ _FUNCTION_CAPS = frozenset(
     last next meanwhile separately speaking asked despite under over from with
     without by for to of following amid among instead because unlike like
     according citing given though once whether both either neither such
+    maybe perhaps indeed instead finally eventually clearly obviously only just
+    that’s it’s there’s here’s what’s that's it's there's here's what's
     """.split()
 )
 _RELATIVES = frozenset(["that", "which", "who", "whom", "whose", "as"])
+# Words that follow a determiner without being the noun ("the same", "the first").
+_NOT_NOUNS = frozenset(
+    """same other first last new old whole only next former latter following best
+    most latest very more less such own""".split()
+)
 _PASSIVE_AUX = frozenset("was were been being is are be".split())
 _NP_GLUE = frozenset(["of", "for", "the", "and", "&", "de", "al", "von", "van", "bin"])
 _NP_PREP = frozenset(["to", "in", "at", "on"])
@@ -222,6 +229,7 @@ def _left_np(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | Non
         and end - 1 >= floor
         and (tokens[end - 1].low in _DETERMINERS or tokens[end - 1].low.endswith(("’s", "'s")))
         and tok.low not in _FUNCTION_CAPS
+        and tok.low not in _NOT_NOUNS
     )
     if not _is_head(tok) and not determined_noun:
         return None
@@ -623,14 +631,13 @@ def _verb_cue(
                         pattern="inverted",
                     )
     # Leading: 'X said (that) C'.
+    appositive = False
     if np_span is None:
         np_span = _appositive_subject(tokens, j)
-        if np_span is None:
-            return None
-        appositive = True
-    else:
-        appositive = False
-    if not _np_ok(tokens, np_span):
+        appositive = np_span is not None
+    if (np_span is None or not _clause_start(tokens, np_span[0])) and lemma in _STRONG_SAY:
+        np_span = _long_subject(tokens, j) or np_span
+    if np_span is None or not _np_ok(tokens, np_span):
         return None
     a = np_span[0]
     if not appositive and not _clause_start(tokens, a):
@@ -726,6 +733,43 @@ def _continued(
         pattern="continued",
         extra_content=[(joiner.start, joiner.start)],
     )
+
+
+# Verbs of saying so unambiguous that a long, post-modified subject is accepted.
+_STRONG_SAY = frozenset("say tell write claim insist argue warn deny acknowledge admit".split())
+
+
+def _long_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """'A court document filed Thursday says', 'Democrats trying to … say': the clause subject.
+
+    Only for unambiguous verbs of saying, and only when the clause before the
+    cue is short and holds no other cue, quotation or subordinator.
+    """
+    if j < 0:
+        return None
+    i = j
+    while (
+        i >= 0
+        and tokens[i].text not in (",", ";", ":", "—", "(")
+        and (tokens[i].text not in _QUOTE_MARKS)
+    ):
+        low = tokens[i].low
+        if low in ("that", "which", "who", "whom", "if", "because", "when", "while"):
+            return None
+        if low in CUE_FORMS or low in _PASSIVE_AUX and i != j:
+            return None
+        i -= 1
+    start = i + 1
+    if j - start > 11 or start > j:
+        return None
+    first = tokens[start]
+    if not (first.text[0].isupper() or first.low in _DETERMINERS or first.text[0].isdigit()):
+        return None
+    if first.low in _FUNCTION_CAPS and first.low not in ("the",):
+        return None
+    if not _clause_start(tokens, start):
+        return None
+    return (start, j)
 
 
 def _trailing_appositive(tokens: list[Token], j: int) -> tuple[int, int] | None:

@@ -42,7 +42,7 @@ CHARACTERISING_VERBS = frozenset(
 # Cues only accepted with an explicit clausal complement or a trailing
 # attribution, because they are common outside reporting ("added troops").
 WEAK_CUES = frozenset(
-    """add post call cite question label brand maintain counter agree continue
+    """add post call cite question state label brand maintain counter agree continue
     disagree brief assess signal repeat praise hail highlight
     underscore inform respond reply comment mention""".split()
 )

@@ -264,6 +264,18 @@ class ArticleSpeakers:
             or (len(words) == 1 and words[0].lower() in lexicon.SPEAKER_HEADS)
         ):
             return self._description(words, text, pos)
+        if (
+            len(words) >= 3
+            and words[0][0].isupper()
+            and any(w in ("for", "of", "and", "&") for w in words[1:-1])
+            and words[-1][0].isupper()
+        ):
+            # "Centers for Disease Control and Prevention": glue words mark an institution.
+            name_part, _ = _strip_title(words)
+            if len(name_part) < 2 or "and" in words or "for" in words:
+                return self._find_org(text) or self._add(
+                    text, _org_kind(text), pos, country=_demonym_country(text)
+                )
         name, _title = _strip_title(words)
         if len(name) >= 2 and not any(w.lower() in lexicon.ORG_WORDS for w in name):
             return self._person(words, pos, appositive)
