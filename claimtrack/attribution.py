@@ -756,7 +756,7 @@ def _long_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
         low = tokens[i].low
         if low in ("that", "which", "who", "whom", "if", "because", "when", "while"):
             return None
-        if low in CUE_FORMS or low in _PASSIVE_AUX and i != j:
+        if low in CUE_FORMS or (low in _PASSIVE_AUX and i != j):
             return None
         i -= 1
     start = i + 1
