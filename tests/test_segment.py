@@ -1,0 +1,111 @@
+"""Sentence and quotation segmentation: offsets must always be exact."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimtrack import extract
+from claimtrack.models import Article
+from claimtrack.segment import Span, quote_spans, split_sentences
+
+
+def paragraphs(text: str) -> list[Span]:
+    return [Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+
+def texts(text: str, spans: list[Span]) -> list[str]:
+    return [text[s.start : s.end] for s in spans]
+
+
+def test_abbreviations_and_initials_do_not_split() -> None:
+    text = (
+        "Sen. Maria Lopez met Gov. Tim Hale in the U.S. capital on Friday. "
+        "John F. Kennedy Airport was closed. Dr. Ames said no."
+    )
+    assert texts(text, split_sentences(text)) == [
+        "Sen. Maria Lopez met Gov. Tim Hale in the U.S. capital on Friday.",
+        "John F. Kennedy Airport was closed.",
+        "Dr. Ames said no.",
+    ]
+
+
+def test_quotes_and_question_marks_end_sentences() -> None:
+    text = '"Is this safe?" the reporter asked. "No," she said. It rained.'
+    assert texts(text, split_sentences(text)) == [
+        '"Is this safe?" the reporter asked.',
+        '"No," she said.',
+        "It rained.",
+    ]
+
+
+def test_lowercase_after_full_stop_is_not_a_boundary() -> None:
+    text = "Prices rose 2.5 p.c. last year. Wages did not."
+    assert len(split_sentences(text)) == 2
+
+
+def test_quotation_running_across_paragraphs_is_one_span() -> None:
+    text = "He said, “We will win.\n\n“Nobody doubts it.”\n\nThe end."
+    [quote] = quote_spans(text, paragraphs(text))
+    assert text[quote.start : quote.end] == "We will win.\n\n“Nobody doubts it."
+
+
+def test_unclosed_quotation_ends_with_its_paragraph() -> None:
+    text = "She called it “a disgrace\n\nLater, officials met."
+    [quote] = quote_spans(text, paragraphs(text))
+    assert text[quote.start : quote.end] == "a disgrace"
+
+
+@given(st.text())
+def test_sentences_are_in_bounds_ordered_and_trimmed(text: str) -> None:
+    spans = split_sentences(text)
+    last = 0
+    for span in spans:
+        assert last <= span.start < span.end <= len(text)
+        piece = text[span.start : span.end]
+        assert piece == piece.strip()
+        last = span.end
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .,“”\"'\n:"))))
+def test_quote_spans_are_in_bounds(text: str) -> None:
+    blocks = [Span(0, len(text))] if text else []
+    for span in quote_spans(text, blocks):
+        assert 0 <= span.start < span.end <= len(text)
+
+
+NEWSY = st.lists(
+    st.sampled_from(
+        [
+            "The ministry said",
+            "“We will not",
+            "back down,”",
+            "he told reporters.",
+            "According to officials,",
+            "about 3,000 troops",
+            "were deployed.",
+            "Ms Kim",
+            "denied the claims",
+            "\n\n",
+            ", the agency said.",
+            "(NIS)",
+            "quoted",
+            "as saying",
+            "Mr.",
+            "U.S.",
+        ]
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.text(), NEWSY))
+def test_extraction_never_crashes_and_provenance_holds(text: str) -> None:
+    result = extract(Article(text=text))
+    for claim in result.claims:
+        assert text[claim.start : claim.end] == claim.sentence
+        for figure in claim.figures:
+            assert 0 <= figure.start < figure.end <= len(text)
