@@ -22,6 +22,8 @@ from typing import Any, TextIO
 
 import charset_normalizer
 import trafilatura
+from trafilatura.metadata import extract_metadata
+from trafilatura.utils import load_html
 
 from claimtrack.clean import content_spans
 from claimtrack.errors import InputError
@@ -342,24 +344,26 @@ def _parse_text(path: str, text: str, markdown: bool) -> list[ArticleOrError]:
 
 
 def _parse_html(path: str, text: str) -> list[ArticleOrError]:
+    """Main text and metadata of a web page.
+
+    trafilatura's content heuristics grow faster than linearly with the number
+    of elements (a 10 MB page takes ~30 s, 50 MB several minutes), so pages
+    above _HTML_HEURISTICS_MAX_CHARS take a linear walk over the paragraph
+    elements instead, with trafilatura's metadata extraction.
+    """
     try:
-        doc = trafilatura.bare_extraction(
-            text, with_metadata=True, include_comments=False, output_format="python"
-        )
+        if len(text) > _HTML_HEURISTICS_MAX_CHARS:
+            body, fields = _html_linear(text)
+        else:
+            body, fields = _html_trafilatura(text)
     except Exception as err:  # a third-party parser: any failure is this file's problem
         raise _BadInput(f"cannot parse HTML ({type(err).__name__})") from None
-    body = doc.text if doc is not None and not isinstance(doc, dict) else None
-    if isinstance(doc, dict):
-        body = doc.get("text")
+    # One paragraph per line in; a blank line between paragraphs out, which
+    # matches how the text and markdown inputs look.
+    paragraphs = [line.strip() for line in (body or "").split("\n") if line.strip()]
+    body = normalize_text("\n\n".join(paragraphs))
     if not body or not content_spans(body):
         raise _BadInput("no article text found in HTML")
-    # trafilatura puts one paragraph per line; a blank line between paragraphs
-    # matches how the text and markdown inputs look.
-    paragraphs = [line.strip() for line in body.split("\n") if line.strip()]
-    body = normalize_text("\n\n".join(paragraphs))
-    fields: dict[str, Any] = (
-        doc if isinstance(doc, dict) else {k: getattr(doc, k, None) for k in _HTML_FIELDS}
-    )
     meta = _meta_from_mapping(
         {
             "title": fields.get("title"),
@@ -373,6 +377,69 @@ def _parse_html(path: str, text: str) -> list[ArticleOrError]:
 
 
 _HTML_FIELDS = ("title", "sitename", "hostname", "date", "url", "author")
+_HTML_HEURISTICS_MAX_CHARS = 5_000_000
+# Elements whose text is one paragraph, and elements that never hold article
+# text, for the linear walk over large pages.
+_HTML_BLOCK_TAGS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dt", "dd"}
+)
+_HTML_SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "iframe",
+        "svg",
+        "template",
+        "button",
+        "select",
+        "head",
+    }
+)
+
+
+def _doc_fields(doc: Any) -> dict[str, Any]:
+    if doc is None:
+        return {}
+    if isinstance(doc, dict):
+        return doc
+    return {k: getattr(doc, k, None) for k in (*_HTML_FIELDS, "text")}
+
+
+def _html_trafilatura(text: str) -> tuple[str | None, dict[str, Any]]:
+    doc = trafilatura.bare_extraction(
+        text, with_metadata=True, include_comments=False, output_format="python"
+    )
+    fields = _doc_fields(doc)
+    body = fields.get("text")
+    return (body if isinstance(body, str) else None), fields
+
+
+def _html_linear(text: str) -> tuple[str | None, dict[str, Any]]:
+    """Paragraph elements in document order, one per line; linear in the page size."""
+    tree = load_html(text)
+    if tree is None:
+        return None, {}
+    fields = _doc_fields(extract_metadata(tree))
+    lines: list[str] = []
+    stack = [tree]
+    while stack:
+        element = stack.pop()
+        tag = element.tag
+        if not isinstance(tag, str) or tag.lower() in _HTML_SKIP_TAGS:
+            continue  # comments, processing instructions, page chrome
+        if tag.lower() in _HTML_BLOCK_TAGS:
+            line = " ".join(element.text_content().split())
+            if line:
+                lines.append(line)
+            continue
+        stack.extend(reversed(element))
+    return "\n".join(lines), fields
 
 
 def _record_article(path: str, record: Any, number: int) -> Article | InputError:  # one JSON object
