@@ -20,9 +20,6 @@ from pydantic import TypeAdapter
 from sqlalchemy import (
     Connection,
     Engine,
-    Index,
-    Table,
-    UniqueConstraint,
     bindparam,
     create_engine,
     event,
@@ -38,7 +35,7 @@ from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.sql.expression import BindParameter
-from sqlmodel import Field, SQLModel, Text
+from sqlmodel import SQLModel
 
 from claimtrack.errors import DatabaseError, NotFoundError
 from claimtrack.models import (
@@ -53,8 +50,16 @@ from claimtrack.models import (
     SpeakerSummary,
 )
 from claimtrack.names import name_key
+from claimtrack.tables import (
+    ALIAS,
+    ALL_TABLES,
+    ARTICLE,
+    CLAIM,
+    META,
+    SCHEMA_VERSION,
+    SPEAKER,
+)
 
-SCHEMA_VERSION = 1
 DEFAULT_DB = "claimtrack.db"
 ENV_DB = "CLAIMTRACK_DB"
 BUSY_TIMEOUT_S = 30
@@ -64,91 +69,6 @@ _PG_SCHEMA_LOCK = 0x636C61696D  # "claim": any constant shared by all claimtrack
 # `claims --speaker he` match every speaker ever referred to by a pronoun.
 _NOT_ALIASES = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"})
 
-
-class MetaRow(SQLModel, table=True):
-    """Key/value facts about the database itself, such as the schema version."""
-
-    __tablename__ = "claimtrack_meta"
-
-    key: str = Field(primary_key=True)
-    value: str
-
-
-class ArticleRow(SQLModel, table=True):
-    """One stored article; content_hash is unique so an article is stored once."""
-
-    __tablename__ = "article"
-    __table_args__ = (UniqueConstraint("content_hash", name="uq_article_content_hash"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    content_hash: str
-    title: str | None = None
-    outlet: str | None = None
-    published: str | None = None
-    url: str | None = None
-    author: str | None = None
-    path: str | None = None
-    text: str = Field(sa_type=Text)
-
-
-class SpeakerRow(SQLModel, table=True):
-    """A speaker across articles, found again by the name_key of its name or aliases."""
-
-    __tablename__ = "speaker"
-
-    id: int | None = Field(default=None, primary_key=True)
-    name: str
-    key: str = Field(unique=True)
-    kind: str = SpeakerKind.unknown.value
-
-
-class SpeakerAlias(SQLModel, table=True):
-    """Another form a speaker was written in ('Ortiz', 'Mayor Ortiz')."""
-
-    __tablename__ = "speaker_alias"
-    __table_args__ = (UniqueConstraint("speaker_id", "key", name="uq_speaker_alias_key"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    speaker_id: int = Field(foreign_key="speaker.id")
-    alias: str
-    key: str = Field(index=True)
-
-
-class ClaimRow(SQLModel, table=True):
-    """One claim; via, hedges and figures are JSON text so the schema stays portable."""
-
-    __tablename__ = "claim"
-    __table_args__ = (Index("ix_claim_article_start", "article_id", "start"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    article_id: int = Field(foreign_key="article.id")
-    speaker_id: int | None = Field(default=None, foreign_key="speaker.id", index=True)
-    speaker: str | None = None
-    speaker_mention: str
-    speaker_kind: str
-    cue: str
-    via: str = "[]"
-    text: str = Field(sa_type=Text)
-    sentence: str = Field(sa_type=Text)
-    start: int
-    end: int
-    quote: str
-    stance: str
-    hedges: str = "[]"
-    figures: str = "[]"
-
-
-def _table(model: type[SQLModel]) -> Table:
-    table: Table = model.__table__  # type: ignore[attr-defined]
-    return table
-
-
-_META = _table(MetaRow)
-_ARTICLE = _table(ArticleRow)
-_SPEAKER = _table(SpeakerRow)
-_ALIAS = _table(SpeakerAlias)
-_CLAIM = _table(ClaimRow)
-_TABLES = [_META, _ARTICLE, _SPEAKER, _ALIAS, _CLAIM]
 
 # JSON columns are (de)serialised by pydantic-core: several times faster than json.
 _STRINGS = TypeAdapter(list[str])
@@ -295,12 +215,12 @@ class Store:
                 # Two processes opening a new database at once would both CREATE TABLE;
                 # SQLite's BEGIN IMMEDIATE already serialises them, PostgreSQL needs a lock.
                 conn.execute(select(func.pg_advisory_xact_lock(_PG_SCHEMA_LOCK)))
-            SQLModel.metadata.create_all(conn, tables=_TABLES)
+            SQLModel.metadata.create_all(conn, tables=ALL_TABLES)
             found = conn.execute(
-                select(_META.c.value).where(_META.c.key == "schema_version")
+                select(META.c.value).where(META.c.key == "schema_version")
             ).scalar_one_or_none()
             if found is None:
-                conn.execute(insert(_META).values(key="schema_version", value=str(SCHEMA_VERSION)))
+                conn.execute(insert(META).values(key="schema_version", value=str(SCHEMA_VERSION)))
             elif found != str(SCHEMA_VERSION):
                 raise DatabaseError(
                     f"database {_safe(self.url)} has schema version {found}; "
@@ -317,38 +237,38 @@ class Store:
         # ON CONFLICT DO NOTHING: a duplicate (even one a concurrent writer has just
         # committed) yields no row instead of an error that would abort the transaction.
         self._insert_article_stmt = (
-            dialect_insert(_ARTICLE)
+            dialect_insert(ARTICLE)
             .on_conflict_do_nothing(index_elements=["content_hash"])
-            .returning(_ARTICLE.c.id)
+            .returning(ARTICLE.c.id)
         )
-        self._insert_speaker_stmt = dialect_insert(_SPEAKER).on_conflict_do_nothing(
+        self._insert_speaker_stmt = dialect_insert(SPEAKER).on_conflict_do_nothing(
             index_elements=["key"]
         )
-        self._insert_alias_stmt = dialect_insert(_ALIAS).on_conflict_do_nothing(
+        self._insert_alias_stmt = dialect_insert(ALIAS).on_conflict_do_nothing(
             index_elements=["speaker_id", "key"]
         )
-        self._insert_claims_stmt = insert(_CLAIM)
+        self._insert_claims_stmt = insert(CLAIM)
         keys: BindParameter[str] = bindparam("keys", expanding=True)
         # One round trip finds speakers by name and by alias, plus the aliases already known.
         self._lookup_speakers_stmt = (
-            select(_SPEAKER.c.id, _SPEAKER.c.key, _SPEAKER.c.kind, literal(0).label("by_alias"))
-            .where(_SPEAKER.c.key.in_(keys))
+            select(SPEAKER.c.id, SPEAKER.c.key, SPEAKER.c.kind, literal(0).label("by_alias"))
+            .where(SPEAKER.c.key.in_(keys))
             .union_all(
-                select(_ALIAS.c.speaker_id, _ALIAS.c.key, _SPEAKER.c.kind, literal(1))
-                .join(_SPEAKER, _SPEAKER.c.id == _ALIAS.c.speaker_id)
-                .where(_ALIAS.c.key.in_(keys))
+                select(ALIAS.c.speaker_id, ALIAS.c.key, SPEAKER.c.kind, literal(1))
+                .join(SPEAKER, SPEAKER.c.id == ALIAS.c.speaker_id)
+                .where(ALIAS.c.key.in_(keys))
             )
         )
-        self._speaker_ids_stmt = select(_SPEAKER.c.id, _SPEAKER.c.key).where(
-            _SPEAKER.c.key.in_(bindparam("keys", expanding=True))
+        self._speaker_ids_stmt = select(SPEAKER.c.id, SPEAKER.c.key).where(
+            SPEAKER.c.key.in_(bindparam("keys", expanding=True))
         )
         self._set_kind_stmt = (
-            update(_SPEAKER)
-            .where(_SPEAKER.c.id == bindparam("speaker_id"))
+            update(SPEAKER)
+            .where(SPEAKER.c.id == bindparam("speaker_id"))
             .values(kind=bindparam("new_kind"))
         )
-        self._article_by_hash_stmt = select(_ARTICLE.c.id).where(
-            _ARTICLE.c.content_hash == bindparam("content_hash")
+        self._article_by_hash_stmt = select(ARTICLE.c.id).where(
+            ARTICLE.c.content_hash == bindparam("content_hash")
         )
 
     def add(self, extraction: Extraction) -> IngestResult:
@@ -459,11 +379,11 @@ class Store:
     def articles(self) -> list[ArticleSummary]:
         """Every article without its text, with its number of claims, oldest first."""
         counts = (
-            select(_CLAIM.c.article_id, func.count().label("n"))
-            .group_by(_CLAIM.c.article_id)
+            select(CLAIM.c.article_id, func.count().label("n"))
+            .group_by(CLAIM.c.article_id)
             .subquery()
         )
-        a = _ARTICLE.c
+        a = ARTICLE.c
         stmt = (
             select(
                 a.id,
@@ -484,7 +404,7 @@ class Store:
     def article(self, article_id: int) -> Article:
         """One article with its full text; NotFoundError if there is none with that id."""
         with self._read() as conn:
-            row = conn.execute(select(_ARTICLE).where(_ARTICLE.c.id == article_id)).first()
+            row = conn.execute(select(ARTICLE).where(ARTICLE.c.id == article_id)).first()
         if row is None:
             raise NotFoundError(f"no article with id {article_id}")
         return Article.model_validate(dict(row._mapping))
@@ -497,10 +417,10 @@ class Store:
         claim_id: int | None = None,
     ) -> list[Claim]:
         """Claims matching every filter given, ordered by article then position."""
-        c = _CLAIM.c
+        c = CLAIM.c
         stmt = (
-            select(_CLAIM, _ARTICLE.c.outlet)
-            .join(_ARTICLE, _ARTICLE.c.id == c.article_id)
+            select(CLAIM, ARTICLE.c.outlet)
+            .join(ARTICLE, ARTICLE.c.id == c.article_id)
             .order_by(c.article_id, c.start, c.id)
         )
         if claim_id is not None:
@@ -512,9 +432,9 @@ class Store:
             if not key:
                 return []
             speaker_ids = (
-                select(_SPEAKER.c.id)
-                .where(_SPEAKER.c.key.contains(key, autoescape=True))
-                .union(select(_ALIAS.c.speaker_id).where(_ALIAS.c.key == key))
+                select(SPEAKER.c.id)
+                .where(SPEAKER.c.key.contains(key, autoescape=True))
+                .union(select(ALIAS.c.speaker_id).where(ALIAS.c.key == key))
             )
             stmt = stmt.where(c.speaker_id.in_(speaker_ids))
         if search:
@@ -531,24 +451,24 @@ class Store:
 
     def speakers(self) -> list[SpeakerSummary]:
         """Every speaker with its aliases and counts, most-cited first."""
-        s = _SPEAKER.c
-        n_claims = func.count(_CLAIM.c.id).label("claims")
+        s = SPEAKER.c
+        n_claims = func.count(CLAIM.c.id).label("claims")
         stmt = (
             select(
                 s.id,
                 s.name,
                 s.kind,
                 n_claims,
-                func.count(_CLAIM.c.article_id.distinct()).label("articles"),
+                func.count(CLAIM.c.article_id.distinct()).label("articles"),
             )
-            .outerjoin(_CLAIM, _CLAIM.c.speaker_id == s.id)
+            .outerjoin(CLAIM, CLAIM.c.speaker_id == s.id)
             .group_by(s.id, s.name, s.kind)
             .order_by(n_claims.desc(), s.name, s.id)
         )
         with self._read() as conn:
             rows = conn.execute(stmt).mappings().all()
             alias_rows = conn.execute(
-                select(_ALIAS.c.speaker_id, _ALIAS.c.alias).order_by(_ALIAS.c.id)
+                select(ALIAS.c.speaker_id, ALIAS.c.alias).order_by(ALIAS.c.id)
             ).all()
         aliases: dict[int, list[str]] = {}
         for speaker_id, alias in alias_rows:

@@ -1,0 +1,134 @@
+"""The database schema, declared once with SQLModel; queries live in store.py and links.py.
+
+Schema changes bump ``SCHEMA_VERSION``; a database of another version is
+refused with a message rather than silently altered.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Index, Table, UniqueConstraint
+from sqlmodel import Field, SQLModel, Text
+
+from claimtrack.models import SpeakerKind
+
+SCHEMA_VERSION = 1
+
+
+class MetaRow(SQLModel, table=True):
+    """Key/value facts about the database itself, such as the schema version."""
+
+    __tablename__ = "claimtrack_meta"
+
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class ArticleRow(SQLModel, table=True):
+    """One stored article; content_hash is unique so an article is stored once."""
+
+    __tablename__ = "article"
+    __table_args__ = (UniqueConstraint("content_hash", name="uq_article_content_hash"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    content_hash: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+    author: str | None = None
+    path: str | None = None
+    text: str = Field(sa_type=Text)
+
+
+class SpeakerRow(SQLModel, table=True):
+    """A speaker across articles, found again by the name_key of its name or aliases."""
+
+    __tablename__ = "speaker"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    key: str = Field(unique=True)
+    kind: str = SpeakerKind.unknown.value
+    country: str | None = None
+    acronym: str | None = None
+
+
+class SpeakerAlias(SQLModel, table=True):
+    """Another form a speaker was written in ('Ortiz', 'Mayor Ortiz')."""
+
+    __tablename__ = "speaker_alias"
+    __table_args__ = (UniqueConstraint("speaker_id", "key", name="uq_speaker_alias_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    speaker_id: int = Field(foreign_key="speaker.id")
+    alias: str
+    key: str = Field(index=True)
+
+
+class ClaimRow(SQLModel, table=True):
+    """One claim; via, hedges and figures are JSON text so the schema stays portable."""
+
+    __tablename__ = "claim"
+    __table_args__ = (Index("ix_claim_article_start", "article_id", "start"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id")
+    speaker_id: int | None = Field(default=None, foreign_key="speaker.id", index=True)
+    speaker: str | None = None
+    speaker_mention: str
+    speaker_kind: str
+    cue: str
+    via: str = "[]"
+    text: str = Field(sa_type=Text)
+    sentence: str = Field(sa_type=Text)
+    start: int
+    end: int
+    quote: str
+    stance: str
+    hedges: str = "[]"
+    figures: str = "[]"
+
+
+def _table(model: type[SQLModel]) -> Table:
+    table: Table = model.__table__  # type: ignore[attr-defined]
+    return table
+
+
+META = _table(MetaRow)
+ARTICLE = _table(ArticleRow)
+SPEAKER = _table(SpeakerRow)
+ALIAS = _table(SpeakerAlias)
+CLAIM = _table(ClaimRow)
+
+
+class LinkRow(SQLModel, table=True):
+    """A relation between two claims (claim_a < claim_b), with a person's decision if any."""
+
+    __tablename__ = "claim_link"
+    __table_args__ = (UniqueConstraint("claim_a", "claim_b", name="uq_claim_link_pair"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_a: int = Field(foreign_key="claim.id", index=True)
+    claim_b: int = Field(foreign_key="claim.id", index=True)
+    relation: str
+    score: float
+    reason: str
+    status: str = Field(index=True)
+    decided_by: str | None = None
+    decided_at: str | None = None
+
+
+class ClaimTermRow(SQLModel, table=True):
+    """Blocking index: a content term of a claim, so candidates come from a lookup."""
+
+    __tablename__ = "claim_term"
+    __table_args__ = (Index("ix_claim_term_term", "term", "claim_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    term: str
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+
+
+LINK = _table(LinkRow)
+TERM = _table(ClaimTermRow)
+ALL_TABLES = [META, ARTICLE, SPEAKER, ALIAS, CLAIM, LINK, TERM]
