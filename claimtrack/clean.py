@@ -425,8 +425,14 @@ class _Rule(NamedTuple):
     tail: int  # when non-zero, the match must start this close to the block's end
 
 
-def _build_rules() -> dict[bytes, tuple[_Rule, ...]]:
-    """Trigger word -> rules to try where it occurs, appeals first."""
+class _Trigger(NamedTuple):
+    needle: bytes  # b" word ", searched in the space-padded folded block
+    rules: tuple[_Rule, ...]  # appeals first
+    tail: int  # when every rule is tail-bound: how far from the end to start looking
+
+
+def _build_rules() -> dict[bytes, _Trigger]:
+    """Trigger word -> what to look for and which rules to try where it occurs."""
     by_word: dict[bytes, list[_Rule]] = {}
     tables: tuple[tuple[_PhraseTable, int, int, int], ...] = (
         (_APPEAL_RULES, _APPEAL, 1 << 30, 0),
@@ -443,11 +449,18 @@ def _build_rules() -> dict[bytes, tuple[_Rule, ...]]:
                 if key.translate(_FOLD) != key or not key:
                     raise ValueError(f"trigger {word!r} is not a folded word")
                 by_word.setdefault(key, []).append(rule)
-    return {word: tuple(rules) for word, rules in by_word.items()}
+    return {
+        word: _Trigger(
+            b" " + word + b" ",
+            tuple(rules),
+            0 if any(r.tail == 0 for r in rules) else max(r.tail for r in rules),
+        )
+        for word, rules in by_word.items()
+    }
 
 
-_RULES_BY_WORD = _build_rules()
-_TRIGGER_WORDS = frozenset(_RULES_BY_WORD)
+_TRIGGERS = _build_rules()
+_TRIGGER_WORDS = frozenset(_TRIGGERS)
 _WEAK_START_RE = re.compile(_WEAK_START)
 _CREDIT_START_RE = re.compile(_CREDIT_START)
 _CREDIT_END_RE = re.compile(_CREDIT_END)
@@ -529,31 +542,30 @@ def _lower(text: str) -> str:
 def _phrase_kind(low: str, folded: bytes, hits: Set[bytes], nwords: int) -> int:
     """_APPEAL or _JUNK if a phrase rule matches where one of its trigger words occurs."""
     text = _unquoted(low)
+    padded = b" " + folded + b" "  # so b" word " finds whole words only
     size_all = len(folded)
     found = _PROSE
     for word in hits:
-        rules = [r for r in _RULES_BY_WORD[word] if nwords < r.max_words]
+        trigger = _TRIGGERS[word]
+        rules = [r for r in trigger.rules if nwords < r.max_words]
         if not rules:
             continue
-        size = len(word)
-        first = 0 if any(r.tail == 0 for r in rules) else size_all - max(r.tail for r in rules)
-        pos = folded.find(word, max(0, first))
+        # pos indexes `folded`: the match of b" word " starts one earlier in `padded`.
+        pos = padded.find(trigger.needle, max(0, size_all - trigger.tail) if trigger.tail else 0)
         while pos != -1:
-            end = pos + size
-            if (pos == 0 or folded[pos - 1] == 0x20) and (end == size_all or folded[end] == 0x20):
-                for rule in rules:
-                    if rule.tail and pos < size_all - rule.tail:
-                        continue
-                    if rule.back:
-                        m = rule.pattern.search(text, max(0, pos - rule.back), end + _WINDOW)
-                        hit = m is not None and m.start() <= pos
-                    else:
-                        hit = rule.pattern.match(text, pos) is not None
-                    if hit:
-                        if rule.kind == _APPEAL:
-                            return _APPEAL
-                        found = rule.kind
-            pos = folded.find(word, end)
+            for rule in rules:
+                if rule.tail and pos < size_all - rule.tail:
+                    continue
+                if rule.back:
+                    m = rule.pattern.search(text, max(0, pos - rule.back), pos + _WINDOW)
+                    hit = m is not None and m.start() <= pos
+                else:
+                    hit = rule.pattern.match(text, pos) is not None
+                if hit:
+                    if rule.kind == _APPEAL:
+                        return _APPEAL
+                    found = rule.kind
+            pos = padded.find(trigger.needle, pos + 1)
     return found
 
 
