@@ -21,11 +21,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import charset_normalizer
-import trafilatura
-from trafilatura.metadata import extract_metadata
-from trafilatura.utils import load_html
 
-from claimtrack.clean import content_spans
+from claimtrack.clean import content_spans, is_boilerplate
 from claimtrack.errors import InputError
 from claimtrack.models import Article
 
@@ -320,14 +317,22 @@ def _unquote(value: str) -> str:
 
 
 def _first_line_title(text: str, markdown: bool) -> str | None:
+    """The first line that is not boilerplate ("Stay up to date with notifications…")."""
     for line in text.split("\n", 50)[:50]:
         line = line.strip()
         if not line:
             continue
         if markdown:
             line = line.lstrip("#").strip()
+        if is_boilerplate(line) and _looks_like_prompt(line):
+            continue
         return line if 0 < len(line) < _TITLE_MAX_CHARS else None
     return None
+
+
+def _looks_like_prompt(line: str) -> bool:
+    """Boilerplate that is a prompt or appeal, not a headline (which is also 'not prose')."""
+    return content_spans(line + ".") == []
 
 
 def _parse_text(path: str, text: str, markdown: bool) -> list[ArticleOrError]:
@@ -412,6 +417,8 @@ def _doc_fields(doc: Any) -> dict[str, Any]:
 
 
 def _html_trafilatura(text: str) -> tuple[str | None, dict[str, Any]]:
+    import trafilatura  # imported on first HTML file: it costs 0.3 s at start-up
+
     doc = trafilatura.bare_extraction(
         text, with_metadata=True, include_comments=False, output_format="python"
     )
@@ -422,6 +429,9 @@ def _html_trafilatura(text: str) -> tuple[str | None, dict[str, Any]]:
 
 def _html_linear(text: str) -> tuple[str | None, dict[str, Any]]:
     """Paragraph elements in document order, one per line; linear in the page size."""
+    from trafilatura.metadata import extract_metadata
+    from trafilatura.utils import load_html
+
     tree = load_html(text)
     if tree is None:
         return None, {}
@@ -442,7 +452,8 @@ def _html_linear(text: str) -> tuple[str | None, dict[str, Any]]:
     return "\n".join(lines), fields
 
 
-def _record_article(path: str, record: Any, number: int) -> Article | InputError:  # one JSON object
+def _record_article(path: str, record: Any, number: int) -> Article | InputError:
+    """One JSON record; errors are values so the other records still load."""
     if not isinstance(record, dict):
         return InputError(path, f"record {number} is not a JSON object")
     present = [f for f in _TEXT_FIELDS if f in record]
