@@ -18,10 +18,22 @@ import typer
 from pydantic import BaseModel
 
 from claimtrack.errors import ClaimtrackError, NotFoundError
-from claimtrack.models import ArticleSummary, Claim, IngestResult, IngestStatus, SpeakerSummary
+from claimtrack.models import (
+    ArticleSummary,
+    Claim,
+    ClaimLink,
+    ClaimWithLinks,
+    Dispute,
+    FigureGroup,
+    IngestResult,
+    IngestStatus,
+    Match,
+    SpeakerSummary,
+)
 from claimtrack.output import OutputFormat, render
 
 if TYPE_CHECKING:
+    from claimtrack.linkstore import Linker
     from claimtrack.store import Store
 
 app = typer.Typer(
@@ -254,3 +266,207 @@ def speakers(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None
     with _store(ctx) as store:
         rows = store.speakers()
     _emit(rows, fmt, SPEAKER_COLUMNS, SpeakerSummary)
+
+
+# -- linking, figures, disputes ---------------------------------------------------
+
+FIGURE_COLUMNS = ["label", "unit", "independent_sources", "reports", "speakers", "articles"]
+DISPUTE_COLUMNS = ["id", "kind", "confirmed", "topic", "positions"]
+MATCH_COLUMNS = ["score", "relation", "id", "speaker", "outlet", "text"]
+LINK_COLUMNS = ["id", "claim_id", "other_id", "relation", "score", "status", "reason"]
+
+links_app = typer.Typer(no_args_is_help=False, add_completion=False)
+app.add_typer(links_app, name="links")
+
+
+@contextmanager
+def _linker(ctx: typer.Context) -> Iterator[Linker]:
+    from claimtrack.linkstore import Linker
+
+    with _store(ctx) as store:
+        yield Linker(store)
+
+
+@app.command()
+def link(ctx: typer.Context) -> None:
+    """Rebuild every undecided link (after merging speakers, say); decisions are kept.
+
+    Example: claimtrack link
+    """
+    with _linker(ctx) as linker, _user_errors():
+        made = linker.relink()
+    typer.echo(f"{made} links", err=True)
+
+
+@links_app.callback(invoke_without_command=True)
+def links(
+    ctx: typer.Context,
+    suggested: Annotated[
+        bool, typer.Option("--suggested", help="Only links waiting for a person's decision.")
+    ] = False,
+    rejected: Annotated[bool, typer.Option("--rejected", help="Only rejected links.")] = False,
+    claim: Annotated[int | None, typer.Option(help="Only links of this claim id.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List claim links (corroborates, contradicts, related) with score and reason.
+
+    Example: claimtrack links --suggested --format csv
+    """
+    from claimtrack.models import LinkStatus
+
+    if ctx.invoked_subcommand is not None:
+        return
+    status = LinkStatus.suggested if suggested else LinkStatus.rejected if rejected else None
+    with _linker(ctx) as linker, _user_errors():
+        rows = linker.links(status=status, claim_id=claim)
+    _emit(rows, fmt, LINK_COLUMNS, ClaimLink)
+
+
+def _decide(ctx: typer.Context, link_id: int, confirmed: bool, by: str | None) -> None:
+    from claimtrack.models import LinkStatus
+
+    status = LinkStatus.confirmed if confirmed else LinkStatus.rejected
+    with _linker(ctx) as linker, _user_errors():
+        decided = linker.decide(link_id, status, by)
+    typer.echo(f"link {decided.id} {decided.status.value} by {decided.decided_by}", err=True)
+
+
+ByOption = Annotated[
+    str | None,
+    typer.Option("--by", help="Who decided (kept with the decision).", envvar="USER"),
+]
+
+
+@links_app.command("confirm")
+def links_confirm(
+    ctx: typer.Context,
+    link_id: Annotated[int, typer.Argument(help="Link id from `claimtrack links`.")],
+    by: ByOption = None,
+) -> None:
+    """Confirm a link; disputes and figures count it, and re-linking keeps it.
+
+    Example: claimtrack links confirm 12 --by "A. Editor"
+    """
+    _decide(ctx, link_id, True, by)
+
+
+@links_app.command("reject")
+def links_reject(
+    ctx: typer.Context,
+    link_id: Annotated[int, typer.Argument(help="Link id from `claimtrack links`.")],
+    by: ByOption = None,
+) -> None:
+    """Reject a link: it leaves disputes and never comes back on re-linking.
+
+    Example: claimtrack links reject 12
+    """
+    _decide(ctx, link_id, False, by)
+
+
+@app.command()
+def figures(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="The quantity: 'troops', 'civilian deaths'...")],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Show which sources back which figure for a quantity, one row per value.
+
+    Example: claimtrack figures "North Korean soldiers in Russia"
+    """
+    from claimtrack.evidence import figures as find_groups
+
+    with _linker(ctx) as linker, _user_errors():
+        rows = find_groups(linker, query)
+    _emit(rows, fmt, FIGURE_COLUMNS, FigureGroup)
+
+
+@app.command()
+def disputes(
+    ctx: typer.Context,
+    topic: Annotated[
+        str | None, typer.Option(help="Only disputes whose claims mention this text.")
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List disputed propositions, most significant first, with each side's backers.
+
+    Example: claimtrack disputes --format json
+    """
+    from claimtrack.disputes import disputes as find_disputes
+
+    with _linker(ctx) as linker, _user_errors():
+        rows = find_disputes(linker, topic=topic)
+    if fmt is OutputFormat.table:
+        flat = [{**row.model_dump(mode="json"), "positions": _positions_cell(row)} for row in rows]
+        _emit_rows(flat, fmt, DISPUTE_COLUMNS, Dispute)
+    else:
+        _emit(rows, fmt, DISPUTE_COLUMNS, Dispute)
+
+
+def _positions_cell(dispute: Dispute) -> str:
+    parts = []
+    for p in dispute.positions:
+        who = "; ".join(p.speakers[:3]) + ("; …" if len(p.speakers) > 3 else "")
+        parts.append(f"{p.label}: {who} ({p.independent_sources} src, {p.reports} rep)")
+    return " | ".join(parts)
+
+
+def _emit_rows(
+    rows: Sequence[dict[str, Any]], fmt: OutputFormat, columns: list[str], model: type[BaseModel]
+) -> None:
+    text = render(rows, fmt, columns, model=model)
+    if text:
+        typer.echo(text)
+
+
+@app.command("match")
+def match_command(
+    ctx: typer.Context,
+    statement: Annotated[str, typer.Argument(help="The statement being checked.")],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """What the database says about a statement: corroborating, contradicting, related claims.
+
+    Example: claimtrack match "North Korea sent 1,500 troops to Russia"
+    """
+    from claimtrack.evidence import match
+
+    with _linker(ctx) as linker, _user_errors():
+        rows = match(linker, statement)
+    if fmt is OutputFormat.table:
+        flat = [
+            {
+                "score": m.score,
+                "relation": m.relation.value,
+                "id": m.claim.id,
+                "speaker": m.claim.speaker,
+                "outlet": m.claim.outlet,
+                "text": m.claim.text,
+            }
+            for m in rows
+        ]
+        _emit_rows(flat, fmt, MATCH_COLUMNS, Match)
+    else:
+        _emit(rows, fmt, MATCH_COLUMNS, Match)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    claim_id: Annotated[int, typer.Argument(help="Claim id from `claimtrack claims`.")],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Show one claim with its provenance and every link to other claims.
+
+    Example: claimtrack show 9 --format json
+    """
+    with _linker(ctx) as linker, _user_errors():
+        found = linker.claim(claim_id)
+    if fmt is OutputFormat.table:
+        for key, value in found.claim.model_dump(mode="json").items():
+            typer.echo(f"{key:16} {value}")
+        if found.links:
+            typer.echo("")
+            _emit(found.links, fmt, LINK_COLUMNS, ClaimLink)
+    else:
+        _emit([found], fmt, [], ClaimWithLinks)

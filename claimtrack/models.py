@@ -159,3 +159,97 @@ class ArticleSummary(BaseModel):
     path: str | None
     url: str | None
     claims: int
+
+
+class Relation(StrEnum):
+    """How two claims about the same proposition relate."""
+
+    corroborates = "corroborates"
+    contradicts = "contradicts"
+    related = "related"
+
+
+class LinkStatus(StrEnum):
+    """Who stands behind a link: the matcher alone (suggested), or confirmed, or rejected."""
+
+    confirmed = "confirmed"
+    suggested = "suggested"
+    rejected = "rejected"
+
+
+class ClaimLink(BaseModel):
+    """A stored relation between two claims, with the matcher's score and reason."""
+
+    id: int
+    claim_id: int
+    other_id: int
+    relation: Relation
+    score: float = Field(description="0-100; higher means more surely the same proposition.")
+    reason: str
+    status: LinkStatus
+    decided_by: str | None = Field(
+        default=None, description="'auto' when confirmed by threshold, else the person."
+    )
+
+
+class ClaimWithLinks(BaseModel):
+    """One claim and every non-rejected link it takes part in."""
+
+    claim: Claim
+    links: list[ClaimLink]
+
+
+class FigureGroup(BaseModel):
+    """Every claim that states one value for a quantity, and who backs it."""
+
+    value: float
+    unit: str | None
+    approximate: bool
+    label: str = Field(description="The value as a reader would write it: 'approximately 3,000'.")
+    claim_ids: list[int]
+    speakers: list[str]
+    articles: list[int]
+    outlets: list[str]
+    independent_sources: int = Field(description="Distinct original speakers.")
+    reports: int = Field(description="Claims (article mentions) backing the value.")
+    dates: list[str] = Field(default_factory=list)
+
+
+class Position(BaseModel):
+    """One side of a dispute."""
+
+    label: str
+    claim_ids: list[int]
+    speakers: list[str]
+    articles: list[int]
+    outlets: list[str]
+    independent_sources: int
+    reports: int
+
+
+class DisputeKind(StrEnum):
+    figure = "figure"
+    denial = "denial"
+    contradiction = "contradiction"
+
+
+class Dispute(BaseModel):
+    """A proposition on which sources disagree."""
+
+    id: int = Field(description="Stable: the smallest claim id in the dispute.")
+    topic: str
+    kind: DisputeKind
+    positions: list[Position]
+    significance: float = Field(description="Ranking score: more independent sources first.")
+    confirmed: bool = Field(
+        description="True when every contradiction in it is confirmed, not only suggested."
+    )
+
+
+class Match(BaseModel):
+    """What the database says about a statement being checked."""
+
+    claim: Claim
+    score: float
+    relation: Relation
+    reason: str

@@ -11,6 +11,7 @@ from claimtrack.models import Article, Extraction, IngestResult, IngestStatus
 from claimtrack.readers import iter_articles
 
 if TYPE_CHECKING:
+    from claimtrack.linkstore import Linker
     from claimtrack.store import Store
 
 
@@ -24,14 +25,24 @@ def ingest(
     title: str | None = None,
     stdin: TextIO | None = None,
     on_progress: Callable[[IngestResult], None] | None = None,
+    link: bool = True,
 ) -> list[IngestResult]:
-    """Store every readable article under ``paths``; report each input's fate, never raise."""
+    """Store every readable article under ``paths``; report each input's fate, never raise.
+
+    With ``link`` each stored article is linked to what is already stored, so the
+    database is ready for `disputes` and `figures` without a separate pass.
+    """
+    from claimtrack.linkstore import Linker
+
+    linker = Linker(store) if link else None
     results: list[IngestResult] = []
     articles = iter_articles(
         list(paths), outlet=outlet, published=published, url=url, title=title, stdin=stdin
     )
     for item in articles:
         result = _ingest_one(store, item)
+        if linker is not None and result.status is IngestStatus.stored and result.article_id:
+            result = _link_one(linker, result)
         results.append(result)
         if on_progress is not None:
             on_progress(result)
@@ -61,6 +72,16 @@ def _ingest_one(store: Store, item: Article | InputError) -> IngestResult:
     except ClaimtrackError as err:
         return IngestResult(path=path, status=IngestStatus.failed, error=f"{path}: {err}")
     return result.model_copy(update={"path": path})
+
+
+def _link_one(linker: Linker, result: IngestResult) -> IngestResult:
+    """Link a stored article; a failure here leaves it stored, to be linked by `link`."""
+    assert result.article_id is not None
+    try:
+        linker.link_article(result.article_id)
+    except ClaimtrackError as err:
+        return result.model_copy(update={"error": f"stored but not linked: {err}"})
+    return result
 
 
 def _extract_checked(article: Article) -> Extraction:

@@ -108,18 +108,6 @@ def listing(runner: CliRunner, db_url: str, *args: str) -> list[dict[str, Any]]:
 # --- help ---
 
 
-def _command_names() -> list[str]:
-    return [c.name or c.callback.__name__ for c in app.registered_commands if c.callback]
-
-
-def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
-    assert set(_command_names()) == {"ingest", "extract", "articles", "claims", "speakers"}
-    for args in [["--help"], *([name, "--help"] for name in _command_names())]:
-        result = invoke(runner, *args)
-        assert result.exit_code == 0, args
-        assert "Example" in result.stdout, args
-
-
 def test_db_option_shows_its_environment_variable(runner: CliRunner) -> None:
     assert "CLAIMTRACK_DB" in invoke(runner, "--help").stdout
 

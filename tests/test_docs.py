@@ -28,11 +28,29 @@ def test_cli_md_is_current(monkeypatch: pytest.MonkeyPatch) -> None:
     assert committed == _generator().build(), "docs/CLI.md is stale: run `make docs`"
 
 
-@pytest.mark.parametrize("name", sorted(getattr(get_command(app), "commands", {})))
-def test_every_command_has_help_with_an_example(name: str) -> None:
-    result = CliRunner().invoke(app, [name, "--help"])
+def _command_paths() -> list[list[str]]:
+    """Every command and sub-command, as the words a user types."""
+    paths: list[list[str]] = []
+
+    def walk(command: object, prefix: list[str]) -> None:
+        for name, sub in sorted(getattr(command, "commands", {}).items()):
+            paths.append([*prefix, name])
+            walk(sub, [*prefix, name])
+
+    walk(get_command(app), [])
+    return paths
+
+
+@pytest.mark.parametrize("words", _command_paths(), ids=" ".join)
+def test_every_command_has_help_with_an_example(words: list[str]) -> None:
+    result = CliRunner().invoke(app, [*words, "--help"])
     assert result.exit_code == 0
-    assert "Example" in result.output, f"`claimtrack {name} --help` shows no example"
+    assert "Example" in result.output, f"`claimtrack {' '.join(words)} --help` shows no example"
+
+
+def test_main_help_has_an_example() -> None:
+    result = CliRunner().invoke(app, ["--help"])
+    assert "Example" in result.output
 
 
 def test_readme_quickstart_has_the_two_commands() -> None:

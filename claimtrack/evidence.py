@@ -1,0 +1,188 @@
+"""Who backs a figure, and what the database says about a statement being checked.
+
+Backers are counted twice, as fact-checkers need: `reports` is how many claims
+(articles) carry a value, `independent_sources` how many distinct original
+speakers stand behind them.  Two outlets repeating one agency are one source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import func, select
+
+from claimtrack.extract import extract
+from claimtrack.figures import find_figures, unit_class
+from claimtrack.link import SUGGEST, claim_terms, compare, figure_label, same_number, terms
+from claimtrack.linkstore import MAX_CANDIDATES, Linker
+from claimtrack.models import Article, Claim, Figure, FigureGroup, Match, Stance
+from claimtrack.tables import ARTICLE, TERM
+
+
+def source_key(claim: Claim) -> str:
+    """One key per original speaker: the resolved record, else the name as written."""
+    if claim.speaker_id is not None:
+        return f"id:{claim.speaker_id}"
+    return f"name:{(claim.speaker or claim.speaker_mention).casefold()}"
+
+
+def query_units(query: str) -> tuple[set[str], set[str]]:
+    """Unit classes named in a query ('North Korean soldiers' → troops) and its other terms."""
+    units = {u for word in query.split() if (u := unit_class(word.strip(",.?!"))) is not None}
+    rest = {t for t in terms(query) if not t.startswith("#")}
+    return units, rest
+
+
+def figures(linker: Linker, query: str) -> list[FigureGroup]:
+    """One group per value of the quantity the query names, smallest value first."""
+    units, rest = query_units(query)
+    store = linker.store
+    if units:
+        unit_terms = [f"#{u}" for u in sorted(units)]
+        with store._read() as conn:
+            ids = set(
+                conn.execute(select(TERM.c.claim_id).where(TERM.c.term.in_(unit_terms))).scalars()
+            )
+            claims = list(linker._claims_by_id(conn, ids).values())
+    else:
+        claims = [c for c in store.claims() if c.figures]
+    if rest:
+        need = max(1, len(rest) // 2)
+        claims = [c for c in claims if len(claim_terms(c) & rest) >= need]
+    dates = _dates(linker, {c.article_id for c in claims if c.article_id is not None})
+    entries: list[tuple[Figure, Claim]] = []
+    for claim in claims:
+        if claim.stance is Stance.deny:
+            continue
+        for figure in claim.figures:
+            if units and figure.unit not in units:
+                continue
+            if not units and not _mentions(figure, rest):
+                continue
+            entries.append((figure, claim))
+    return _group(entries, dates)
+
+
+def _mentions(figure: Figure, wanted: set[str]) -> bool:
+    noun_terms = set(terms(figure.noun or "")) | ({figure.unit} if figure.unit else set())
+    return bool(noun_terms & wanted) or not wanted
+
+
+def _group(entries: Sequence[tuple[Figure, Claim]], dates: dict[int, str]) -> list[FigureGroup]:
+    """Values that may be one number (3,000 and 'approximately 3,000') share a group."""
+    groups: list[list[tuple[Figure, Claim]]] = []
+    for figure, claim in sorted(entries, key=lambda e: (e[0].unit or "", e[0].value)):
+        for group in groups:
+            head = group[0][0]
+            if head.unit == figure.unit and same_number(head, figure):
+                group.append((figure, claim))
+                break
+        else:
+            groups.append([(figure, claim)])
+    out = []
+    for group in groups:
+        figs = [f for f, _ in group]
+        claims = _unique_claims(c for _, c in group)
+        exact = [f for f in figs if not f.approximate]
+        value = exact[0].value if exact else figs[0].value
+        approximate = all(f.approximate for f in figs) or any(f.approximate for f in figs)
+        shown = Figure(
+            value=value, unit=figs[0].unit, text="", approximate=approximate, start=0, end=0
+        )
+        out.append(
+            FigureGroup(
+                value=value,
+                unit=figs[0].unit,
+                approximate=approximate,
+                label=figure_label(shown),
+                claim_ids=[c.id for c in claims if c.id is not None],
+                speakers=_ordered(c.speaker or c.speaker_mention for c in claims),
+                articles=_ordered_ints(c.article_id for c in claims),
+                outlets=_ordered(c.outlet for c in claims if c.outlet),
+                independent_sources=len({source_key(c) for c in claims}),
+                reports=len(claims),
+                dates=_ordered(dates[c.article_id] for c in claims if c.article_id in dates),
+            )
+        )
+    return sorted(out, key=lambda g: (g.unit or "", g.value))
+
+
+def match(linker: Linker, statement: str) -> list[Match]:
+    """Stored claims about the statement, strongest first, with how they relate to it."""
+    probe = _probe(statement)
+    probe_terms = claim_terms(probe)
+    if not probe_terms:
+        return []
+    store = linker.store
+    with store._read() as conn:
+        weights, common = linker._weights(conn, probe_terms)
+        wanted = probe_terms - common if len(probe_terms - common) >= 2 else probe_terms
+        stmt = (
+            select(TERM.c.claim_id)
+            .where(TERM.c.term.in_(sorted(wanted)))
+            .group_by(TERM.c.claim_id)
+            .having(func.count() >= min(2, len(wanted)))
+            .order_by(func.count().desc(), TERM.c.claim_id)
+            .limit(MAX_CANDIDATES * 3)
+        )
+        ids = set(conn.execute(stmt).scalars())
+        candidates = linker._claims_by_id(conn, ids)
+    found = []
+    for claim in candidates.values():
+        proposal = compare(probe, claim, weight=lambda t: weights.get(t, 1.0))
+        if proposal is None or proposal.score < SUGGEST:
+            continue
+        found.append(
+            Match(
+                claim=claim,
+                score=proposal.score,
+                relation=proposal.relation,
+                reason=proposal.reason,
+            )
+        )
+    return sorted(found, key=lambda m: (-m.score, m.claim.id or 0))
+
+
+def _probe(statement: str) -> Claim:
+    """The statement as a claim: extracted if it is attributed, else taken as asserted."""
+    article = Article(text=statement)
+    extracted = extract(article).claims
+    if extracted:
+        probe = extracted[0]
+        return probe.model_copy(update={"article_id": -1, "speaker": None})
+    return Claim(
+        article_id=-1,
+        speaker=None,
+        speaker_mention="",
+        cue="",
+        text=statement,
+        sentence=statement,
+        start=0,
+        end=len(statement),
+        figures=find_figures(statement),
+    )
+
+
+def _dates(linker: Linker, article_ids: set[int]) -> dict[int, str]:
+    if not article_ids:
+        return {}
+    with linker.store._read() as conn:
+        rows = conn.execute(
+            select(ARTICLE.c.id, ARTICLE.c.published).where(ARTICLE.c.id.in_(sorted(article_ids)))
+        )
+        return {i: p for i, p in rows if p}
+
+
+def _unique_claims(claims: Iterable[Claim]) -> list[Claim]:
+    seen: dict[int | None, Claim] = {}
+    for claim in claims:
+        seen.setdefault(claim.id, claim)
+    return list(seen.values())
+
+
+def _ordered(items: Iterable[str | None]) -> list[str]:
+    return list(dict.fromkeys(i for i in items if i))
+
+
+def _ordered_ints(items: Iterable[int | None]) -> list[int]:
+    return list(dict.fromkeys(i for i in items if i is not None))

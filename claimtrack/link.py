@@ -1,0 +1,267 @@
+"""Claim matching: do two claims state the same proposition, and do they agree?
+
+Pure functions over `Claim` models.  Content is normalised into terms
+(stop words dropped, plurals folded, demonyms mapped to their country,
+counted nouns mapped to unit classes) so that "10,000 North Korean
+soldiers" and "troops from North Korea" share terms.  The score mixes
+rapidfuzz's token-set ratio on the normalised text with the rarity-weighted
+share of terms, plus a bonus when both claims count the same unit.  The
+relation then follows from stance and figures:
+
+- opposite stance (one denies what the other asserts)  → contradicts
+- same unit, values that cannot be the same number      → contradicts
+- otherwise, a high score                               → corroborates
+- a moderate score                                      → related
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from claimtrack import lexicon, places
+from claimtrack.figures import unit_class
+from claimtrack.models import Claim, Figure, Relation, Stance
+
+# Above CONFIRM a link is confirmed automatically; above SUGGEST it is stored
+# for a person to confirm; below, it is not stored.  Calibrated on
+# benchmarks/links/ (docs/BENCHMARKS.md), as in newsroom claim-matching tools
+# that keep people in charge of borderline matches.
+CONFIRM = 72.0
+SUGGEST = 55.0
+CORROBORATE = 62.0
+# Claims with fewer content terms are too short to confirm without a person.
+SHORT_TERMS = 5
+
+# General English function words and news filler (after the SMART stop list,
+# trimmed of words that carry meaning in claims such as "not" and "no").
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because
+    been before being below between both but by can could did do does doing down during
+    each few for from further had has have having he her here hers herself him himself
+    his how i if in into is it its itself just me more most my myself nor of off on once
+    only or other our ours ourselves out over own same she should so some such than that
+    the their theirs them themselves then there these they this those through to too under
+    until up very was we were what when where which while who whom why will with would you
+    your yours yourself yourselves said says say told tell stated according added
+    statement reported reports report week month year years today yesterday monday tuesday
+    wednesday thursday friday saturday sunday earlier later last next new one two its
+    may might must shall us mr ms mrs dr per cent percent approximately around nearly
+    almost roughly although though within various using issued light further amid
+    among across despite already still even just well however meanwhile""".split()
+)
+# Words of saying, denying and hedging carry the stance, not the topic: the
+# stance is compared separately, so they are not terms.
+_NOT_TOPIC = frozenset(
+    w
+    for w in (
+        *lexicon.CUE_FORMS,
+        *(h for h in lexicon.HEDGES if " " not in h),
+        *(r for r in lexicon.REJECTION_PHRASES if " " not in r),
+        "denial",
+        "allegation",
+        "allegations",
+        "alleged",
+        "claim",
+        "claims",
+        "rumor",
+        "rumors",
+        "rumour",
+        "rumours",
+        "stereotyped",
+        "report",
+        "reports",
+    )
+)
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*", re.UNICODE)
+_ANAPHORIC = frozenset(lexicon.ALLEGATION_NOUNS) | {"it", "this", "that", "them", "these"}
+
+
+def _stem(word: str) -> str:
+    """Fold the commonest inflections; enough to match 'deployed'/'deployment' loosely."""
+    for suffix in ("ments", "ment", "ings", "ing", "ies", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+@lru_cache(maxsize=65536)
+def _word_term(word: str) -> str | None:
+    low = word.lower().replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    low = low.strip("'-")
+    if len(low) < 3 or low in STOPWORDS or low in _NOT_TOPIC:
+        return None
+    unit = unit_class(low)
+    if unit is not None and unit not in ("people",) and not low[0].isdigit():
+        return f"#{unit}"
+    return _stem(low)
+
+
+def terms(text: str) -> list[str]:
+    """Normalised content terms of a text, in order (duplicates kept)."""
+    words = _WORD.findall(text)
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        # Demonyms and capitals name their country: "North Korean" = "North Korea".
+        pair = f"{words[i]} {words[i + 1]}" if i + 1 < len(words) else ""
+        hit = places.lookup(pair) if pair and words[i][:1].isupper() else None
+        if hit is not None:
+            out.extend(_country_terms(hit[0]))
+            i += 2
+            continue
+        hit = places.lookup(words[i]) if words[i][:1].isupper() else None
+        if hit is not None:
+            out.extend(_country_terms(hit[0]))
+            i += 1
+            continue
+        if words[i][0].isdigit():
+            i += 1  # numbers are compared as figures, not as words
+            continue
+        term = _word_term(words[i])
+        if term is not None:
+            out.append(term)
+        i += 1
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _country_terms(country: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in country.split())
+
+
+def matching_text(claim: Claim) -> str:
+    """What the claim is about: its content, or its sentence when the content is anaphoric.
+
+    "Russia denied these claims" says nothing on its own; the sentence around it
+    names what was denied.
+    """
+    content_terms = [t for t in terms(claim.text) if t not in _ANAPHORIC]
+    if len(content_terms) < 3 or (
+        claim.text.lower().split()[:2][-1:]
+        and any(w.strip(",.") in lexicon.ALLEGATION_NOUNS for w in claim.text.lower().split()[:3])
+    ):
+        return f"{claim.text} {claim.sentence}"
+    return claim.text
+
+
+def claim_terms(claim: Claim) -> set[str]:
+    """Index terms of a claim: content terms plus the unit of each figure."""
+    found = set(terms(matching_text(claim)))
+    found.difference_update(_ANAPHORIC)
+    for figure in claim.figures:
+        if figure.unit:
+            found.add(f"#{figure.unit}")
+    return found
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """The matcher's view of a pair, before any person has looked at it."""
+
+    relation: Relation
+    score: float
+    reason: str
+    short: bool
+
+
+def _units(figures: Iterable[Figure]) -> dict[str, list[Figure]]:
+    out: dict[str, list[Figure]] = {}
+    for figure in figures:
+        if figure.unit:
+            out.setdefault(figure.unit, []).append(figure)
+    return out
+
+
+def same_number(a: Figure, b: Figure) -> bool:
+    """Could these be the same number? Exact, or within 10% when either is approximate."""
+    if a.value == b.value:
+        return True
+    if a.approximate or b.approximate:
+        big = max(abs(a.value), abs(b.value)) or 1.0
+        return abs(a.value - b.value) / big <= 0.10
+    return False
+
+
+def figure_label(figure: Figure) -> str:
+    """'approximately 3,000' from value and qualifier, for reports and reasons."""
+    value = figure.value
+    number = f"{int(value):,}" if value == int(value) else f"{value:,.2f}".rstrip("0")
+    return f"approximately {number}" if figure.approximate else number
+
+
+def compare(
+    a: Claim,
+    b: Claim,
+    weight: Callable[[str], float] | None = None,
+) -> Proposal | None:
+    """Relation of two claims, or None when they are not about the same thing.
+
+    `weight` gives a term's rarity (from the database's term counts); rare
+    shared terms ("Kaesong", "liaison") say more than common ones ("government").
+    """
+    if a.article_id is not None and a.article_id == b.article_id:
+        if a.speaker == b.speaker:
+            return None  # a speaker repeating itself in one article is not a second source
+        if a.start < b.end and b.start < a.end:
+            return None  # one sentence: "X said A, although Y denied these claims"
+    ta, tb = claim_terms(a), claim_terms(b)
+    if not ta or not tb:
+        return None
+    shared = ta & tb
+    if not shared:
+        return None
+    w = weight or (lambda _t: 1.0)
+    wa = sum(w(t) for t in ta)
+    wb = sum(w(t) for t in tb)
+    ws = sum(w(t) for t in shared)
+    containment = ws / min(wa, wb)
+    jaccard = ws / (wa + wb - ws)
+    text_a = " ".join(sorted(t for t in ta if not t.startswith("#")))
+    text_b = " ".join(sorted(t for t in tb if not t.startswith("#")))
+    ratio = fuzz.token_set_ratio(text_a, text_b) / 100.0
+    score = 100.0 * (0.35 * ratio + 0.35 * containment + 0.30 * min(1.0, 2.0 * jaccard))
+    ua, ub = _units(a.figures), _units(b.figures)
+    common_units = sorted(set(ua) & set(ub))
+    if common_units:
+        score = min(100.0, score + 8.0)
+    short = min(len(ta), len(tb)) < SHORT_TERMS
+    if score < SUGGEST:
+        return None
+
+    agree: list[str] = []
+    differ: list[str] = []
+    for unit in common_units:
+        pairs = [(x, y) for x in ua[unit] for y in ub[unit]]
+        if any(same_number(x, y) for x, y in pairs):
+            agree.append(unit)
+        else:
+            left = " / ".join(sorted({figure_label(x) for x in ua[unit]}))
+            right = " / ".join(sorted({figure_label(y) for y in ub[unit]}))
+            differ.append(f"{left} vs {right} {unit}")
+
+    if a.stance != b.stance:
+        denier = a if a.stance == Stance.deny else b
+        return Proposal(
+            Relation.contradicts,
+            round(score, 1),
+            f"{denier.speaker or 'a source'} denies what the other asserts",
+            short,
+        )
+    if differ and not agree:
+        return Proposal(
+            Relation.contradicts, round(score, 1), "figures differ: " + "; ".join(differ), short
+        )
+    if score >= CORROBORATE:
+        reason = "same proposition"
+        if agree:
+            reason += "; same figure for " + ", ".join(agree)
+        return Proposal(Relation.corroborates, round(score, 1), reason, short)
+    return Proposal(Relation.related, round(score, 1), "overlapping content", short)

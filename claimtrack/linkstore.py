@@ -1,0 +1,309 @@
+"""Stored claim links: blocking index, incremental linking and people's decisions.
+
+Candidates for a claim come from the `claim_term` index (claims sharing at
+least two of its rarer terms), never from comparing all pairs, so linking a
+new article costs time in proportion to its own claims.  Term rarity (from the
+same index) weights the comparison.  A person's decision on a link (confirm or
+reject) is kept: re-linking never overwrites it, and a rejected pair never
+comes back.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from claimtrack.errors import ClaimtrackError, DatabaseError, NotFoundError
+from claimtrack.link import CONFIRM, Proposal, claim_terms, compare
+from claimtrack.models import Claim, ClaimLink, ClaimWithLinks, LinkStatus, Relation
+from claimtrack.store import Store, _claim_from_row
+from claimtrack.tables import ARTICLE, CLAIM, LINK, TERM
+
+# A term on more than this share of claims says nothing about a proposition
+# ("government", "said" survives stop words in some forms); it still weighs in
+# scoring but does not pull candidates.
+COMMON_SHARE = 0.05
+COMMON_FLOOR = 200
+MAX_CANDIDATES = 60
+AUTO = "auto"
+
+
+class LinkError(ClaimtrackError):
+    """A link decision that cannot be applied (unknown id, bad status)."""
+
+
+def _pair(a: int, b: int) -> tuple[int, int]:
+    return (a, b) if a < b else (b, a)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Linker:
+    """Links claims of a `Store`; shares its connection handling and transactions."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # -- linking ---------------------------------------------------------------
+
+    def link_article(self, article_id: int) -> int:
+        """Index one article's claims and link them to everything stored; returns links made."""
+        try:
+            claims = self._claims_where(CLAIM.c.article_id == article_id)
+            return self._link(claims)
+        except SQLAlchemyError as err:
+            raise DatabaseError(f"cannot link article {article_id}: {err}") from None
+
+    def relink(self) -> int:
+        """Rebuild the index and every undecided link, keeping people's decisions."""
+        with self.store._write() as conn:
+            conn.execute(delete(TERM))
+            conn.execute(
+                delete(LINK).where(or_(LINK.c.decided_by.is_(None), LINK.c.decided_by == AUTO))
+            )
+        article_ids = [a.id for a in self.store.articles()]
+        made = 0
+        for article_id in article_ids:
+            made += self.link_article(article_id)
+        return made
+
+    def _link(self, claims: Sequence[Claim]) -> int:
+        if not claims:
+            return 0
+        own_terms = {c.id: claim_terms(c) for c in claims if c.id is not None}
+        with self.store._write() as conn:
+            conn.execute(delete(TERM).where(TERM.c.claim_id.in_(list(own_terms))))
+            rows = [{"term": t, "claim_id": cid} for cid, ts in own_terms.items() for t in ts]
+            if rows:
+                conn.execute(insert(TERM), rows)
+            weights, common = self._weights(conn, set().union(*own_terms.values()))
+            proposals: dict[tuple[int, int], Proposal] = {}
+            wanted: dict[int, set[int]] = {}
+            for claim in claims:
+                assert claim.id is not None
+                found = self._candidates(conn, own_terms[claim.id] - common, claim.id)
+                wanted[claim.id] = found
+            others = self._claims_by_id(conn, set().union(*wanted.values()))
+            by_id = {c.id: c for c in claims} | others
+            for claim in claims:
+                assert claim.id is not None
+                for other_id in wanted[claim.id]:
+                    other = by_id.get(other_id)
+                    if other is None or other.id is None:
+                        continue
+                    key = _pair(claim.id, other.id)
+                    if key in proposals:
+                        continue
+                    proposal = compare(claim, other, weight=lambda t: weights.get(t, 1.0))
+                    if proposal is not None:
+                        proposals[key] = proposal
+            proposals.update(self._anaphoric_denials(claims, proposals))
+            return self._store_proposals(conn, proposals)
+
+    def _weights(self, conn: Connection, terms: set[str]) -> tuple[dict[str, float], set[str]]:
+        """Inverse document frequency of each term over indexed claims, and the too-common."""
+        if not terms:
+            return {}, set()
+        total = conn.execute(select(func.count(func.distinct(TERM.c.claim_id)))).scalar_one()
+        total = max(int(total), 1)
+        counts: dict[str, int] = {
+            term: int(n)
+            for term, n in conn.execute(
+                select(TERM.c.term, func.count())
+                .where(TERM.c.term.in_(sorted(terms)))
+                .group_by(TERM.c.term)
+            )
+        }
+        limit = max(COMMON_FLOOR, COMMON_SHARE * total)
+        # Smoothed: a rare term counts up to a few times a common one, not a hundred.
+        weights = {t: 1.0 + 0.5 * math.log(1.0 + total / max(1, counts.get(t, 1))) for t in terms}
+        common = {t for t, n in counts.items() if n > limit}
+        return weights, common
+
+    def _candidates(self, conn: Connection, terms: set[str], claim_id: int) -> set[int]:
+        if len(terms) < 2:
+            return set()
+        need = 2 if len(terms) < 6 else 3
+        stmt = (
+            select(TERM.c.claim_id)
+            .where(TERM.c.term.in_(sorted(terms)), TERM.c.claim_id != claim_id)
+            .group_by(TERM.c.claim_id)
+            .having(func.count() >= need)
+            .order_by(func.count().desc(), TERM.c.claim_id)
+            .limit(MAX_CANDIDATES)
+        )
+        return set(conn.execute(stmt).scalars())
+
+    def _anaphoric_denials(
+        self, claims: Sequence[Claim], known: dict[tuple[int, int], Proposal]
+    ) -> dict[tuple[int, int], Proposal]:
+        """'X dismissed the allegations': X denies what the article reported just before.
+
+        A denial whose object is only "the allegations" or "these claims" has no
+        content of its own to match; in the same article it answers the nearest
+        earlier assertions by other speakers.
+        """
+        from claimtrack.link import SUGGEST, matching_text
+
+        out: dict[tuple[int, int], Proposal] = {}
+        ordered = sorted((c for c in claims if c.id is not None), key=lambda c: c.start)
+        for index, claim in enumerate(ordered):
+            if claim.stance.value != "deny" or matching_text(claim) == claim.text:
+                continue
+            earlier = [
+                c
+                for c in ordered[:index]
+                if c.stance.value == "assert" and c.speaker != claim.speaker
+            ][-3:]
+            for other in earlier:
+                assert claim.id is not None and other.id is not None
+                key = _pair(claim.id, other.id)
+                if key in known:
+                    continue
+                out[key] = Proposal(
+                    Relation.contradicts,
+                    SUGGEST + 5.0,
+                    f"{claim.speaker or 'a source'} denies the allegations reported before",
+                    True,
+                )
+        return out
+
+    def _store_proposals(self, conn: Connection, proposals: dict[tuple[int, int], Proposal]) -> int:
+        if not proposals:
+            return 0
+        pairs = list(proposals)
+        existing: dict[tuple[int, int], Any] = {}
+        for chunk in _chunks(pairs, 400):
+            conds = [(LINK.c.claim_a == a) & (LINK.c.claim_b == b) for a, b in chunk]
+            for found in conn.execute(select(LINK).where(or_(*conds))).mappings():
+                existing[(found["claim_a"], found["claim_b"])] = found
+        new_rows: list[dict[str, Any]] = []
+        for (a, b), proposal in proposals.items():
+            status = (
+                LinkStatus.confirmed
+                if proposal.score >= CONFIRM and not proposal.short
+                else LinkStatus.suggested
+            )
+            values = {
+                "relation": proposal.relation.value,
+                "score": proposal.score,
+                "reason": proposal.reason,
+                "status": status.value,
+                "decided_by": AUTO if status is LinkStatus.confirmed else None,
+            }
+            row = existing.get((a, b))
+            if row is None:
+                new_rows.append({"claim_a": a, "claim_b": b, **values})
+            elif row["decided_by"] in (None, AUTO):
+                conn.execute(update(LINK).where(LINK.c.id == row["id"]).values(**values))
+            else:
+                # A person decided: keep their status, refresh the matcher's view only.
+                conn.execute(
+                    update(LINK)
+                    .where(LINK.c.id == row["id"])
+                    .values(score=proposal.score, reason=proposal.reason)
+                )
+        if new_rows:
+            conn.execute(insert(LINK), new_rows)
+        return len(new_rows)
+
+    # -- reading and deciding -----------------------------------------------------
+
+    def links(
+        self,
+        status: LinkStatus | None = None,
+        claim_id: int | None = None,
+        include_rejected: bool = False,
+    ) -> list[ClaimLink]:
+        """Stored links, strongest first; rejected ones only when asked for."""
+        stmt = select(LINK).order_by(LINK.c.score.desc(), LINK.c.id)
+        if status is not None:
+            stmt = stmt.where(LINK.c.status == status.value)
+        elif not include_rejected:
+            stmt = stmt.where(LINK.c.status != LinkStatus.rejected.value)
+        if claim_id is not None:
+            stmt = stmt.where(or_(LINK.c.claim_a == claim_id, LINK.c.claim_b == claim_id))
+        with self.store._read() as conn:
+            rows = conn.execute(stmt).mappings().all()
+        return [_link_from_row(row, claim_id) for row in rows]
+
+    def decide(self, link_id: int, status: LinkStatus, person: str | None) -> ClaimLink:
+        """Record a person's confirm or reject; it outlives every re-link."""
+        if status is LinkStatus.suggested:
+            raise LinkError("a decision is confirmed or rejected")
+        who = person or "reviewer"
+        with self.store._write() as conn:
+            found = (
+                conn.execute(
+                    update(LINK)
+                    .where(LINK.c.id == link_id)
+                    .values(status=status.value, decided_by=who, decided_at=_now())
+                    .returning(LINK)
+                )
+                .mappings()
+                .first()
+            )
+        if found is None:
+            raise NotFoundError(f"no link with id {link_id}")
+        return _link_from_row(found, None)
+
+    def claim(self, claim_id: int) -> ClaimWithLinks:
+        """One claim and its links (rejected ones left out)."""
+        found = self.store.claims(claim_id=claim_id)
+        if not found:
+            raise NotFoundError(f"no claim with id {claim_id}")
+        return ClaimWithLinks(claim=found[0], links=self.links(claim_id=claim_id))
+
+    # -- helpers -----------------------------------------------------------------
+
+    def _claims_where(self, condition: Any) -> list[Claim]:
+        stmt = (
+            select(CLAIM, ARTICLE.c.outlet)
+            .join(ARTICLE, ARTICLE.c.id == CLAIM.c.article_id)
+            .where(condition)
+            .order_by(CLAIM.c.start)
+        )
+        with self.store._read() as conn:
+            return [_claim_from_row(r) for r in conn.execute(stmt).mappings()]
+
+    def _claims_by_id(self, conn: Connection, ids: Iterable[int]) -> dict[int | None, Claim]:
+        out: dict[int | None, Claim] = {}
+        for chunk in _chunks(sorted(ids), 500):
+            stmt = (
+                select(CLAIM, ARTICLE.c.outlet)
+                .join(ARTICLE, ARTICLE.c.id == CLAIM.c.article_id)
+                .where(CLAIM.c.id.in_(chunk))
+            )
+            for row in conn.execute(stmt).mappings():
+                claim = _claim_from_row(row)
+                out[claim.id] = claim
+        return out
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _link_from_row(row: Any, viewpoint: int | None) -> ClaimLink:
+    """A link as seen from `viewpoint` (that claim first), else in stored order."""
+    a, b = row["claim_a"], row["claim_b"]
+    if viewpoint is not None and b == viewpoint:
+        a, b = b, a
+    return ClaimLink(
+        id=row["id"],
+        claim_id=a,
+        other_id=b,
+        relation=Relation(row["relation"]),
+        score=row["score"],
+        reason=row["reason"],
+        status=LinkStatus(row["status"]),
+        decided_by=row["decided_by"],
+    )
