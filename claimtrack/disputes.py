@@ -32,35 +32,91 @@ TOPIC_CHARS = 140
 
 
 def disputes(linker: Linker, topic: str | None = None) -> list[Dispute]:
-    """Every dispute, most significant first; `topic` keeps those whose claims mention it."""
-    links = linker.links()
-    edges = [
-        link
-        for link in links
-        if link.relation is Relation.contradicts
-        or (link.relation is Relation.corroborates and link.status is LinkStatus.confirmed)
-    ]
-    components = _components(edges)
-    ids = {i for component in components for i in component}
+    """Every dispute, most significant first; `topic` keeps those whose claims mention it.
+
+    Figure disputes come first from the claims that count one unit, joined by
+    any link a person has not rejected; a denial joins one when it directly
+    contradicts one of its claims.  What is left forms denial and
+    contradiction disputes from contradiction links and confirmed
+    corroborations, so a loose chain of links cannot drag unrelated claims in.
+    """
+    links = [link for link in linker.links() if link.relation is not Relation.related]
+    ids = {i for link in links for i in (link.claim_id, link.other_id)}
     with linker.store._read() as conn:
         claims = {c.id: c for c in linker._claims_by_id(conn, ids).values() if c.id is not None}
+    out: list[Dispute] = []
+    used: set[int] = set()
+    for members, component_links in _figure_components(claims, links):
+        dispute = _dispute(members, component_links)
+        if dispute is not None and dispute.kind is DisputeKind.figure:
+            out.append(dispute)
+            used.update(c.id for c in members if c.id is not None)
+    rest = [
+        link
+        for link in links
+        if link.claim_id not in used
+        and link.other_id not in used
+        and (
+            link.relation is Relation.contradicts
+            or (link.relation is Relation.corroborates and link.status is LinkStatus.confirmed)
+        )
+    ]
     by_component: dict[int, list[ClaimLink]] = defaultdict(list)
+    components = _components(rest)
     owner = {i: min(component) for component in components for i in component}
-    for link in edges:
+    for link in rest:
         by_component[owner[link.claim_id]].append(link)
-    out = []
     for component in components:
         component_links = by_component[min(component)]
         if not any(link.relation is Relation.contradicts for link in component_links):
             continue
         members = [claims[i] for i in sorted(component) if i in claims]
-        dispute = _dispute(members, component_links)
-        if dispute is None:
-            continue
-        if topic and not _mentions(members, topic):
-            continue
-        out.append(dispute)
+        dispute = _dispute(members, component_links, figures=False)
+        if dispute is not None:
+            out.append(dispute)
+    if topic:
+        out = [
+            d
+            for d in out
+            if _mentions(
+                [claims[i] for p in d.positions for i in p.claim_ids if i in claims], topic
+            )
+        ]
     return sorted(out, key=lambda d: (-d.significance, d.id))
+
+
+def _figure_components(
+    claims: dict[int, Claim], links: Sequence[ClaimLink]
+) -> list[tuple[list[Claim], list[ClaimLink]]]:
+    """Per unit: asserting claims joined by links, plus denials that contradict one of them."""
+    out = []
+    units = sorted(
+        {f.unit for c in claims.values() if c.stance is Stance.assert_ for f in c.figures if f.unit}
+    )
+    for unit in units:
+        counting = {
+            i
+            for i, c in claims.items()
+            if c.stance is Stance.assert_ and any(f.unit == unit for f in c.figures)
+        }
+        inner = [k for k in links if k.claim_id in counting and k.other_id in counting]
+        for component in _components(inner):
+            component_links = [k for k in inner if k.claim_id in component]
+            deniers = set()
+            for link in links:
+                if link.relation is not Relation.contradicts:
+                    continue
+                for mine, other in ((link.claim_id, link.other_id), (link.other_id, link.claim_id)):
+                    if (
+                        mine in component
+                        and other in claims
+                        and claims[other].stance is Stance.deny
+                    ):
+                        deniers.add(other)
+                        component_links.append(link)
+            members = [claims[i] for i in sorted(component | deniers)]
+            out.append((members, component_links))
+    return out
 
 
 def _components(edges: Iterable[ClaimLink]) -> list[set[int]]:
@@ -83,10 +139,12 @@ def _components(edges: Iterable[ClaimLink]) -> list[set[int]]:
     return list(groups.values())
 
 
-def _dispute(claims: Sequence[Claim], links: Sequence[ClaimLink]) -> Dispute | None:
+def _dispute(
+    claims: Sequence[Claim], links: Sequence[ClaimLink], figures: bool = True
+) -> Dispute | None:
     if len(claims) < 2:
         return None
-    unit, values = _figure_split(claims)
+    unit, values = _figure_split(claims) if figures else (None, [])
     denials = [c for c in claims if c.stance is Stance.deny]
     if unit is not None and len(values) >= 2:
         positions = [_position(label, members) for label, members in values]

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from claimtrack.extract import extract
 from claimtrack.figures import find_figures, unit_class
 from claimtrack.link import SUGGEST, claim_terms, compare, figure_label, same_number, terms
-from claimtrack.linkstore import MAX_CANDIDATES, Linker
+from claimtrack.linkstore import Linker, weight_function
 from claimtrack.models import Article, Claim, Figure, FigureGroup, Match, Stance
 from claimtrack.tables import ARTICLE, TERM
+
+# A fact-checker looking up one statement can afford more candidates than ingest.
+MATCH_CANDIDATES = 100
 
 
 def source_key(claim: Claim) -> str:
@@ -115,21 +118,13 @@ def match(linker: Linker, statement: str) -> list[Match]:
         return []
     store = linker.store
     with store._read() as conn:
-        weights, common = linker._weights(conn, probe_terms)
-        wanted = probe_terms - common if len(probe_terms - common) >= 2 else probe_terms
-        stmt = (
-            select(TERM.c.claim_id)
-            .where(TERM.c.term.in_(sorted(wanted)))
-            .group_by(TERM.c.claim_id)
-            .having(func.count() >= min(2, len(wanted)))
-            .order_by(func.count().desc(), TERM.c.claim_id)
-            .limit(MAX_CANDIDATES * 3)
-        )
-        ids = set(conn.execute(stmt).scalars())
+        df, total = linker._weights(conn, probe_terms)
+        ids = linker._candidates(conn, probe_terms, -1, df, limit=MATCH_CANDIDATES)
         candidates = linker._claims_by_id(conn, ids)
+    weight = weight_function(df, total)
     found = []
     for claim in candidates.values():
-        proposal = compare(probe, claim, weight=lambda t: weights.get(t, 1.0))
+        proposal = compare(probe, claim, weight=weight, terms_a=probe_terms)
         if proposal is None or proposal.score < SUGGEST:
             continue
         found.append(

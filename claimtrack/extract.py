@@ -97,7 +97,7 @@ def _claims_from(
             passage_start = sentences[max(0, bisect.bisect_right(starts, lo) - 1)].start
             passage_end = sentences[max(0, bisect.bisect_right(starts, hi - 1) - 1)].end
             segments = _extend_segments(segments, q)
-    segments = [_trim_quotes(text, a, b) for a, b in segments if b > a]
+    segments = [_trim_quotes(text, a, _cut_gloss(text, a, b)) for a, b in segments if b > a]
     if not segments:
         return []
     content = " … ".join(text[a:b] for a, b in segments)
@@ -136,6 +136,25 @@ def _claims_from(
         )
         for spk in speakers
     ]
+
+
+# ", further complicating …" after a quotation is the writer's gloss, not the claim.
+_GLOSS = re.compile(
+    r"(?:[”\"’],|,[”\"’]?)\s+(?:further|thereby|effectively|potentially|a move|in a move)\b"
+    r"|[”\"’],\s+\w+ing\b"
+)
+
+
+def _cut_gloss(text: str, a: int, b: int) -> int:
+    found = _GLOSS.search(text, a, b)
+    if found is None or found.start() - a < 20:
+        return b
+    cut = found.start()
+    if text[cut] in '”"’':
+        return cut + 1
+    if text[cut + 1] in '”"’':
+        return cut + 2  # 'rumors,” further …': keep the closing mark
+    return cut
 
 
 def _quoted_inside(raw: RawAttribution, quotes: list[Span]) -> bool:

@@ -79,6 +79,7 @@ _NOT_TOPIC = frozenset(
 )
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s?$")
 _ANAPHORIC = frozenset(lexicon.ALLEGATION_NOUNS) | {"it", "this", "that", "them", "these"}
 
 
@@ -104,9 +105,9 @@ def _word_term(word: str) -> str | None:
     return _stem(low)
 
 
-def terms(text: str) -> list[str]:
+def terms(text: str, countries_only: bool = False) -> list[str]:
     """Normalised content terms of a text, in order (duplicates kept)."""
-    words = _WORD.findall(text)
+    words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(text)]
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -122,7 +123,7 @@ def terms(text: str) -> list[str]:
             out.extend(_country_terms(hit[0]))
             i += 1
             continue
-        if words[i][0].isdigit():
+        if words[i][0].isdigit() or countries_only:
             i += 1  # numbers are compared as figures, not as words
             continue
         term = _word_term(words[i])
@@ -144,17 +145,30 @@ def matching_text(claim: Claim) -> str:
     names what was denied.
     """
     content_terms = [t for t in terms(claim.text) if t not in _ANAPHORIC]
-    if len(content_terms) < 3 or (
-        claim.text.lower().split()[:2][-1:]
-        and any(w.strip(",.") in lexicon.ALLEGATION_NOUNS for w in claim.text.lower().split()[:3])
-    ):
+    if len(content_terms) < 3 or answers_earlier(claim):
         return f"{claim.text} {claim.sentence}"
     return claim.text
+
+
+_ANAPHOR = re.compile(
+    r"^(?:the|these|those|such|this|that|the latest|recent)\s+(?:\w+\s+)?"
+    r"(?:allegations?|claims?|reports?|accusations?|charges?|suggestions?|rumou?rs?)\b"
+    r"(?!\s+(?:of|that|about|on)\b)",
+    re.IGNORECASE,
+)
+
+
+def answers_earlier(claim: Claim) -> bool:
+    """A denial of 'the allegations' or 'these claims' with no content of its own."""
+    return claim.stance is Stance.deny and _ANAPHOR.match(claim.text.strip()) is not None
 
 
 def claim_terms(claim: Claim) -> set[str]:
     """Index terms of a claim: content terms plus the unit of each figure."""
     found = set(terms(matching_text(claim)))
+    if claim.stance is Stance.deny and claim.speaker:
+        # "Russia denied using the troops": the denier is the agent of what is denied.
+        found.update(terms(claim.speaker, countries_only=True))
     found.difference_update(_ANAPHORIC)
     for figure in claim.figures:
         if figure.unit:
@@ -201,18 +215,22 @@ def compare(
     a: Claim,
     b: Claim,
     weight: Callable[[str], float] | None = None,
+    terms_a: set[str] | None = None,
+    terms_b: set[str] | None = None,
 ) -> Proposal | None:
     """Relation of two claims, or None when they are not about the same thing.
 
     `weight` gives a term's rarity (from the database's term counts); rare
     shared terms ("Kaesong", "liaison") say more than common ones ("government").
+    `terms_a`/`terms_b` pass `claim_terms` already computed, for batch linking.
     """
     if a.article_id is not None and a.article_id == b.article_id:
         if a.speaker == b.speaker:
             return None  # a speaker repeating itself in one article is not a second source
         if a.start < b.end and b.start < a.end:
             return None  # one sentence: "X said A, although Y denied these claims"
-    ta, tb = claim_terms(a), claim_terms(b)
+    ta = terms_a if terms_a is not None else claim_terms(a)
+    tb = terms_b if terms_b is not None else claim_terms(b)
     if not ta or not tb:
         return None
     shared = ta & tb

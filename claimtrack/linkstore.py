@@ -11,25 +11,25 @@ comes back.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, delete, func, insert, or_, select, union_all, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
 from claimtrack.errors import ClaimtrackError, DatabaseError, NotFoundError
 from claimtrack.link import CONFIRM, Proposal, claim_terms, compare
 from claimtrack.models import Claim, ClaimLink, ClaimWithLinks, LinkStatus, Relation
 from claimtrack.store import Store, _claim_from_row
-from claimtrack.tables import ARTICLE, CLAIM, LINK, TERM
+from claimtrack.tables import ARTICLE, CLAIM, LINK, TERM, TERM_STAT
 
-# A term on more than this share of claims says nothing about a proposition
-# ("government", "said" survives stop words in some forms); it still weighs in
-# scoring but does not pull candidates.
-COMMON_SHARE = 0.05
-COMMON_FLOOR = 200
-MAX_CANDIDATES = 60
+MAX_CANDIDATES = 30
+# Terms per claim used to find candidates, and claims kept per term (most recent).
+MAX_TERMS = 10
+POSTING = 400
 AUTO = "auto"
 
 
@@ -65,6 +65,7 @@ class Linker:
         """Rebuild the index and every undecided link, keeping people's decisions."""
         with self.store._write() as conn:
             conn.execute(delete(TERM))
+            conn.execute(delete(TERM_STAT))
             conn.execute(
                 delete(LINK).where(or_(LINK.c.decided_by.is_(None), LINK.c.decided_by == AUTO))
             )
@@ -79,67 +80,113 @@ class Linker:
             return 0
         own_terms = {c.id: claim_terms(c) for c in claims if c.id is not None}
         with self.store._write() as conn:
-            conn.execute(delete(TERM).where(TERM.c.claim_id.in_(list(own_terms))))
-            rows = [{"term": t, "claim_id": cid} for cid, ts in own_terms.items() for t in ts]
-            if rows:
-                conn.execute(insert(TERM), rows)
-            weights, common = self._weights(conn, set().union(*own_terms.values()))
-            proposals: dict[tuple[int, int], Proposal] = {}
+            self._index(conn, own_terms)
+            weights, total = self._weights(conn, set().union(*own_terms.values()))
             wanted: dict[int, set[int]] = {}
-            for claim in claims:
-                assert claim.id is not None
-                found = self._candidates(conn, own_terms[claim.id] - common, claim.id)
-                wanted[claim.id] = found
-            others = self._claims_by_id(conn, set().union(*wanted.values()))
+            for claim_id, claim_terms_ in own_terms.items():
+                wanted[claim_id] = self._candidates(conn, claim_terms_, claim_id, weights)
+            others = self._claims_by_id(conn, set().union(*wanted.values()) - set(own_terms))
             by_id = {c.id: c for c in claims} | others
+            terms_of = dict(own_terms)
+            proposals: dict[tuple[int, int], Proposal] = {}
+            weight = weight_function(weights, total)
             for claim in claims:
                 assert claim.id is not None
-                for other_id in wanted[claim.id]:
+                for other_id in sorted(wanted[claim.id]):
                     other = by_id.get(other_id)
                     if other is None or other.id is None:
                         continue
                     key = _pair(claim.id, other.id)
                     if key in proposals:
                         continue
-                    proposal = compare(claim, other, weight=lambda t: weights.get(t, 1.0))
+                    if other.id not in terms_of:
+                        terms_of[other.id] = claim_terms(other)
+                    proposal = compare(
+                        claim,
+                        other,
+                        weight=weight,
+                        terms_a=own_terms[claim.id],
+                        terms_b=terms_of[other.id],
+                    )
                     if proposal is not None:
                         proposals[key] = proposal
             proposals.update(self._anaphoric_denials(claims, proposals))
             return self._store_proposals(conn, proposals)
 
-    def _weights(self, conn: Connection, terms: set[str]) -> tuple[dict[str, float], set[str]]:
-        """Inverse document frequency of each term over indexed claims, and the too-common."""
-        if not terms:
-            return {}, set()
-        total = conn.execute(select(func.count(func.distinct(TERM.c.claim_id)))).scalar_one()
-        total = max(int(total), 1)
-        counts: dict[str, int] = {
-            term: int(n)
-            for term, n in conn.execute(
-                select(TERM.c.term, func.count())
-                .where(TERM.c.term.in_(sorted(terms)))
-                .group_by(TERM.c.term)
-            )
-        }
-        limit = max(COMMON_FLOOR, COMMON_SHARE * total)
-        # Smoothed: a rare term counts up to a few times a common one, not a hundred.
-        weights = {t: 1.0 + 0.5 * math.log(1.0 + total / max(1, counts.get(t, 1))) for t in terms}
-        common = {t for t, n in counts.items() if n > limit}
-        return weights, common
-
-    def _candidates(self, conn: Connection, terms: set[str], claim_id: int) -> set[int]:
-        if len(terms) < 2:
-            return set()
-        need = 2 if len(terms) < 6 else 3
-        stmt = (
-            select(TERM.c.claim_id)
-            .where(TERM.c.term.in_(sorted(terms)), TERM.c.claim_id != claim_id)
-            .group_by(TERM.c.claim_id)
-            .having(func.count() >= need)
-            .order_by(func.count().desc(), TERM.c.claim_id)
-            .limit(MAX_CANDIDATES)
+    def _index(self, conn: Connection, own_terms: dict[int, set[str]]) -> None:
+        """(Re)index claims and keep each term's claim count current."""
+        ids = list(own_terms)
+        old: dict[str, int] = {}
+        for chunk in _chunks(ids, 500):
+            for (term,) in conn.execute(select(TERM.c.term).where(TERM.c.claim_id.in_(chunk))):
+                old[term] = old.get(term, 0) + 1
+        if old:
+            conn.execute(delete(TERM).where(TERM.c.claim_id.in_(ids)))
+            for term, n in old.items():
+                conn.execute(
+                    update(TERM_STAT).where(TERM_STAT.c.term == term).values(df=TERM_STAT.c.df - n)
+                )
+        rows = [{"term": t, "claim_id": cid} for cid, ts in own_terms.items() for t in ts]
+        if not rows:
+            return
+        conn.execute(insert(TERM), rows)
+        added: dict[str, int] = {}
+        for ts in own_terms.values():
+            for term in ts:
+                added[term] = added.get(term, 0) + 1
+        dialect_insert = pg_insert if self.store._dialect == "postgresql" else sqlite_insert
+        stmt = dialect_insert(TERM_STAT)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["term"], set_={"df": TERM_STAT.c.df + stmt.excluded.df}
         )
-        return set(conn.execute(stmt).scalars())
+        conn.execute(stmt, [{"term": t, "df": n} for t, n in sorted(added.items())])
+
+    def _weights(self, conn: Connection, terms: set[str]) -> tuple[dict[str, int], int]:
+        """Claim count of each term (from term_stat) and an estimate of all claims."""
+        if not terms:
+            return {}, 1
+        # max(id) is an index lookup; count(*) would scan the table on every article.
+        total = conn.execute(select(func.max(CLAIM.c.id))).scalar_one_or_none() or 1
+        counts: dict[str, int] = {}
+        for chunk in _chunks(sorted(terms), 500):
+            for term, df in conn.execute(
+                select(TERM_STAT.c.term, TERM_STAT.c.df).where(TERM_STAT.c.term.in_(chunk))
+            ):
+                counts[term] = int(df)
+        return counts, int(total)
+
+    def _candidates(
+        self,
+        conn: Connection,
+        terms: set[str],
+        claim_id: int,
+        df: dict[str, int],
+        limit: int = 0,
+    ) -> set[int]:
+        """Claims sharing enough of this claim's rarest terms, from bounded posting lists.
+
+        Each term contributes at most POSTING most recent claims, so the cost of a
+        lookup does not grow with the database; the rarest terms go first because
+        they say most about the proposition.
+        """
+        ranked = sorted(terms, key=lambda t: (df.get(t, 0), t))[:MAX_TERMS]
+        if len(ranked) < 2:
+            return set()
+        parts = [
+            select(TERM.c.claim_id)
+            .where(TERM.c.term == term, TERM.c.claim_id != claim_id)
+            .order_by(TERM.c.claim_id.desc())
+            .limit(POSTING)
+            .subquery()
+            for term in ranked
+        ]
+        stmt = union_all(*(select(p.c.claim_id) for p in parts))
+        counts: dict[int, int] = {}
+        for (other,) in conn.execute(stmt):
+            counts[other] = counts.get(other, 0) + 1
+        need = 2 if len(ranked) < 6 else 3
+        best = sorted((c for c in counts.items() if c[1] >= need), key=lambda c: (-c[1], -c[0]))
+        return {other for other, _ in best[: limit or MAX_CANDIDATES]}
 
     def _anaphoric_denials(
         self, claims: Sequence[Claim], known: dict[tuple[int, int], Proposal]
@@ -150,12 +197,12 @@ class Linker:
         content of its own to match; in the same article it answers the nearest
         earlier assertions by other speakers.
         """
-        from claimtrack.link import SUGGEST, matching_text
+        from claimtrack.link import SUGGEST, answers_earlier
 
         out: dict[tuple[int, int], Proposal] = {}
         ordered = sorted((c for c in claims if c.id is not None), key=lambda c: c.start)
         for index, claim in enumerate(ordered):
-            if claim.stance.value != "deny" or matching_text(claim) == claim.text:
+            if not answers_earlier(claim):
                 continue
             earlier = [
                 c
@@ -285,6 +332,15 @@ class Linker:
                 claim = _claim_from_row(row)
                 out[claim.id] = claim
         return out
+
+
+def weight_function(df: dict[str, int], total: int) -> Callable[[str], float]:
+    """Smoothed rarity: a rare term counts up to a few times a common one, not a hundred."""
+
+    def weight(term: str) -> float:
+        return 1.0 + 0.5 * math.log(1.0 + total / max(1, df.get(term, 1)))
+
+    return weight
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:

@@ -314,7 +314,7 @@ class Store:
         keys = {name: name_key(name) for name in wanted}
         forms: dict[str, dict[str, str]] = {}
         for name, (_kind, written) in wanted.items():
-            for form in written:
+            for form in sorted(written):  # stable alias order across runs
                 form_key = name_key(form)
                 if form_key and form_key != keys[name] and form_key not in _NOT_ALIASES:
                     forms.setdefault(name, {}).setdefault(form_key, form.strip())

@@ -129,6 +129,16 @@ class ClaimTermRow(SQLModel, table=True):
     claim_id: int = Field(foreign_key="claim.id", index=True)
 
 
+class TermStatRow(SQLModel, table=True):
+    """How many claims carry a term, kept up to date so weights are one indexed lookup."""
+
+    __tablename__ = "term_stat"
+
+    term: str = Field(primary_key=True)
+    df: int = 0
+
+
 LINK = _table(LinkRow)
 TERM = _table(ClaimTermRow)
-ALL_TABLES = [META, ARTICLE, SPEAKER, ALIAS, CLAIM, LINK, TERM]
+TERM_STAT = _table(TermStatRow)
+ALL_TABLES = [META, ARTICLE, SPEAKER, ALIAS, CLAIM, LINK, TERM, TERM_STAT]

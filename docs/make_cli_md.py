@@ -32,6 +32,17 @@ EXAMPLES: list[tuple[str, str, int]] = [
     ("One speaker, as JSON", "claimtrack claims --speaker Zinoviev --format json", 60),
     ("Speakers and their aliases", "claimtrack speakers --format csv", 16),
     ("Claims of one file without a database", "claimtrack extract seeds/000_fab20f877a324926.txt", 14),
+    ("Which sources back which figure", "claimtrack figures troops", 8),
+    ("The same, as JSON", "claimtrack figures troops --format json", 40),
+    ("Disputes, most significant first", "claimtrack disputes", 10),
+    (
+        "What the database says about a statement",
+        'claimtrack match "North Korea sent 1,500 special forces to Russia"',
+        14,
+    ),
+    ("Links waiting for a person", "claimtrack links --suggested", 8),
+    ("Confirm or reject a link", "claimtrack links reject 1 --by desk", 3),
+    ("One claim with its links", "claimtrack show 9", 30),
     ("A bad input", "claimtrack ingest docs/does-not-exist.txt", 4),
 ]
 
