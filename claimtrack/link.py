@@ -165,15 +165,21 @@ def answers_earlier(claim: Claim) -> bool:
 
 def claim_terms(claim: Claim) -> set[str]:
     """Index terms of a claim: content terms plus the unit of each figure."""
-    found = set(terms(matching_text(claim)))
-    if claim.stance is Stance.deny and claim.speaker:
+    denier = claim.speaker if claim.stance is Stance.deny else None
+    units = tuple(sorted({f.unit for f in claim.figures if f.unit}))
+    return set(_claim_terms(matching_text(claim), denier, units))
+
+
+@lru_cache(maxsize=100_000)
+def _claim_terms(text: str, denier: str | None, units: tuple[str, ...]) -> frozenset[str]:
+    """Cached: one claim is compared with many others while linking."""
+    found = set(terms(text))
+    if denier:
         # "Russia denied using the troops": the denier is the agent of what is denied.
-        found.update(terms(claim.speaker, countries_only=True))
+        found.update(terms(denier, countries_only=True))
     found.difference_update(_ANAPHORIC)
-    for figure in claim.figures:
-        if figure.unit:
-            found.add(f"#{figure.unit}")
-    return found
+    found.update(f"#{unit}" for unit in units)
+    return frozenset(found)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, or_, select, union_all, update
+from sqlalchemy import Connection, delete, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
@@ -82,9 +82,13 @@ class Linker:
         with self.store._write() as conn:
             self._index(conn, own_terms)
             weights, total = self._weights(conn, set().union(*own_terms.values()))
+            ranked = {cid: _rarest(ts, weights) for cid, ts in own_terms.items()}
+            postings = self._postings(conn, set().union(*ranked.values()))
             wanted: dict[int, set[int]] = {}
             for claim_id, claim_terms_ in own_terms.items():
-                wanted[claim_id] = self._candidates(conn, claim_terms_, claim_id, weights)
+                wanted[claim_id] = self._candidates(
+                    conn, claim_terms_, claim_id, weights, postings=postings
+                )
             others = self._claims_by_id(conn, set().union(*wanted.values()) - set(own_terms))
             by_id = {c.id: c for c in claims} | others
             terms_of = dict(own_terms)
@@ -162,6 +166,7 @@ class Linker:
         claim_id: int,
         df: dict[str, int],
         limit: int = 0,
+        postings: dict[str, list[int]] | None = None,
     ) -> set[int]:
         """Claims sharing enough of this claim's rarest terms, from bounded posting lists.
 
@@ -169,24 +174,35 @@ class Linker:
         lookup does not grow with the database; the rarest terms go first because
         they say most about the proposition.
         """
-        ranked = sorted(terms, key=lambda t: (df.get(t, 0), t))[:MAX_TERMS]
+        ranked = _rarest(terms, df)
         if len(ranked) < 2:
             return set()
-        parts = [
-            select(TERM.c.claim_id)
-            .where(TERM.c.term == term, TERM.c.claim_id != claim_id)
-            .order_by(TERM.c.claim_id.desc())
-            .limit(POSTING)
-            .subquery()
-            for term in ranked
-        ]
-        stmt = union_all(*(select(p.c.claim_id) for p in parts))
+        lists = postings if postings is not None else self._postings(conn, ranked)
         counts: dict[int, int] = {}
-        for (other,) in conn.execute(stmt):
-            counts[other] = counts.get(other, 0) + 1
+        for term in ranked:
+            for other in lists.get(term, ()):
+                if other != claim_id:
+                    counts[other] = counts.get(other, 0) + 1
         need = 2 if len(ranked) < 6 else 3
         best = sorted((c for c in counts.items() if c[1] >= need), key=lambda c: (-c[1], -c[0]))
         return {other for other, _ in best[: limit or MAX_CANDIDATES]}
+
+    def _postings(self, conn: Connection, terms: Iterable[str]) -> dict[str, list[int]]:
+        """Most recent claims of each term, one small indexed query per term.
+
+        Sent to the driver as plain SQL: the statement never changes, so the
+        driver reuses its prepared form, where building it with SQLAlchemy each
+        time cost more than running it.
+        """
+        mark = "%s" if self.store._dialect == "postgresql" else "?"
+        sql = (
+            f"SELECT claim_id FROM claim_term WHERE term = {mark} "
+            f"ORDER BY claim_id DESC LIMIT {POSTING:d}"
+        )
+        out: dict[str, list[int]] = {}
+        for term in terms:
+            out[term] = [row[0] for row in conn.exec_driver_sql(sql, (term,))]
+        return out
 
     def _anaphoric_denials(
         self, claims: Sequence[Claim], known: dict[tuple[int, int], Proposal]
@@ -227,10 +243,13 @@ class Linker:
             return 0
         pairs = list(proposals)
         existing: dict[tuple[int, int], Any] = {}
-        for chunk in _chunks(pairs, 400):
-            conds = [(LINK.c.claim_a == a) & (LINK.c.claim_b == b) for a, b in chunk]
-            for found in conn.execute(select(LINK).where(or_(*conds))).mappings():
-                existing[(found["claim_a"], found["claim_b"])] = found
+        wanted = set(pairs)
+        for chunk in _chunks(sorted({a for a, _ in pairs}), 500):
+            stmt = select(LINK).where(LINK.c.claim_a.in_(chunk))
+            for found in conn.execute(stmt).mappings():
+                key = (found["claim_a"], found["claim_b"])
+                if key in wanted:
+                    existing[key] = found
         new_rows: list[dict[str, Any]] = []
         for (a, b), proposal in proposals.items():
             status = (
@@ -332,6 +351,10 @@ class Linker:
                 claim = _claim_from_row(row)
                 out[claim.id] = claim
         return out
+
+
+def _rarest(terms: Iterable[str], df: dict[str, int]) -> list[str]:
+    return sorted(terms, key=lambda t: (df.get(t, 0), t))[:MAX_TERMS]
 
 
 def weight_function(df: dict[str, int], total: int) -> Callable[[str], float]:
