@@ -245,6 +245,10 @@ def _walk_left(tokens: list[Token], end: int, floor: int, relaxed: bool) -> tupl
     unknown = 0
     while i - 1 >= floor:
         prev = tokens[i - 1]
+        if prev.low in ("and", "&") and not (
+            i - 2 >= floor and tokens[i].text[0].isupper() and tokens[i - 2].text[0].isupper()
+        ):
+            break  # "Prices rose and analysts said": 'and' joins names, not clauses
         if _is_np_word(prev):
             i -= 1
             continue
@@ -419,6 +423,8 @@ def _trailing_tail_ok(tokens: list[Token], i: int) -> bool:
     if i >= n:
         return True
     rest = tokens[i:]
+    if tokens[i].text == ",":
+        return True  # '…," Anderson said, adding that …': the gerund is its own claim
     if any(t.low == "that" or t.text in _QUOTE_MARKS for t in rest) and not all(
         t.text in ".!?" or t.text in _QUOTE_MARKS for t in rest
     ):
@@ -707,6 +713,16 @@ def _continued(
         return None
     if leading and leading[-1].cue_start < joiner.start:
         source = leading[-1].source
+    elif joiner.low == "and":
+        # "Eight years ago, he backed Obama and said, …": the clause's subject speaks.
+        start = max((i + 1 for i in range(j) if tokens[i].text in (",", ";")), default=0)
+        span = _right_np(tokens, start)
+        if span is None or span[1] + 1 >= j or not _np_ok(tokens, span):
+            return None
+        follower = tokens[span[1] + 1]
+        if not (follower.text.islower() and follower.text.isalpha()):
+            return None
+        source = _mention(tokens, span, text)
     elif form == "gerund":
         span = _left_np(tokens, _subject_end(tokens), 0)
         if span is None or span[0] != 0 or not _np_ok(tokens, span):
