@@ -46,8 +46,8 @@ def disputes(linker: Linker, topic: str | None = None) -> list[Dispute]:
         claims = {c.id: c for c in linker._claims_by_id(conn, ids).values() if c.id is not None}
     out: list[Dispute] = []
     used: set[int] = set()
-    for members, component_links in _figure_components(claims, links):
-        dispute = _dispute(members, component_links)
+    for unit, members, component_links in _figure_components(claims, links):
+        dispute = _dispute(members, component_links, unit=unit)
         if dispute is not None and dispute.kind is DisputeKind.figure:
             out.append(dispute)
             used.update(c.id for c in members if c.id is not None)
@@ -71,9 +71,10 @@ def disputes(linker: Linker, topic: str | None = None) -> list[Dispute]:
         if not any(link.relation is Relation.contradicts for link in component_links):
             continue
         members = [claims[i] for i in sorted(component) if i in claims]
-        dispute = _dispute(members, component_links, figures=False)
+        dispute = _dispute(members, component_links, unit=None)
         if dispute is not None:
             out.append(dispute)
+    out = _unique_ids(out)
     if topic:
         out = [
             d
@@ -87,7 +88,7 @@ def disputes(linker: Linker, topic: str | None = None) -> list[Dispute]:
 
 def _figure_components(
     claims: dict[int, Claim], links: Sequence[ClaimLink]
-) -> list[tuple[list[Claim], list[ClaimLink]]]:
+) -> list[tuple[str, list[Claim], list[ClaimLink]]]:
     """Per unit: asserting claims joined by links, plus denials that contradict one of them."""
     out = []
     units = sorted(
@@ -115,7 +116,7 @@ def _figure_components(
                         deniers.add(other)
                         component_links.append(link)
             members = [claims[i] for i in sorted(component | deniers)]
-            out.append((members, component_links))
+            out.append((unit, members, component_links))
     return out
 
 
@@ -140,11 +141,11 @@ def _components(edges: Iterable[ClaimLink]) -> list[set[int]]:
 
 
 def _dispute(
-    claims: Sequence[Claim], links: Sequence[ClaimLink], figures: bool = True
+    claims: Sequence[Claim], links: Sequence[ClaimLink], unit: str | None
 ) -> Dispute | None:
     if len(claims) < 2:
         return None
-    unit, values = _figure_split(claims) if figures else (None, [])
+    values = _figure_split(claims, unit) if unit is not None else []
     denials = [c for c in claims if c.stance is Stance.deny]
     if unit is not None and len(values) >= 2:
         positions = [_position(label, members) for label, members in values]
@@ -185,14 +186,8 @@ def _dispute(
     )
 
 
-def _figure_split(claims: Sequence[Claim]) -> tuple[str | None, list[tuple[str, list[Claim]]]]:
-    """The unit most asserting claims count, and its claims grouped by value."""
-    units = Counter(
-        f.unit for c in claims if c.stance is Stance.assert_ for f in c.figures if f.unit
-    )
-    if not units:
-        return None, []
-    unit = units.most_common(1)[0][0]
+def _figure_split(claims: Sequence[Claim], unit: str) -> list[tuple[str, list[Claim]]]:
+    """The asserting claims that count `unit`, grouped by value (smallest first)."""
     groups: list[tuple[Figure, list[Claim]]] = []
     for claim in claims:
         if claim.stance is not Stance.assert_:
@@ -208,7 +203,29 @@ def _figure_split(claims: Sequence[Claim]) -> tuple[str | None, list[tuple[str, 
             else:
                 groups.append((figure, [claim]))
     groups.sort(key=lambda g: g[0].value)
-    return unit, [(figure_label(head), members) for head, members in groups]
+    labels = []
+    for head, members in groups:
+        figures = [f for c in members for f in c.figures if f.unit == unit and same_number(head, f)]
+        # As in `figures`: one approximate report makes the value "approximately N".
+        shown = head.model_copy(update={"approximate": any(f.approximate for f in figures)})
+        labels.append((figure_label(shown), members))
+    return labels
+
+
+def _unique_ids(found: list[Dispute]) -> list[Dispute]:
+    """Two disputes over one pair of reports (deaths, displaced) need two ids.
+
+    An id is the smallest claim id in the dispute; when that is taken, the next
+    smallest, so ids stay stable as long as the claims do.
+    """
+    taken: set[int] = set()
+    out = []
+    for dispute in sorted(found, key=lambda d: (d.id, d.topic)):
+        ids = sorted({i for p in dispute.positions for i in p.claim_ids})
+        free = next((i for i in ids if i not in taken), dispute.id)
+        taken.add(free)
+        out.append(dispute.model_copy(update={"id": free}))
+    return out
 
 
 def _two_sides(claims: Sequence[Claim], links: Sequence[ClaimLink]) -> list[list[Claim]]:

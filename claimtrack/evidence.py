@@ -88,7 +88,7 @@ def _group(entries: Sequence[tuple[Figure, Claim]], dates: dict[int, str]) -> li
         claims = _unique_claims(c for _, c in group)
         exact = [f for f in figs if not f.approximate]
         value = exact[0].value if exact else figs[0].value
-        approximate = all(f.approximate for f in figs) or any(f.approximate for f in figs)
+        approximate = any(f.approximate for f in figs)
         shown = Figure(
             value=value, unit=figs[0].unit, text="", approximate=approximate, start=0, end=0
         )

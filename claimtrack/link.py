@@ -213,7 +213,11 @@ def same_number(a: Figure, b: Figure) -> bool:
 def figure_label(figure: Figure) -> str:
     """'approximately 3,000' from value and qualifier, for reports and reasons."""
     value = figure.value
-    number = f"{int(value):,}" if value == int(value) else f"{value:,.2f}".rstrip("0")
+    if value == int(value):
+        number = f"{int(value):,}"
+    else:
+        digits = 2 if abs(value) >= 0.01 else 6
+        number = f"{value:,.{digits}f}".rstrip("0").rstrip(".")
     return f"approximately {number}" if figure.approximate else number
 
 

@@ -31,6 +31,9 @@ MAX_CANDIDATES = 30
 MAX_TERMS = 10
 POSTING = 400
 AUTO = "auto"
+# Ids are 32-bit integers on PostgreSQL: a larger one cannot exist, and asking
+# the database for it is an error there rather than an empty answer.
+MAX_ID = 2**31 - 1
 
 
 class LinkError(ClaimtrackError):
@@ -304,24 +307,31 @@ class Linker:
         """Record a person's confirm or reject; it outlives every re-link."""
         if status is LinkStatus.suggested:
             raise LinkError("a decision is confirmed or rejected")
+        if not 0 < link_id <= MAX_ID:
+            raise NotFoundError(f"no link with id {link_id}")
         who = person or "reviewer"
-        with self.store._write() as conn:
-            found = (
-                conn.execute(
-                    update(LINK)
-                    .where(LINK.c.id == link_id)
-                    .values(status=status.value, decided_by=who, decided_at=_now())
-                    .returning(LINK)
+        try:
+            with self.store._write() as conn:
+                found = (
+                    conn.execute(
+                        update(LINK)
+                        .where(LINK.c.id == link_id)
+                        .values(status=status.value, decided_by=who, decided_at=_now())
+                        .returning(LINK)
+                    )
+                    .mappings()
+                    .first()
                 )
-                .mappings()
-                .first()
-            )
+        except SQLAlchemyError as err:
+            raise DatabaseError(f"cannot record the decision: {err}") from None
         if found is None:
             raise NotFoundError(f"no link with id {link_id}")
         return _link_from_row(found, None)
 
     def claim(self, claim_id: int) -> ClaimWithLinks:
         """One claim and its links (rejected ones left out)."""
+        if not 0 < claim_id <= MAX_ID:
+            raise NotFoundError(f"no claim with id {claim_id}")
         found = self.store.claims(claim_id=claim_id)
         if not found:
             raise NotFoundError(f"no claim with id {claim_id}")

@@ -277,7 +277,12 @@ class ArticleSpeakers:
                     text, _org_kind(text), pos, country=_demonym_country(text)
                 )
         name, _title = _strip_title(words)
-        if len(name) >= 2 and not any(w.lower() in lexicon.ORG_WORDS for w in name):
+        names_a_body = _title is not None and _title.split()[-1].lower() in ("of", "for", "and")
+        if (
+            len(name) >= 2
+            and not names_a_body  # "Ministry of Public Works" is not a person
+            and not any(w.lower() in lexicon.ORG_WORDS for w in name)
+        ):
             return self._person(words, pos, appositive)
         if any(w.lower() in lexicon.ORG_WORDS for w in words) or (
             len(words) == 1 and words[0].isupper() and len(words[0]) > 1
