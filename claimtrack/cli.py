@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from pydantic import BaseModel
 
+from claimtrack.cli_speakers import speakers_app
 from claimtrack.errors import ClaimtrackError, NotFoundError
 from claimtrack.models import (
     ArticleSummary,
@@ -28,7 +29,6 @@ from claimtrack.models import (
     IngestResult,
     IngestStatus,
     Match,
-    SpeakerSummary,
 )
 from claimtrack.output import OutputFormat, render
 
@@ -257,17 +257,6 @@ def claims(
     _emit(rows, fmt, CLAIM_COLUMNS, Claim)
 
 
-@app.command()
-def speakers(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
-    """List speakers across all articles, most-cited first, with the names they appear under.
-
-    Example: claimtrack speakers --format jsonl
-    """
-    with _store(ctx) as store:
-        rows = store.speakers()
-    _emit(rows, fmt, SPEAKER_COLUMNS, SpeakerSummary)
-
-
 # -- linking, figures, disputes ---------------------------------------------------
 
 FIGURE_COLUMNS = ["label", "unit", "independent_sources", "reports", "speakers", "articles"]
@@ -277,6 +266,7 @@ LINK_COLUMNS = ["id", "claim_id", "other_id", "relation", "score", "status", "re
 
 links_app = typer.Typer(no_args_is_help=False, add_completion=False)
 app.add_typer(links_app, name="links")
+app.add_typer(speakers_app, name="speakers")
 
 
 @contextmanager

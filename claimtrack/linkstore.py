@@ -23,8 +23,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from claimtrack.errors import ClaimtrackError, DatabaseError, NotFoundError
 from claimtrack.link import CONFIRM, Proposal, claim_terms, compare
 from claimtrack.models import Claim, ClaimLink, ClaimWithLinks, LinkStatus, Relation
-from claimtrack.store import Store, _claim_from_row
-from claimtrack.tables import ARTICLE, CLAIM, LINK, TERM, TERM_STAT
+from claimtrack.store import Store, _claim_from_row, claim_select
+from claimtrack.tables import CLAIM, LINK, TERM, TERM_STAT
 
 MAX_CANDIDATES = 30
 # Terms per claim used to find candidates, and claims kept per term (most recent).
@@ -340,23 +340,14 @@ class Linker:
     # -- helpers -----------------------------------------------------------------
 
     def _claims_where(self, condition: Any) -> list[Claim]:
-        stmt = (
-            select(CLAIM, ARTICLE.c.outlet)
-            .join(ARTICLE, ARTICLE.c.id == CLAIM.c.article_id)
-            .where(condition)
-            .order_by(CLAIM.c.start)
-        )
+        stmt = claim_select().where(condition).order_by(CLAIM.c.start)
         with self.store._read() as conn:
             return [_claim_from_row(r) for r in conn.execute(stmt).mappings()]
 
     def _claims_by_id(self, conn: Connection, ids: Iterable[int]) -> dict[int | None, Claim]:
         out: dict[int | None, Claim] = {}
         for chunk in _chunks(sorted(ids), 500):
-            stmt = (
-                select(CLAIM, ARTICLE.c.outlet)
-                .join(ARTICLE, ARTICLE.c.id == CLAIM.c.article_id)
-                .where(CLAIM.c.id.in_(chunk))
-            )
+            stmt = claim_select().where(CLAIM.c.id.in_(chunk))
             for row in conn.execute(stmt).mappings():
                 claim = _claim_from_row(row)
                 out[claim.id] = claim

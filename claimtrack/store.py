@@ -10,24 +10,27 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, NamedTuple, Self
 
 from pydantic import TypeAdapter
 from sqlalchemy import (
     Connection,
     Engine,
+    Select,
     bindparam,
     create_engine,
+    delete,
     event,
     func,
     insert,
-    literal,
     or_,
     select,
+    union,
     update,
 )
 from sqlalchemy.dialects import postgresql as pg_dialect
@@ -37,7 +40,8 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.sql.expression import BindParameter
 from sqlmodel import SQLModel
 
-from claimtrack.errors import DatabaseError, NotFoundError
+from claimtrack import resolve
+from claimtrack.errors import ClaimtrackError, DatabaseError, InputError, NotFoundError
 from claimtrack.models import (
     Article,
     ArticleSummary,
@@ -46,10 +50,12 @@ from claimtrack.models import (
     Figure,
     IngestResult,
     IngestStatus,
+    Speaker,
     SpeakerKind,
     SpeakerSummary,
 )
 from claimtrack.names import name_key
+from claimtrack.resolve import SpeakerRecord
 from claimtrack.tables import (
     ALIAS,
     ALL_TABLES,
@@ -58,6 +64,8 @@ from claimtrack.tables import (
     META,
     SCHEMA_VERSION,
     SPEAKER,
+    SPEAKER_RULE,
+    SPEAKER_TOKEN,
 )
 
 DEFAULT_DB = "claimtrack.db"
@@ -68,6 +76,10 @@ _PG_SCHEMA_LOCK = 0x636C61696D  # "claim": any constant shared by all claimtrack
 # Mentions that say nothing about who spoke; recording them as aliases would make
 # `claims --speaker he` match every speaker ever referred to by a pronoun.
 _NOT_ALIASES = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"})
+
+# Kinds of speaker_rule rows: people's corrections to cross-article resolution.
+_MERGE = "merge"  # name_b is name_a
+_APART = "apart"  # never one speaker (key_a < key_b)
 
 
 # JSON columns are (de)serialised by pydantic-core: several times faster than json.
@@ -241,31 +253,42 @@ class Store:
             .on_conflict_do_nothing(index_elements=["content_hash"])
             .returning(ARTICLE.c.id)
         )
-        self._insert_speaker_stmt = dialect_insert(SPEAKER).on_conflict_do_nothing(
-            index_elements=["key"]
+        self._insert_speaker_stmt = (
+            dialect_insert(SPEAKER)
+            .on_conflict_do_nothing(index_elements=["key"])
+            .returning(SPEAKER.c.id)
         )
         self._insert_alias_stmt = dialect_insert(ALIAS).on_conflict_do_nothing(
             index_elements=["speaker_id", "key"]
         )
+        self._insert_token_stmt = dialect_insert(SPEAKER_TOKEN).on_conflict_do_nothing(
+            index_elements=["speaker_id", "token"]
+        )
+        self._insert_rule_stmt = dialect_insert(SPEAKER_RULE).on_conflict_do_nothing(
+            index_elements=["kind", "key_a", "key_b"]
+        )
         self._insert_claims_stmt = insert(CLAIM)
         keys: BindParameter[str] = bindparam("keys", expanding=True)
-        # One round trip finds speakers by name and by alias, plus the aliases already known.
-        self._lookup_speakers_stmt = (
-            select(SPEAKER.c.id, SPEAKER.c.key, SPEAKER.c.kind, literal(0).label("by_alias"))
-            .where(SPEAKER.c.key.in_(keys))
-            .union_all(
-                select(ALIAS.c.speaker_id, ALIAS.c.key, SPEAKER.c.kind, literal(1))
-                .join(SPEAKER, SPEAKER.c.id == ALIAS.c.speaker_id)
-                .where(ALIAS.c.key.in_(keys))
-            )
+        tokens: BindParameter[str] = bindparam("tokens", expanding=True)
+        # One round trip finds every candidate speaker: by name, by alias, and by the
+        # blocking tokens of resolve.search_keys (surname skeleton, country and type...).
+        candidate_ids = union(
+            select(SPEAKER.c.id).where(SPEAKER.c.key.in_(keys)),
+            select(ALIAS.c.speaker_id).where(ALIAS.c.key.in_(keys)),
+            select(SPEAKER_TOKEN.c.speaker_id).where(SPEAKER_TOKEN.c.token.in_(tokens)),
         )
-        self._speaker_ids_stmt = select(SPEAKER.c.id, SPEAKER.c.key).where(
-            SPEAKER.c.key.in_(bindparam("keys", expanding=True))
+        s_ = SPEAKER.c
+        self._candidates_stmt = select(s_.id, s_.name, s_.kind, s_.country, s_.acronym).where(
+            s_.id.in_(candidate_ids)
         )
-        self._set_kind_stmt = (
-            update(SPEAKER)
-            .where(SPEAKER.c.id == bindparam("speaker_id"))
-            .values(kind=bindparam("new_kind"))
+        self._alias_keys_stmt = select(ALIAS.c.speaker_id, ALIAS.c.key).where(
+            ALIAS.c.speaker_id.in_(bindparam("ids", expanding=True))
+        )
+        r = SPEAKER_RULE.c
+        self._rules_stmt = (
+            select(r.kind, r.name_a, r.key_a, r.name_b, r.key_b)
+            .where(or_(r.key_a.in_(keys), r.key_b.in_(keys)))
+            .order_by(r.id)
         )
         self._article_by_hash_stmt = select(ARTICLE.c.id).where(
             ARTICLE.c.content_hash == bindparam("content_hash")
@@ -301,78 +324,212 @@ class Store:
             claims=len(extraction.claims),
         )
 
-    def _resolve_speakers(
-        self, conn: Connection, wanted: dict[str, tuple[SpeakerKind, set[str]]]
-    ) -> dict[str, int]:
-        """Find or create the speaker record for each canonical name; record other forms.
+    def _resolve_speakers(self, conn: Connection, wanted: dict[str, Speaker]) -> dict[str, int]:
+        """Find or create the speaker record of each canonical name in an article.
 
-        ``wanted`` maps each canonical name to its kind and the forms it was written in.
-        Matching is exact on name_key, over speaker names first and aliases second; this
-        is the one place to change when cross-article fuzzy merging arrives. Batched so
-        that an article costs one lookup whatever its number of speakers.
+        People's corrections (speaker_rule) decide first; then resolve.choose picks
+        among candidates found by exact name or alias and by the speaker_token
+        blocking index, so an article costs a handful of indexed queries whatever
+        the size of the database. The written forms are recorded as aliases.
         """
-        keys = {name: name_key(name) for name in wanted}
-        forms: dict[str, dict[str, str]] = {}
-        for name, (_kind, written) in wanted.items():
-            for form in sorted(written):  # stable alias order across runs
-                form_key = name_key(form)
-                if form_key and form_key != keys[name] and form_key not in _NOT_ALIASES:
-                    forms.setdefault(name, {}).setdefault(form_key, form.strip())
-        all_keys = {k for k in keys.values() if k}
-        all_keys.update(k for found in forms.values() for k in found)
-        if not all_keys:
+        named = {name: key for name in wanted if (key := name_key(name))}
+        if not named:
             return {}
-        by_name: dict[str, tuple[int, str]] = {}
-        by_alias: dict[str, tuple[int, str]] = {}
-        known_aliases: set[tuple[int, str]] = set()
-        for row in conn.execute(self._lookup_speakers_stmt, {"keys": sorted(all_keys)}):
-            if row.by_alias:
-                known_aliases.add((row.id, row.key))
-                # Lowest id wins when several speakers share an alias.
-                if row.key not in by_alias or row.id < by_alias[row.key][0]:
-                    by_alias[row.key] = (row.id, row.kind)
-            else:
-                by_name[row.key] = (row.id, row.kind)
-
-        missing = {
-            key: name
-            for name, key in keys.items()
-            if key and key not in by_name and key not in by_alias
-        }
-        if missing:
-            conn.execute(
-                self._insert_speaker_stmt,
-                [
-                    {"name": name, "key": key, "kind": wanted[name][0].value}
-                    for key, name in missing.items()
-                ],
-            )
-            for row in conn.execute(self._speaker_ids_stmt, {"keys": sorted(missing)}):
-                by_name[row.key] = (row.id, wanted[missing[row.key]][0].value)
+        merge_to, apart = self._rules_for(conn, set(named.values()))
+        exact = set(named.values()) | {key_a for _name, key_a in merge_to.values()}
+        search = set().union(*(resolve.search_keys(wanted[name]) for name in named))
+        pool = self._candidates(conn, exact, search)
+        namesakes = set().union(*(resolve.namesake_keys(r) for r in pool.values()))
+        if namesakes - search:
+            pool.update(self._candidates(conn, set(), namesakes - search))
 
         ids: dict[str, int] = {}
-        new_aliases: list[dict[str, Any]] = []
-        for name, key in keys.items():
-            if not key:
-                continue
-            speaker_id, stored_kind = by_name.get(key) or by_alias[key]
-            ids[name] = speaker_id
-            kind = wanted[name][0]
-            if (
-                key not in missing
-                and stored_kind == SpeakerKind.unknown.value
-                and kind is not SpeakerKind.unknown
-            ):
-                # The first article may not have known what sort of source this was.
-                conn.execute(
-                    self._set_kind_stmt, {"speaker_id": speaker_id, "new_kind": kind.value}
-                )
-            for form_key, form in forms.get(name, {}).items():
-                if (speaker_id, form_key) not in known_aliases:
-                    new_aliases.append({"speaker_id": speaker_id, "alias": form, "key": form_key})
-        if new_aliases:
-            conn.execute(self._insert_alias_stmt, new_aliases)
+        tokens: set[tuple[int, str]] = set()
+        aliases: list[dict[str, Any]] = []
+        for name, key in named.items():
+            speaker = wanted[name]
+            record = self._decide(speaker, key, pool, merge_to, apart)
+            if record is None:
+                canonical = merge_to.get(key, (speaker.name, key))[0]
+                record = self._create_speaker(conn, speaker, canonical)
+                pool[record.id] = record
+            else:
+                self._absorb(conn, record, speaker)
+            ids[name] = record.id
+            for form in (speaker.name, *speaker.aliases):
+                form_key = name_key(form)
+                if form_key and form_key not in _NOT_ALIASES and form_key not in record.keys:
+                    record.keys.add(form_key)
+                    aliases.append(
+                        {"speaker_id": record.id, "alias": form.strip(), "key": form_key}
+                    )
+            filed = resolve.index_keys(record.name, record.kind, record.country, record.acronym)
+            filed |= resolve.index_keys(speaker.name, record.kind, record.country, None)
+            tokens.update((record.id, token) for token in filed)
+        if aliases:
+            conn.execute(self._insert_alias_stmt, aliases)
+        if tokens:
+            conn.execute(
+                self._insert_token_stmt,
+                [{"speaker_id": i, "token": t} for i, t in sorted(tokens)],
+            )
         return ids
+
+    def _decide(
+        self,
+        speaker: Speaker,
+        key: str,
+        pool: dict[int, SpeakerRecord],
+        merge_to: dict[str, tuple[str, str]],
+        apart: dict[str, set[str]],
+    ) -> SpeakerRecord | None:
+        """The existing record a new speaker is, or None for a new record."""
+        if key in merge_to:
+            target = merge_to[key][1]
+            by_name = [r for r in pool.values() if name_key(r.name) == target]
+            by_alias = sorted((r for r in pool.values() if target in r.keys), key=lambda r: r.id)
+            found = by_name or by_alias
+            return found[0] if found else None
+        forbidden = apart.get(key, set())
+        allowed = [r for r in pool.values() if not r.keys & forbidden]
+        chosen = resolve.choose(speaker, allowed)
+        return None if chosen is None else chosen.record
+
+    def _rules_for(
+        self, conn: Connection, keys: set[str]
+    ) -> tuple[dict[str, tuple[str, str]], dict[str, set[str]]]:
+        """People's corrections touching these keys: merge targets and keep-apart partners."""
+        merge_to: dict[str, tuple[str, str]] = {}
+        apart: dict[str, set[str]] = {}
+        for rule in conn.execute(self._rules_stmt, {"keys": sorted(keys)}):
+            if rule.kind == _MERGE and rule.key_b in keys:
+                merge_to[rule.key_b] = (rule.name_a, rule.key_a)  # the latest rule wins
+            elif rule.kind == _APART:
+                apart.setdefault(rule.key_a, set()).add(rule.key_b)
+                apart.setdefault(rule.key_b, set()).add(rule.key_a)
+        return merge_to, apart
+
+    def _candidates(
+        self, conn: Connection, keys: set[str], tokens: set[str]
+    ) -> dict[int, SpeakerRecord]:
+        """Speaker records with one of these names or aliases, or filed under these tokens."""
+        if not keys and not tokens:
+            return {}
+        rows = conn.execute(
+            self._candidates_stmt, {"keys": sorted(keys), "tokens": sorted(tokens)}
+        ).all()
+        return self._records(conn, rows)
+
+    def _records(self, conn: Connection, rows: Sequence[Any]) -> dict[int, SpeakerRecord]:
+        records = {
+            row.id: SpeakerRecord(
+                id=row.id,
+                name=row.name,
+                kind=SpeakerKind(row.kind),
+                country=row.country,
+                acronym=row.acronym,
+                keys={name_key(row.name)},
+            )
+            for row in rows
+        }
+        if records:
+            for speaker_id, key in conn.execute(self._alias_keys_stmt, {"ids": sorted(records)}):
+                records[speaker_id].keys.add(key)
+        return records
+
+    def _create_speaker(self, conn: Connection, speaker: Speaker, name: str) -> SpeakerRecord:
+        """A new speaker record; a concurrent writer may have just created the same one."""
+        key = name_key(name)
+        country = resolve.org_country(speaker.name, speaker.country)
+        if speaker.kind not in resolve.ORG_KINDS:
+            country = speaker.country
+        acronym = speaker.acronym or (speaker.name if resolve.acronym_of(speaker.name) else None)
+        values = {
+            "name": name.strip(),
+            "key": key,
+            "kind": speaker.kind.value,
+            "country": country,
+            "acronym": acronym,
+        }
+        speaker_id = conn.execute(self._insert_speaker_stmt, values).scalar()
+        if speaker_id is None:
+            row = conn.execute(select(SPEAKER).where(SPEAKER.c.key == key)).one()
+            return self._records(conn, [row])[row.id]
+        return SpeakerRecord(
+            id=speaker_id,
+            name=name.strip(),
+            kind=speaker.kind,
+            country=country,
+            acronym=acronym,
+            keys={key},
+        )
+
+    def _absorb(self, conn: Connection, record: SpeakerRecord, speaker: Speaker) -> None:
+        """Learn from a new mention: a kind, country or acronym first known now, a better name."""
+        changes: dict[str, Any] = {}
+        if record.kind is SpeakerKind.unknown and speaker.kind is not SpeakerKind.unknown:
+            # The first article may not have known what sort of source this was.
+            record.kind = speaker.kind
+            changes["kind"] = speaker.kind.value
+        if record.kind in resolve.ORG_KINDS:
+            country = resolve.org_country(speaker.name, speaker.country)
+            if record.country is None and country is not None:
+                record.country = changes["country"] = country
+            acronym = speaker.acronym or (
+                speaker.name.strip() if resolve.acronym_of(speaker.name) else None
+            )
+            if record.acronym is None and acronym:
+                record.acronym = changes["acronym"] = acronym
+        if changes:
+            conn.execute(update(SPEAKER).where(SPEAKER.c.id == record.id).values(**changes))
+        better = resolve.name_rank(speaker.name, record.kind) > resolve.name_rank(
+            record.name, record.kind
+        )
+        if better and not self._pinned(conn, name_key(record.name)):
+            self._rename(conn, record, speaker.name)
+
+    def _pinned(self, conn: Connection, key: str) -> bool:
+        """Whether a person chose this name as canonical (a merge rule keeps it)."""
+        r = SPEAKER_RULE.c
+        stmt = select(r.id).where(r.kind == _MERGE, r.key_a == key).limit(1)
+        return conn.execute(stmt).first() is not None
+
+    def _rename(self, conn: Connection, record: SpeakerRecord, name: str) -> None:
+        """Make ``name`` the canonical name; the old one stays as an alias."""
+        key = name_key(name)
+        old_key = name_key(record.name)
+        if not key or key == old_key:
+            return
+        taken = conn.execute(
+            select(SPEAKER.c.id).where(SPEAKER.c.key == key, SPEAKER.c.id != record.id)
+        ).first()
+        if taken is not None:
+            return
+        conn.execute(
+            update(SPEAKER).where(SPEAKER.c.id == record.id).values(name=name.strip(), key=key)
+        )
+        conn.execute(delete(ALIAS).where(ALIAS.c.speaker_id == record.id, ALIAS.c.key == key))
+        conn.execute(
+            self._insert_alias_stmt,
+            [{"speaker_id": record.id, "alias": record.name, "key": old_key}],
+        )
+        record.name = name.strip()
+        record.keys.update({key, old_key})
+        self._index(conn, record, name)
+
+    def _index(self, conn: Connection, record: SpeakerRecord, *names: str) -> None:
+        """File a record under the blocking tokens of its name and of other names it had."""
+        filed = set().union(
+            *(
+                resolve.index_keys(n, record.kind, record.country, record.acronym)
+                for n in (record.name, *names)
+            )
+        )
+        if filed:
+            conn.execute(
+                self._insert_token_stmt,
+                [{"speaker_id": record.id, "token": t} for t in sorted(filed)],
+            )
 
     # -- reading -------------------------------------------------------------
 
@@ -418,11 +575,7 @@ class Store:
     ) -> list[Claim]:
         """Claims matching every filter given, ordered by article then position."""
         c = CLAIM.c
-        stmt = (
-            select(CLAIM, ARTICLE.c.outlet)
-            .join(ARTICLE, ARTICLE.c.id == c.article_id)
-            .order_by(c.article_id, c.start, c.id)
-        )
+        stmt = claim_select().order_by(c.article_id, c.start, c.id)
         if claim_id is not None:
             stmt = stmt.where(c.id == claim_id)
         if article is not None:
@@ -451,6 +604,16 @@ class Store:
 
     def speakers(self) -> list[SpeakerSummary]:
         """Every speaker with its aliases and counts, most-cited first."""
+        with self._read() as conn:
+            return self._summaries(conn)
+
+    def speaker(self, ref: int | str) -> SpeakerSummary:
+        """One speaker by id, name or alias; NotFoundError when there is none."""
+        with self._read() as conn:
+            record = self._find_speaker(conn, ref)
+            return self._summaries(conn, [record.id])[0]
+
+    def _summaries(self, conn: Connection, ids: list[int] | None = None) -> list[SpeakerSummary]:
         s = SPEAKER.c
         n_claims = func.count(CLAIM.c.id).label("claims")
         stmt = (
@@ -465,38 +628,337 @@ class Store:
             .group_by(s.id, s.name, s.kind)
             .order_by(n_claims.desc(), s.name, s.id)
         )
-        with self._read() as conn:
-            rows = conn.execute(stmt).mappings().all()
-            alias_rows = conn.execute(
-                select(ALIAS.c.speaker_id, ALIAS.c.alias).order_by(ALIAS.c.id)
-            ).all()
+        alias_stmt = select(ALIAS.c.speaker_id, ALIAS.c.alias).order_by(ALIAS.c.id)
+        if ids is not None:
+            stmt = stmt.where(s.id.in_(ids))
+            alias_stmt = alias_stmt.where(ALIAS.c.speaker_id.in_(ids))
+        rows = conn.execute(stmt).mappings().all()
         aliases: dict[int, list[str]] = {}
-        for speaker_id, alias in alias_rows:
+        for speaker_id, alias in conn.execute(alias_stmt):
             aliases.setdefault(speaker_id, []).append(alias)
         return [
             SpeakerSummary.model_validate({**row, "aliases": aliases.get(row["id"], [])})
             for row in rows
         ]
 
+    # -- speaker corrections -------------------------------------------------
 
-def _speakers_of(extraction: Extraction) -> dict[str, tuple[SpeakerKind, set[str]]]:
-    """Each canonical speaker name in the claims, with its kind and the forms it was written in."""
+    def merge_speakers(self, keep: int | str, other: int | str) -> SpeakerSummary:
+        """Make ``other`` part of ``keep``; a stored rule sends later articles to ``keep`` too.
+
+        The claims and aliases of ``other`` move, its name becomes an alias, and the
+        name of ``keep`` becomes fixed: later articles never rename it.
+        """
+        try:
+            with self._write() as conn:
+                kept = self._find_speaker(conn, keep)
+                gone = self._find_speaker(conn, other)
+                if kept.id == gone.id:
+                    raise ClaimtrackError(
+                        f"{other!s} is already speaker {kept.id} ({kept.name}); nothing to merge"
+                    )
+                self._add_rule(conn, _MERGE, kept.name, gone.name)
+                self._merge_records(conn, kept, gone)
+        except SQLAlchemyError as err:
+            raise DatabaseError(f"cannot merge speakers: {_cause(err)}") from None
+        return self.speaker(kept.id)
+
+    def split_speaker(self, speaker: int | str, alias: str) -> SpeakerSummary:
+        """Give an alias, and the claims made under it, a speaker record of its own.
+
+        A stored keep-apart rule stops re-ingest and new articles from merging the
+        two again. Returns the new speaker.
+        """
+        try:
+            with self._write() as conn:
+                record = self._find_speaker(conn, speaker)
+                split = self._split(conn, record, alias)
+        except SQLAlchemyError as err:
+            raise DatabaseError(f"cannot split speaker: {_cause(err)}") from None
+        return self.speaker(split.id)
+
+    def apply_alias_file(self, path: str | Path) -> list[SpeakerSummary]:
+        """Apply a file of corrections (docs/SPEAKERS.md) atomically; returns the speakers touched.
+
+        ``NAME = ALIAS; ALIAS`` makes NAME canonical for the aliases; ``NAME != NAME``
+        keeps two speakers apart. Rules are stored, so they also apply to articles
+        ingested later; applying the same file again changes nothing.
+        """
+        where = str(path)
+        lines = _parse_alias_file(where)
+        touched: list[int] = []
+        try:
+            with self._write() as conn:
+                for number, line in lines:
+                    try:
+                        touched.extend(self._apply_line(conn, line))
+                    except ClaimtrackError as err:
+                        raise InputError(where, f"line {number}: {err}") from None
+            with self._read() as conn:
+                found = {s.id: s for s in self._summaries(conn, sorted(set(touched)))}
+        except SQLAlchemyError as err:
+            raise DatabaseError(f"cannot apply {where}: {_cause(err)}") from None
+        return [found[i] for i in dict.fromkeys(touched) if i in found]
+
+    def _apply_line(self, conn: Connection, line: _AliasLine) -> list[int]:
+        """One alias-file line: store its rules, then make the stored speakers agree."""
+        if line.apart:
+            first, second = line.names
+            self._add_rule(conn, _APART, first, second)
+            a = self._lookup_speaker(conn, first)
+            b = self._lookup_speaker(conn, second)
+            if a is not None and b is not None and a.id == b.id:
+                # One record holds both: the one that is not its name leaves.
+                leaving = second if name_key(second) != name_key(a.name) else first
+                return [a.id, self._split(conn, a, leaving).id]
+            return [r.id for r in (a, b) if r is not None]
+        canonical, *aliases = line.names
+        for alias in aliases:
+            self._add_rule(conn, _MERGE, canonical, alias)
+        target = self._lookup_speaker(conn, canonical)
+        for alias in aliases:
+            found = self._lookup_speaker(conn, alias)
+            if found is None:
+                if target is not None:
+                    self._add_aliases(conn, target, [alias])
+            elif target is None:
+                target = found
+            elif found.id != target.id:
+                self._merge_records(conn, target, found)
+        if target is None:
+            return []
+        if name_key(target.name) != name_key(canonical):
+            self._rename(conn, target, canonical)
+        return [target.id]
+
+    def _find_speaker(self, conn: Connection, ref: int | str) -> SpeakerRecord:
+        """A speaker by id (an int or digits), else by name, else by an alias only it has."""
+        if isinstance(ref, int) or ref.strip().isdigit():
+            speaker_id = int(ref)
+            rows = conn.execute(select(SPEAKER).where(SPEAKER.c.id == speaker_id)).all()
+            if not rows:
+                raise NotFoundError(f"no speaker with id {speaker_id}")
+            return self._records(conn, rows)[speaker_id]
+        found = self._lookup_speaker(conn, ref)
+        if found is None:
+            raise NotFoundError(f"no speaker named {ref.strip()!r}")
+        return found
+
+    def _lookup_speaker(self, conn: Connection, name: str) -> SpeakerRecord | None:
+        """The speaker with this name, else the one speaker with this alias; None if neither."""
+        key = name_key(name)
+        if not key:
+            return None
+        rows = conn.execute(select(SPEAKER).where(SPEAKER.c.key == key)).all()
+        if not rows:
+            ids = select(ALIAS.c.speaker_id).where(ALIAS.c.key == key)
+            rows = conn.execute(
+                select(SPEAKER).where(SPEAKER.c.id.in_(ids)).order_by(SPEAKER.c.id)
+            ).all()
+        if len(rows) > 1:
+            listed = ", ".join(f"{row.id} {row.name}" for row in rows)
+            raise ClaimtrackError(
+                f"{name.strip()!r} is an alias of several speakers ({listed}); use an id"
+            )
+        return self._records(conn, rows)[rows[0].id] if rows else None
+
+    def _add_rule(self, conn: Connection, kind: str, name_a: str, name_b: str) -> None:
+        """Store a correction, replacing any earlier one it contradicts."""
+        key_a, key_b = name_key(name_a), name_key(name_b)
+        if not key_a or not key_b or key_a == key_b:
+            raise ClaimtrackError(f"{name_a.strip()!r} and {name_b.strip()!r} are the same name")
+        r = SPEAKER_RULE.c
+        pair = or_((r.key_a == key_a) & (r.key_b == key_b), (r.key_a == key_b) & (r.key_b == key_a))
+        if kind == _MERGE:
+            conn.execute(delete(SPEAKER_RULE).where(r.kind == _APART, pair))
+            # One canonical name per form: the latest correction replaces earlier ones.
+            conn.execute(delete(SPEAKER_RULE).where(r.kind == _MERGE, r.key_b == key_b))
+        else:
+            conn.execute(delete(SPEAKER_RULE).where(r.kind == _MERGE, pair))
+            if key_b < key_a:
+                (name_a, key_a), (name_b, key_b) = (name_b, key_b), (name_a, key_a)
+        conn.execute(
+            self._insert_rule_stmt,
+            {
+                "kind": kind,
+                "name_a": name_a.strip(),
+                "key_a": key_a,
+                "name_b": name_b.strip(),
+                "key_b": key_b,
+            },
+        )
+
+    def _add_aliases(self, conn: Connection, record: SpeakerRecord, forms: list[str]) -> None:
+        rows: dict[str, dict[str, Any]] = {}
+        for form in forms:
+            key = name_key(form)
+            if key and key not in record.keys and key not in rows:
+                rows[key] = {"speaker_id": record.id, "alias": form.strip(), "key": key}
+        if rows:
+            conn.execute(self._insert_alias_stmt, list(rows.values()))
+            record.keys.update(rows)
+
+    def _merge_records(self, conn: Connection, keep: SpeakerRecord, other: SpeakerRecord) -> None:
+        """Move everything of ``other`` to ``keep`` and delete ``other``."""
+        conn.execute(update(CLAIM).where(CLAIM.c.speaker_id == other.id).values(speaker_id=keep.id))
+        moved = conn.execute(
+            select(ALIAS.c.alias).where(ALIAS.c.speaker_id == other.id).order_by(ALIAS.c.id)
+        ).scalars()
+        forms = [other.name, *moved]
+        conn.execute(delete(ALIAS).where(ALIAS.c.speaker_id == other.id))
+        conn.execute(delete(SPEAKER_TOKEN).where(SPEAKER_TOKEN.c.speaker_id == other.id))
+        conn.execute(delete(SPEAKER).where(SPEAKER.c.id == other.id))
+        changes: dict[str, Any] = {}
+        if keep.kind is SpeakerKind.unknown and other.kind is not SpeakerKind.unknown:
+            keep.kind = other.kind
+            changes["kind"] = other.kind.value
+        if keep.country is None and other.country is not None:
+            keep.country = changes["country"] = other.country
+        if keep.acronym is None and other.acronym is not None:
+            keep.acronym = changes["acronym"] = other.acronym
+        if changes:
+            conn.execute(update(SPEAKER).where(SPEAKER.c.id == keep.id).values(**changes))
+        self._add_aliases(conn, keep, forms)
+        self._index(conn, keep, other.name)
+
+    def _split(self, conn: Connection, record: SpeakerRecord, alias: str) -> SpeakerRecord:
+        """Detach an alias and the claims written under it into a speaker of its own."""
+        key = name_key(alias)
+        if key == name_key(record.name):
+            raise ClaimtrackError(
+                f"{alias.strip()!r} is the name of speaker {record.id}, not one of its aliases"
+            )
+        c = CLAIM.c
+        claims = conn.execute(
+            select(c.id, c.speaker, c.speaker_mention, c.speaker_kind).where(
+                c.speaker_id == record.id
+            )
+        ).all()
+        moving = [
+            row
+            for row in claims
+            if key in (name_key(row.speaker or ""), name_key(row.speaker_mention))
+        ]
+        moving_ids = {row.id for row in moving}
+        alias_rows = conn.execute(
+            select(ALIAS.c.id, ALIAS.c.alias, ALIAS.c.key).where(ALIAS.c.speaker_id == record.id)
+        ).all()
+        written = next((row.alias for row in alias_rows if row.key == key), None)
+        if written is None and not moving:
+            raise NotFoundError(
+                f"speaker {record.id} ({record.name}) has no alias {alias.strip()!r}"
+            )
+        kinds = Counter(
+            row.speaker_kind for row in moving if row.speaker_kind != SpeakerKind.unknown.value
+        )
+        kind = SpeakerKind(kinds.most_common(1)[0][0]) if kinds else record.kind
+        new = Speaker(name=written or alias.strip(), kind=kind)
+        existing = conn.execute(select(SPEAKER).where(SPEAKER.c.key == key)).all()
+        if existing:
+            target = self._records(conn, existing)[existing[0].id]
+        else:
+            target = self._create_speaker(conn, new, new.name)
+        if moving:
+            conn.execute(
+                update(CLAIM).where(c.id.in_(sorted(moving_ids))).values(speaker_id=target.id)
+            )
+        # The forms the moved claims were written in go with them, unless still in use.
+        staying = {
+            k
+            for row in claims
+            if row.id not in moving_ids
+            for k in (name_key(row.speaker or ""), name_key(row.speaker_mention))
+        }
+        leaving = {key} | {name_key(row.speaker_mention) for row in moving}
+        leaving -= staying | {name_key(record.name)}
+        gone = [row for row in alias_rows if row.key in leaving]
+        if gone:
+            conn.execute(delete(ALIAS).where(ALIAS.c.id.in_([row.id for row in gone])))
+            record.keys -= {row.key for row in gone}
+            self._add_aliases(conn, target, [row.alias for row in gone if row.key != key])
+        self._add_rule(conn, _APART, record.name, target.name)
+        self._index(conn, target)
+        return target
+
+
+def _speakers_of(extraction: Extraction) -> dict[str, Speaker]:
+    """Each canonical speaker of the claims, with what extraction knows and every form seen."""
     wanted: dict[str, tuple[SpeakerKind, set[str]]] = {}
+    # "North Korea and Russia denied …" gives one claim per country: that
+    # mention names both, so it is an alias of neither.
+    shared: dict[str, set[str]] = {}
+    for claim in extraction.claims:
+        if claim.speaker is not None:
+            shared.setdefault(claim.speaker_mention, set()).add(claim.speaker)
     for claim in extraction.claims:
         if claim.speaker is None:
             continue
         kind, forms = wanted.get(claim.speaker, (SpeakerKind.unknown, set()))
-        forms.add(claim.speaker_mention)
+        if len(shared[claim.speaker_mention]) == 1:
+            forms.add(claim.speaker_mention)
         if kind is SpeakerKind.unknown:
             kind = claim.speaker_kind
         wanted[claim.speaker] = (kind, forms)
-    for speaker in extraction.speakers:
-        if speaker.name in wanted:
-            forms = wanted[speaker.name][1]
-            forms.update(speaker.aliases)
-            if speaker.acronym:
-                forms.add(speaker.acronym)
-    return wanted
+    extracted = {speaker.name: speaker for speaker in extraction.speakers}
+    speakers: dict[str, Speaker] = {}
+    for name, (kind, forms) in wanted.items():
+        known = extracted.get(name)
+        if known is not None:
+            forms.update(known.aliases)
+            if known.acronym:
+                forms.add(known.acronym)
+            if kind is SpeakerKind.unknown:
+                kind = known.kind
+        speaker = Speaker(
+            name=name,
+            kind=kind,
+            acronym=known.acronym if known else None,
+            title=known.title if known else None,
+            country=known.country if known else None,
+            aliases=sorted(forms),
+        )
+        country = resolve.infer_country(speaker, extraction.article.text)
+        if country != speaker.country:
+            speaker = speaker.model_copy(update={"country": country})
+        speakers[name] = speaker
+    return speakers
+
+
+class _AliasLine(NamedTuple):
+    """One correction of an alias file: names[0] canonical, or two names kept apart."""
+
+    names: list[str]
+    apart: bool
+
+
+def _parse_alias_file(path: str) -> list[tuple[int, _AliasLine]]:
+    """Read the whole file before touching the database, so a typo changes nothing."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        cause = (err.strerror if isinstance(err, OSError) else None) or str(err)
+        raise InputError(path, cause) from None
+    lines: list[tuple[int, _AliasLine]] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if "!=" in line:
+            names = [part.strip() for part in line.split("!=")]
+            apart = True
+        elif "=" in line:
+            head, _, rest = line.partition("=")
+            names = [head.strip(), *(part.strip() for part in rest.split(";"))]
+            names = [names[0], *(n for n in names[1:] if n)]
+            apart = False
+        else:
+            names, apart = [], False
+        if (apart and len(names) != 2) or len(names) < 2 or not all(names):
+            raise InputError(
+                path, f"line {number}: expected 'NAME = ALIAS; ALIAS' or 'NAME != NAME'"
+            )
+        lines.append((number, _AliasLine(names, apart)))
+    return lines
 
 
 def _claim_row(claim: Claim, article_id: int, speaker_ids: dict[str, int]) -> dict[str, Any]:
@@ -519,8 +981,25 @@ def _claim_row(claim: Claim, article_id: int, speaker_ids: dict[str, int]) -> di
     }
 
 
+def claim_select() -> Select[Any]:
+    """Claims with their outlet and the name of the speaker record they belong to.
+
+    The record's name is the one every article agrees on ("National Intelligence
+    Service" for "South Korea's spy agency"); the claim keeps what was written
+    in `speaker_mention`.
+    """
+    return (
+        select(CLAIM, ARTICLE.c.outlet, SPEAKER.c.name.label("record_name"))
+        .join(ARTICLE, ARTICLE.c.id == CLAIM.c.article_id)
+        .outerjoin(SPEAKER, SPEAKER.c.id == CLAIM.c.speaker_id)
+    )
+
+
 def _claim_from_row(row: Any) -> Claim:
     values = dict(row)
+    record_name = values.pop("record_name", None)
+    if record_name:
+        values["speaker"] = record_name
     values["via"] = _STRINGS.validate_json(values["via"])
     values["hedges"] = _STRINGS.validate_json(values["hedges"])
     values["figures"] = _FIGURES.validate_json(values["figures"])

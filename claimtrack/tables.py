@@ -44,6 +44,9 @@ class SpeakerRow(SQLModel, table=True):
     """A speaker across articles, found again by the name_key of its name or aliases."""
 
     __tablename__ = "speaker"
+    # Merging deletes records; AUTOINCREMENT keeps SQLite from handing a deleted id
+    # (one a user may have written down) to a new speaker, as PostgreSQL never does.
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: int | None = Field(default=None, primary_key=True)
     name: str
@@ -63,6 +66,46 @@ class SpeakerAlias(SQLModel, table=True):
     speaker_id: int = Field(foreign_key="speaker.id")
     alias: str
     key: str = Field(index=True)
+
+
+class SpeakerTokenRow(SQLModel, table=True):
+    """Blocking index for cross-article speaker matching (resolve.index_keys).
+
+    Candidates for a new speaker come from this indexed lookup (surname skeleton,
+    country and organisation type, acronym), never from a scan of every speaker.
+    """
+
+    __tablename__ = "speaker_token"
+    __table_args__ = (
+        UniqueConstraint("speaker_id", "token", name="uq_speaker_token"),
+        Index("ix_speaker_token_token", "token", "speaker_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    speaker_id: int = Field(foreign_key="speaker.id")
+    token: str
+
+
+class SpeakerRuleRow(SQLModel, table=True):
+    """A person's correction: 'merge' files name_b under name_a; 'apart' keeps them two.
+
+    Stored by name_key so it applies to speakers not ingested yet and survives the
+    records it was made on (docs/SPEAKERS.md).
+    """
+
+    __tablename__ = "speaker_rule"
+    __table_args__ = (
+        UniqueConstraint("kind", "key_a", "key_b", name="uq_speaker_rule"),
+        Index("ix_speaker_rule_key_a", "key_a"),
+        Index("ix_speaker_rule_key_b", "key_b"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str
+    name_a: str
+    key_a: str
+    name_b: str
+    key_b: str
 
 
 class ClaimRow(SQLModel, table=True):
@@ -98,6 +141,8 @@ META = _table(MetaRow)
 ARTICLE = _table(ArticleRow)
 SPEAKER = _table(SpeakerRow)
 ALIAS = _table(SpeakerAlias)
+SPEAKER_TOKEN = _table(SpeakerTokenRow)
+SPEAKER_RULE = _table(SpeakerRuleRow)
 CLAIM = _table(ClaimRow)
 
 
@@ -141,4 +186,15 @@ class TermStatRow(SQLModel, table=True):
 LINK = _table(LinkRow)
 TERM = _table(ClaimTermRow)
 TERM_STAT = _table(TermStatRow)
-ALL_TABLES = [META, ARTICLE, SPEAKER, ALIAS, CLAIM, LINK, TERM, TERM_STAT]
+ALL_TABLES = [
+    META,
+    ARTICLE,
+    SPEAKER,
+    ALIAS,
+    SPEAKER_TOKEN,
+    SPEAKER_RULE,
+    CLAIM,
+    LINK,
+    TERM,
+    TERM_STAT,
+]

@@ -31,6 +31,16 @@ EXAMPLES: list[tuple[str, str, int]] = [
     ("Claims about troops", "claimtrack claims --search troops", 20),
     ("One speaker, as JSON", "claimtrack claims --speaker Zinoviev --format json", 60),
     ("Speakers and their aliases", "claimtrack speakers --format csv", 16),
+    (
+        "Correct the speaker index",
+        "claimtrack speakers split 'Volodymyr Zelenskiy' 'Volodymyr Zelenskyy'",
+        6,
+    ),
+    (
+        "… and undo it",
+        "claimtrack speakers merge 'Volodymyr Zelenskiy' 'Volodymyr Zelenskyy'",
+        6,
+    ),
     ("Claims of one file without a database", "claimtrack extract seeds/000_fab20f877a324926.txt", 14),
     ("Which sources back which figure", "claimtrack figures troops", 8),
     ("The same, as JSON", "claimtrack figures troops --format json", 40),
