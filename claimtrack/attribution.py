@@ -816,7 +816,7 @@ def _appositive_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
         return None
     k = j - 1
     while k > 0 and tokens[k].text != ",":
-        if tokens[k].text in ";:" or tokens[k].text in _QUOTE_MARKS:
+        if tokens[k].text in ";:":
             return None
         k -= 1
     if k <= 0 or j - k > 25:
