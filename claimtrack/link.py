@@ -34,6 +34,8 @@ from claimtrack.models import Claim, Figure, Relation, Stance
 CONFIRM = 72.0
 SUGGEST = 55.0
 CORROBORATE = 62.0
+# Differing figures contradict only when the texts agree this much without them.
+FIGURE_CONTEXT = 50.0
 # Claims with fewer content terms are too short to confirm without a person.
 SHORT_TERMS = 5
 
@@ -91,6 +93,23 @@ def _stem(word: str) -> str:
     return word
 
 
+# News verbs and nouns that name one event, folded to one term ("killed",
+# "died", "deaths", "dead" → "kill").  General newswire vocabulary.
+_EVENTS = {
+    **dict.fromkeys(
+        "killed kill kills killing died die dies dead death deaths fatalities".split(), "kill"
+    ),
+    **dict.fromkeys("wounded injured injuries injury hurt".split(), "injur"),
+    **dict.fromkeys("arrested arrest arrests detained detention".split(), "arrest"),
+    **dict.fromkeys("stole stolen steal theft stealing".split(), "steal"),
+    **dict.fromkeys("closure close closed closing shut shutting".split(), "close"),
+    **dict.fromkeys("evacuated evacuation evacuate moved displaced".split(), "evacuat"),
+    **dict.fromkeys("resign resigned resignation quit".split(), "resign"),
+    **dict.fromkeys("rise rises rose rising increase increased hike hikes".split(), "rise"),
+    **dict.fromkeys("fall falls fell falling drop dropped decrease decreased".split(), "fall"),
+}
+
+
 @lru_cache(maxsize=65536)
 def _word_term(word: str) -> str | None:
     low = word.lower().replace("’", "'")
@@ -99,6 +118,8 @@ def _word_term(word: str) -> str | None:
     low = low.strip("'-")
     if len(low) < 3 or low in STOPWORDS or low in _NOT_TOPIC:
         return None
+    if low in _EVENTS:
+        return _EVENTS[low]
     unit = unit_class(low)
     if unit is not None and unit not in ("people",) and not low[0].isdigit():
         return f"#{unit}"
@@ -192,11 +213,24 @@ class Proposal:
     short: bool
 
 
+# Counted nouns that all count people, so "4,000 residents" and "4,000 people"
+# are the same quantity (general newswire nouns, not any story's).
+PEOPLE_NOUNS = frozenset(
+    """people person persons resident residents civilian civilians villager villagers
+    inhabitant inhabitants citizen citizens migrant migrants refugee refugees
+    individual individuals""".split()
+)
+
+
+def comparable_unit(unit: str) -> str:
+    return "people" if unit in PEOPLE_NOUNS else unit
+
+
 def _units(figures: Iterable[Figure]) -> dict[str, list[Figure]]:
     out: dict[str, list[Figure]] = {}
     for figure in figures:
         if figure.unit:
-            out.setdefault(figure.unit, []).append(figure)
+            out.setdefault(comparable_unit(figure.unit), []).append(figure)
     return out
 
 
@@ -256,14 +290,9 @@ def compare(
     text_b = " ".join(sorted(t for t in tb if not t.startswith("#")))
     ratio = fuzz.token_set_ratio(text_a, text_b) / 100.0
     score = 100.0 * (0.35 * ratio + 0.35 * containment + 0.30 * min(1.0, 2.0 * jaccard))
+    text_score = score
     ua, ub = _units(a.figures), _units(b.figures)
     common_units = sorted(set(ua) & set(ub))
-    if common_units:
-        score = min(100.0, score + 8.0)
-    short = min(len(ta), len(tb)) < SHORT_TERMS
-    if score < SUGGEST:
-        return None
-
     agree: list[str] = []
     differ: list[str] = []
     for unit in common_units:
@@ -274,6 +303,16 @@ def compare(
             left = " / ".join(sorted({figure_label(x) for x in ua[unit]}))
             right = " / ".join(sorted({figure_label(y) for y in ub[unit]}))
             differ.append(f"{left} vs {right} {unit}")
+    # The same count of the same thing is strong evidence of one proposition
+    # ("4,000 residents … shelters" / "some 4,000 people … shelters"); a
+    # different count of it, weaker: it may be another quantity altogether.
+    if agree:
+        score = min(100.0, score + 20.0)
+    elif differ:
+        score = min(100.0, score + 8.0)
+    short = min(len(ta), len(tb)) < SHORT_TERMS
+    if score < SUGGEST:
+        return None
 
     if a.stance != b.stance:
         denier = a if a.stance == Stance.deny else b
@@ -284,6 +323,10 @@ def compare(
             short,
         )
     if differ and not agree:
+        if text_score < FIGURE_CONTEXT:
+            # Same unit, different number, little else in common: "19 patients died"
+            # and "500 patients were treated" are two quantities, not a dispute.
+            return Proposal(Relation.related, round(score, 1), "overlapping content", short)
         return Proposal(
             Relation.contradicts, round(score, 1), "figures differ: " + "; ".join(differ), short
         )

@@ -317,14 +317,18 @@ def test_empty_database_prints_empty_listings(runner: CliRunner, db_url: str) ->
 
 
 def test_link_rebuilds_and_reports_on_stderr(runner: CliRunner, linked: str) -> None:
-    before = {(pair(x), x["relation"], x["score"]) for x in as_json(runner, linked, "links")}
+    before = {pair(x): (x["relation"], x["score"]) for x in as_json(runner, linked, "links")}
     result = invoke(runner, "--db", linked, "link")
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     assert result.stderr.strip() == f"{len(before)} links"
-    assert {(pair(x), x["relation"], x["score"]) for x in as_json(runner, linked, "links")} == (
-        before
-    )
+    after = {pair(x): (x["relation"], x["score"]) for x in as_json(runner, linked, "links")}
+    # Same pairs and relations; scores may move a little, because term rarity
+    # is measured over what was stored when each article was linked.
+    assert after.keys() == before.keys()
+    for key, (relation, score) in after.items():
+        assert relation == before[key][0]
+        assert abs(score - before[key][1]) <= 1.0
 
 
 def test_confirm_and_reject_are_kept(runner: CliRunner, linked: str) -> None:
