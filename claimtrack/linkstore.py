@@ -186,7 +186,7 @@ class Linker:
             for other in lists.get(term, ()):
                 if other != claim_id:
                     counts[other] = counts.get(other, 0) + 1
-        need = 2 if len(ranked) < 6 else 3
+        need = 2
         best = sorted((c for c in counts.items() if c[1] >= need), key=lambda c: (-c[1], -c[0]))
         return {other for other, _ in best[: limit or MAX_CANDIDATES]}
 
