@@ -112,6 +112,12 @@ _SOURCE_WRAPPERS = re.compile(
     r"issued by|published by|at|in|close to|familiar with)\s+)",
     re.IGNORECASE,
 )
+_RELEASED_BY = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}(?:statement|report|poll|survey|study|data|"
+    r"figures|estimate|estimates|analysis|document|documents|filing|memo|letter|release)"
+    r"\b.{0,60}?\b(?:by|from)\s+(.+)$",
+    re.IGNORECASE,
+)
 _WRAPPED_SPEAKERS = frozenset(
     ["spokesman", "spokeswoman", "spokesperson", "official", "officials", "source", "sources"]
 )
@@ -890,6 +896,11 @@ def _according_to(
         return None
     span_start, span_end = tokens[i].start, tokens[j - 1].end
     source_text = text[span_start:span_end]
+    released = _RELEASED_BY.match(source_text)
+    if released is not None:
+        # "a poll released on Monday by the Brennan Institute": the institute.
+        span_start += released.start(1)
+        source_text = text[span_start:span_end]
     wrapper = _SOURCE_WRAPPERS.match(source_text)
     if wrapper is not None:
         word = wrapper.group(0).split()

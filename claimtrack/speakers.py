@@ -53,7 +53,9 @@ _POSSESSIVE = re.compile(r"^(.+?)(?:’s|'s|’|')\s+(.+)$")
 _PAREN_ACRONYM = re.compile(r"^(.*?)\s*\(([A-Z][A-Za-z.&]{1,9})\)$")
 _LEADING_DET = re.compile(r"^(?:the|a|an|both|also|some of the)\s+", re.IGNORECASE)
 _DESCRIPTION_SYNONYMS = {
-    "agency": {"agency", "service", "bureau", "intelligence"},
+    "agency": {"agency", "service", "bureau", "intelligence", "organization", "organisation"},
+    "regulator": {"regulator", "board", "authority", "commission", "agency", "administration"},
+    "watchdog": {"watchdog", "board", "authority", "commission", "agency", "regulator"},
     "service": {"agency", "service", "bureau"},
     "ministry": {"ministry", "department"},
     "department": {"ministry", "department"},
@@ -212,6 +214,14 @@ class ArticleSpeakers:
     def resolve(self, mention: str, pos: int, appositive: str | None = None) -> list[Speaker]:
         """Canonical speakers for a source phrase; a conjunction gives several."""
         text = _LEADING_DET.sub("", mention.strip())
+        if ", " in text:
+            # "the authority's director, Karin Voss": the name speaks, the rest is a title.
+            head, _, tail = text.rpartition(", ")
+            tail_words = tail.split()
+            if tail_words and all(w[:1].isupper() for w in tail_words) and len(tail_words) <= 4:
+                text, appositive = tail, appositive or head
+            else:
+                text, appositive = head, appositive or tail
         parts = _split_conjunction(text)
         speakers = []
         for part in parts:
@@ -232,6 +242,12 @@ class ArticleSpeakers:
         if low in lexicon.PRONOUNS:
             return self._pronoun(low, pos) or self._add(text, SpeakerKind.unknown, pos)
         words = text.split()
+        if " of " in text and words[0][:1].islower():
+            # "soil scientist Ingrid Solberg of the University of Tromvik": a person
+            # with an affiliation, not the university.
+            head, _ = _strip_title(text.split(" of ", 1)[0].split())
+            if len(head) >= 2 and not any(w.lower() in lexicon.ORG_WORDS for w in head):
+                return self._person(words, pos, appositive)
         if words[-1].lower() in _SPOKES and len(words) > 1 and words[0][0].isupper():
             # "a Fairway spokesman", "RCA spokeswoman": the organisation speaks.
             return self._resolve_one(" ".join(words[:-1]), pos, None)
@@ -357,7 +373,18 @@ class ArticleSpeakers:
         head = words[-1].lower()
         if head in ("statement", "release", "readout") and self.statement_owner is not None:
             return self.statement_owner
-        if words[0].lower() in ("some", "many", "several", "other", "most"):
+        if words[0].lower() in (
+            "some",
+            "many",
+            "several",
+            "other",
+            "most",
+            "two",
+            "three",
+            "four",
+            "five",
+            "few",
+        ):
             words = words[1:] or words
         if head in lexicon.TITLE_WORDS and head not in _SPOKES:
             # "the regional governor", "the candidate": the latest person with that title.
