@@ -1084,29 +1084,39 @@ class _Story:
     number: int  # the story's serial, also in every article's URL (see story_of)
 
 
+class _Names:
+    """Every "First Last" pair, computed on access: 300,000 names cost nothing to hold."""
+
+    def __init__(self, first: Sequence[str], last: Sequence[str]) -> None:
+        self.first, self.last = first, last
+
+    def __len__(self) -> int:
+        return len(self.first) * len(self.last)
+
+    def __getitem__(self, index: int) -> str:
+        first, last = divmod(index, len(self.last))
+        return f"{self.first[first]} {self.last[last]}"
+
+
 class _World:
     """Everything a seed decides once: names, places, countries, companies, clubs."""
 
     def __init__(self, rng: random.Random) -> None:
         last = [f"{a}{m}{b}" for a in _LAST_A.split() for m in _LAST_MID for b in _LAST_B.split()]
         last = list(dict.fromkeys(last))  # "Hal"+""+"sen" and others may coincide
-        self.people_m = [f"{f} {name}" for f in _FIRST_M for name in last]
-        self.people_f = [f"{f} {name}" for f in _FIRST_F for name in last]
-        rng.shuffle(self.people_m)
-        rng.shuffle(self.people_f)
+        self.people_m = _Names(_FIRST_M, last)
+        self.people_f = _Names(_FIRST_F, last)
         self.places = list(
             dict.fromkeys(
                 f"{a}{m}{b}" for a in _PLACE_A.split() for m in _PLACE_MID for b in _PLACE_B.split()
             )
         )
-        rng.shuffle(self.places)
+        rng.shuffle(self.places)  # the clubs below take their towns from the first places
         self.countries = [f"{a}{b}" for a in _COUNTRY_A for b in _COUNTRY_B][:40]
         rng.shuffle(self.countries)
         industries = ("Steel", "Telecom", "Mobile", "Foods", "Logistics", "Energy", "Motors")
         self.companies = [f"{name} {i}" for name in last[::7] for i in industries]
-        rng.shuffle(self.companies)
         self.clubs = [f"{p} {s}" for p in self.places[:120] for s in ("Rovers", "City", "United")]
-        rng.shuffle(self.clubs)
 
 
 def _number(value: int, rng: random.Random) -> tuple[str, str]:
@@ -1123,7 +1133,7 @@ def _new_story(world: _World, rng: random.Random, day: int, number: int) -> _Sto
     place = world.places[rng.randrange(len(world.places))]
     city = world.places[rng.randrange(len(world.places))]
     female = rng.random() < 0.5
-    names = world.people_f if female else world.people_m
+    names: _Names = world.people_f if female else world.people_m
     person = names[rng.randrange(len(names))]
     org_name, acronym = spec["org"]
     titles = spec["titles"]

@@ -203,6 +203,27 @@ def _claim_terms(text: str, denier: str | None, units: tuple[str, ...]) -> froze
     return frozenset(found)
 
 
+def claim_entities(claim: Claim) -> frozenset[str]:
+    """Terms that name something: from capitalised words and countries in the content."""
+    denier = claim.speaker if claim.stance is Stance.deny else None
+    return _entities(matching_text(claim), denier)
+
+
+@lru_cache(maxsize=100_000)
+def _entities(text: str, denier: str | None) -> frozenset[str]:
+    found: set[str] = set(terms(text, countries_only=True))
+    if denier:
+        found.update(terms(denier, countries_only=True))
+    for word in _CAPITALISED.findall(text):
+        term = _word_term(word)
+        if term is not None and not term.startswith("#"):
+            found.add(term)
+    return frozenset(found)
+
+
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]+")
+
+
 @dataclass(frozen=True)
 class Proposal:
     """The matcher's view of a pair, before any person has looked at it."""
@@ -210,7 +231,7 @@ class Proposal:
     relation: Relation
     score: float
     reason: str
-    short: bool
+    short: bool  # too short, or sharing no name or figure: never confirmed automatically
 
 
 # Counted nouns that all count people, so "4,000 residents" and "4,000 people"
@@ -313,6 +334,10 @@ def compare(
     short = min(len(ta), len(tb)) < SHORT_TERMS
     if score < SUGGEST:
         return None
+    if not agree and not (claim_entities(a) & claim_entities(b)):
+        # Same words, possibly about different things ("turnout was 31 percent"
+        # in two elections): without a shared name or figure a person decides.
+        short = True
 
     if a.stance != b.stance:
         denier = a if a.stance == Stance.deny else b
