@@ -27,6 +27,8 @@ from claimtrack.store import Store, _claim_from_row, claim_select
 from claimtrack.tables import CLAIM, LINK, TERM, TERM_STAT
 
 MAX_CANDIDATES = 30
+# Links a new claim may add (its strongest); older claims keep theirs.
+MAX_LINKS = 10
 # Terms per claim used to find candidates, and claims kept per term (most recent).
 MAX_TERMS = 10
 POSTING = 400
@@ -99,6 +101,7 @@ class Linker:
             weight = weight_function(weights, total)
             for claim in claims:
                 assert claim.id is not None
+                found: list[tuple[tuple[int, int], Proposal]] = []
                 for other_id in sorted(wanted[claim.id]):
                     other = by_id.get(other_id)
                     if other is None or other.id is None:
@@ -116,7 +119,11 @@ class Linker:
                         terms_b=terms_of[other.id],
                     )
                     if proposal is not None:
-                        proposals[key] = proposal
+                        found.append((key, proposal))
+                # A claim keeps its strongest links only: a fact-checker reads the
+                # best few, and the store must not grow with every loose overlap.
+                found.sort(key=lambda item: (-item[1].score, item[0]))
+                proposals.update(found[:MAX_LINKS])
             proposals.update(self._anaphoric_denials(claims, proposals))
             return self._store_proposals(conn, proposals)
 
