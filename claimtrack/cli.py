@@ -12,13 +12,17 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from pydantic import BaseModel
 
+from claimtrack.cli_common import FormatOption
+from claimtrack.cli_common import emit as _emit
+from claimtrack.cli_common import format_option as _format_option
+from claimtrack.cli_common import store_for as _store
+from claimtrack.cli_common import user_errors as _user_errors
 from claimtrack.cli_speakers import speakers_app
-from claimtrack.errors import ClaimtrackError, NotFoundError
+from claimtrack.errors import NotFoundError
 from claimtrack.models import (
     ArticleSummary,
     Claim,
@@ -30,11 +34,10 @@ from claimtrack.models import (
     IngestStatus,
     Match,
 )
-from claimtrack.output import OutputFormat, render
+from claimtrack.output import OutputFormat
 
 if TYPE_CHECKING:
     from claimtrack.linkstore import Linker
-    from claimtrack.store import Store
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -46,19 +49,9 @@ app = typer.Typer(
 CLAIM_COLUMNS = ["id", "outlet", "speaker", "cue", "stance", "text"]
 EXTRACT_COLUMNS = ["start", "speaker", "cue", "stance", "quote", "text"]
 ARTICLE_COLUMNS = ["id", "published", "outlet", "title", "claims", "path"]
-SPEAKER_COLUMNS = ["id", "name", "kind", "claims", "articles", "aliases"]
 INGEST_COLUMNS = ["path", "status", "article_id", "claims", "error"]
 
 
-def _format_option(help_text: str) -> Any:
-    """The one definition of --format, shared by every command that prints rows."""
-    return typer.Option("--format", "-f", case_sensitive=False, help=help_text)
-
-
-FormatOption = Annotated[
-    OutputFormat,
-    _format_option("Output format: an aligned table, a JSON array, JSON lines or CSV."),
-]
 IngestFormatOption = Annotated[
     OutputFormat | None,
     _format_option("Also print the per-file results on stdout in this format."),
@@ -82,32 +75,6 @@ def main(ctx: typer.Context, db: DbOption = None) -> None:
     Example: claimtrack --db newsroom.db ingest articles/*.txt
     """
     ctx.obj = db
-
-
-@contextmanager
-def _user_errors() -> Iterator[None]:
-    """Turn the library's errors into one `Error:` line on stderr and exit status 1."""
-    try:
-        yield
-    except ClaimtrackError as err:
-        typer.echo("Error: " + " ".join(str(err).split()), err=True)
-        raise typer.Exit(1) from None
-
-
-@contextmanager
-def _store(ctx: typer.Context) -> Iterator[Store]:
-    from claimtrack.store import open_store
-
-    with _user_errors(), open_store(ctx.obj) as store:
-        yield store
-
-
-def _emit(
-    rows: Sequence[BaseModel], fmt: OutputFormat, columns: list[str], model: type[BaseModel]
-) -> None:
-    text = render(rows, fmt, columns, model=model)
-    if text:
-        typer.echo(text)
 
 
 def _status_line(result: IngestResult) -> str:
@@ -388,7 +355,7 @@ def disputes(
         rows = find_disputes(linker, topic=topic)
     if fmt is OutputFormat.table:
         flat = [{**row.model_dump(mode="json"), "positions": _positions_cell(row)} for row in rows]
-        _emit_rows(flat, fmt, DISPUTE_COLUMNS, Dispute)
+        _emit(flat, fmt, DISPUTE_COLUMNS, Dispute)
     else:
         _emit(rows, fmt, DISPUTE_COLUMNS, Dispute)
 
@@ -399,14 +366,6 @@ def _positions_cell(dispute: Dispute) -> str:
         who = "; ".join(p.speakers[:3]) + ("; …" if len(p.speakers) > 3 else "")
         parts.append(f"{p.label}: {who} ({p.independent_sources} src, {p.reports} rep)")
     return " | ".join(parts)
-
-
-def _emit_rows(
-    rows: Sequence[dict[str, Any]], fmt: OutputFormat, columns: list[str], model: type[BaseModel]
-) -> None:
-    text = render(rows, fmt, columns, model=model)
-    if text:
-        typer.echo(text)
 
 
 @app.command("match")
@@ -435,7 +394,7 @@ def match_command(
             }
             for m in rows
         ]
-        _emit_rows(flat, fmt, MATCH_COLUMNS, Match)
+        _emit(flat, fmt, MATCH_COLUMNS, Match)
     else:
         _emit(rows, fmt, MATCH_COLUMNS, Match)
 

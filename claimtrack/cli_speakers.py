@@ -9,55 +9,31 @@ did; `merge`, `split` and `aliases` record corrections that later ingests obey
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from claimtrack.errors import ClaimtrackError
+from claimtrack.cli_common import FormatOption, emit
+from claimtrack.cli_common import store_for as _store
 from claimtrack.models import SpeakerSummary
-from claimtrack.output import OutputFormat, render
+from claimtrack.output import OutputFormat
 
 if TYPE_CHECKING:
-    from claimtrack.store import Store
+    pass
 
 speakers_app = typer.Typer(no_args_is_help=False, add_completion=False)
 
-# The same columns and --format as every listing in cli.py.
+# Columns the table shows; json, jsonl and csv carry every field.
 SPEAKER_COLUMNS = ["id", "name", "kind", "claims", "articles", "aliases"]
 
-FormatOption = Annotated[
-    OutputFormat,
-    typer.Option(
-        "--format",
-        "-f",
-        case_sensitive=False,
-        help="Output format: an aligned table, a JSON array, JSON lines or CSV.",
-    ),
-]
 SpeakerArgument = Annotated[
     str, typer.Argument(help="Speaker id, name or alias, as `claimtrack speakers` lists it.")
 ]
 
 
-@contextmanager
-def _store(ctx: typer.Context) -> Iterator[Store]:
-    """The database named by the top-level --db; library errors become `Error:` and exit 1."""
-    from claimtrack.store import open_store
-
-    try:
-        with open_store(ctx.obj) as store:
-            yield store
-    except ClaimtrackError as err:
-        typer.echo("Error: " + " ".join(str(err).split()), err=True)
-        raise typer.Exit(1) from None
-
-
 def _emit(rows: Sequence[SpeakerSummary], fmt: OutputFormat) -> None:
-    text = render(rows, fmt, SPEAKER_COLUMNS, model=SpeakerSummary)
-    if text:
-        typer.echo(text)
+    emit(rows, fmt, SPEAKER_COLUMNS, SpeakerSummary)
 
 
 @speakers_app.callback(invoke_without_command=True)
