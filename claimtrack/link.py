@@ -172,7 +172,7 @@ def matching_text(claim: Claim) -> str:
 
 
 _ANAPHOR = re.compile(
-    r"^(?:the|these|those|such|this|that|the latest|recent)\s+(?:\w+\s+)?"
+    r"^(?:the|these|those|such|this|that|the latest|recent|her|his|their|its)\s+(?:\w+\s+)?"
     r"(?:allegations?|claims?|reports?|accusations?|charges?|suggestions?|rumou?rs?)\b"
     r"(?!\s+(?:of|that|about|on)\b)",
     re.IGNORECASE,
@@ -218,6 +218,34 @@ def _entities(text: str, denier: str | None) -> frozenset[str]:
         term = _word_term(word)
         if term is not None and not term.startswith("#"):
             found.add(term)
+    return frozenset(found)
+
+
+_MONTHS = frozenset(
+    """january february march april june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+
+
+def claim_names(claim: Claim) -> frozenset[str]:
+    """Proper names in the content other than countries, months and dateline capitals."""
+    return _names(matching_text(claim))
+
+
+@lru_cache(maxsize=100_000)
+def _names(text: str) -> frozenset[str]:
+    countries = set(terms(text, countries_only=True))
+    found: set[str] = set()
+    for match in _CAPITALISED.finditer(text):
+        word = match.group()
+        if word.isupper() or text[max(0, match.start() - 1)] == "(":
+            continue  # "LISK, Aug 7 (Northwire) -": a dateline, not the story's subject
+        term = _word_term(word)
+        if term is None or term.startswith("#") or term in countries or term in _MONTHS:
+            continue
+        if places.lookup(word) is not None:
+            continue
+        found.add(term)
     return frozenset(found)
 
 
@@ -333,6 +361,11 @@ def compare(
         score = min(100.0, score + 8.0)
     short = min(len(ta), len(tb)) < SHORT_TERMS
     if score < SUGGEST:
+        return None
+    names_a, names_b = claim_names(a), claim_names(b)
+    if names_a and names_b and not (names_a & names_b):
+        # Each names a place, person or company the other does not: shelling in
+        # Orla and shelling in Brask are two events, whatever else they share.
         return None
     if not agree and not (claim_entities(a) & claim_entities(b)):
         # Same words, possibly about different things ("turnout was 31 percent"

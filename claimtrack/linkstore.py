@@ -125,7 +125,7 @@ class Linker:
                 found.sort(key=lambda item: (-item[1].score, item[0]))
                 proposals.update(found[:MAX_LINKS])
             proposals.update(self._anaphoric_denials(claims, proposals))
-            return self._store_proposals(conn, proposals)
+            return self._store_proposals(conn, proposals, set(own_terms))
 
     def _index(self, conn: Connection, own_terms: dict[int, set[str]]) -> None:
         """(Re)index claims and keep each term's claim count current."""
@@ -248,14 +248,21 @@ class Linker:
                 )
         return out
 
-    def _store_proposals(self, conn: Connection, proposals: dict[tuple[int, int], Proposal]) -> int:
+    def _store_proposals(
+        self,
+        conn: Connection,
+        proposals: dict[tuple[int, int], Proposal],
+        own: set[int],
+    ) -> int:
         if not proposals:
             return 0
         pairs = list(proposals)
         existing: dict[tuple[int, int], Any] = {}
         wanted = set(pairs)
-        for chunk in _chunks(sorted({a for a, _ in pairs}), 500):
-            stmt = select(LINK).where(LINK.c.claim_a.in_(chunk))
+        # Every proposed pair holds one of the claims being linked, so only their
+        # links can exist already (none, the first time an article is linked).
+        for chunk in _chunks(sorted(own), 500):
+            stmt = select(LINK).where(or_(LINK.c.claim_a.in_(chunk), LINK.c.claim_b.in_(chunk)))
             for found in conn.execute(stmt).mappings():
                 key = (found["claim_a"], found["claim_b"])
                 if key in wanted:
