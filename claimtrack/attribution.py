@@ -379,6 +379,13 @@ def _skip_content_start(tokens: list[Token], i: int, lemma: str) -> int:
     return i
 
 
+def _content_index(tokens: list[Token], i: int, lemma: str, hearer: bool) -> int:
+    """Where the content starts after a cue: past the hearer ('told reporters'), 'that'…"""
+    if hearer:
+        i = _skip_object(tokens, i)
+    return _skip_content_start(tokens, i, lemma)
+
+
 def _skip_object(tokens: list[Token], i: int) -> int:
     """'told reporters', 'told a briefing', 'told The Independent': step over the hearer."""
     n = len(tokens)
@@ -655,10 +662,7 @@ def _verb_cue(
     if not appositive and not _clause_start(tokens, a):
         # "…, and quoted …": subject of the coordinated verb is the sentence subject.
         return None
-    content_from = after
-    if lemma == "tell":
-        content_from = _skip_object(tokens, after)
-    content_from = _skip_content_start(tokens, content_from, lemma)
+    content_from = _content_index(tokens, after, lemma, hearer=lemma == "tell")
     if content_from >= n:
         return None
     content_start = tokens[content_from].start
@@ -736,9 +740,7 @@ def _continued(
         source = _mention(tokens, span, text)
     else:
         return None
-    content_from = _skip_content_start(tokens, last + 1, lemma)
-    if lemma == "tell":
-        content_from = _skip_content_start(tokens, _skip_object(tokens, last + 1), lemma)
+    content_from = _content_index(tokens, last + 1, lemma, hearer=lemma == "tell")
     if content_from >= len(tokens):
         return None
     content_start = tokens[content_from].start
@@ -966,9 +968,8 @@ def _quoted(tokens: list[Token], k: int, text: str, sentence_end: int) -> RawAtt
     )
     if as_idx is None:
         return None
-    content_from = _skip_content_start(tokens, as_idx + 2, "say")
-    if tokens[as_idx + 1].low == "telling":
-        content_from = _skip_content_start(tokens, _skip_object(tokens, as_idx + 2), "say")
+    telling = tokens[as_idx + 1].low == "telling"
+    content_from = _content_index(tokens, as_idx + 2, "say", hearer=telling)
     if content_from >= n:
         return None
     content_start = tokens[content_from].start
