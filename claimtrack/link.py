@@ -165,10 +165,15 @@ def matching_text(claim: Claim) -> str:
     "Russia denied these claims" says nothing on its own; the sentence around it
     names what was denied.
     """
-    content_terms = [t for t in terms(claim.text) if t not in _ANAPHORIC]
-    if len(content_terms) < 3 or answers_earlier(claim):
+    if _content_terms(claim.text) < 3 or answers_earlier(claim):
         return f"{claim.text} {claim.sentence}"
     return claim.text
+
+
+@lru_cache(maxsize=100_000)
+def _content_terms(text: str) -> int:
+    """Cached: matching_text runs for each side of every comparison."""
+    return sum(1 for t in terms(text) if t not in _ANAPHORIC)
 
 
 _ANAPHOR = re.compile(
@@ -304,43 +309,66 @@ def figure_label(figure: Figure) -> str:
     return f"approximately {number}" if figure.approximate else number
 
 
+@dataclass(frozen=True)
+class Features:
+    """What compare() needs of one claim, computed once per claim, not once per pair."""
+
+    terms: frozenset[str]
+    text: str  # the word terms, sorted, for rapidfuzz
+    units: dict[str, list[Figure]]
+    names: frozenset[str]
+    entities: frozenset[str]
+
+
+def features(claim: Claim, terms_: Iterable[str] | None = None) -> Features:
+    found = frozenset(terms_ if terms_ is not None else claim_terms(claim))
+    return Features(
+        terms=found,
+        text=" ".join(sorted(t for t in found if not t.startswith("#"))),
+        units=_units(claim.figures),
+        names=claim_names(claim),
+        entities=claim_entities(claim),
+    )
+
+
 def compare(
     a: Claim,
     b: Claim,
     weight: Callable[[str], float] | None = None,
     terms_a: set[str] | None = None,
     terms_b: set[str] | None = None,
+    features_a: Features | None = None,
+    features_b: Features | None = None,
 ) -> Proposal | None:
     """Relation of two claims, or None when they are not about the same thing.
 
     `weight` gives a term's rarity (from the database's term counts); rare
     shared terms ("Kaesong", "liaison") say more than common ones ("government").
-    `terms_a`/`terms_b` pass `claim_terms` already computed, for batch linking.
+    `terms_*` or `features_*` pass what is already computed, for batch linking.
     """
     if a.article_id is not None and a.article_id == b.article_id:
         if a.speaker == b.speaker:
             return None  # a speaker repeating itself in one article is not a second source
         if a.start < b.end and b.start < a.end:
             return None  # one sentence: "X said A, although Y denied these claims"
-    ta = terms_a if terms_a is not None else claim_terms(a)
-    tb = terms_b if terms_b is not None else claim_terms(b)
+    fa = features_a or features(a, terms_a)
+    fb = features_b or features(b, terms_b)
+    ta, tb = fa.terms, fb.terms
     if not ta or not tb:
         return None
     shared = ta & tb
     if not shared:
         return None
     w = weight or (lambda _t: 1.0)
-    wa = sum(w(t) for t in ta)
-    wb = sum(w(t) for t in tb)
-    ws = sum(w(t) for t in shared)
+    wa = sum(map(w, ta))
+    wb = sum(map(w, tb))
+    ws = sum(map(w, shared))
     containment = ws / min(wa, wb)
     jaccard = ws / (wa + wb - ws)
-    text_a = " ".join(sorted(t for t in ta if not t.startswith("#")))
-    text_b = " ".join(sorted(t for t in tb if not t.startswith("#")))
-    ratio = fuzz.token_set_ratio(text_a, text_b) / 100.0
+    ratio = fuzz.token_set_ratio(fa.text, fb.text) / 100.0
     score = 100.0 * (0.35 * ratio + 0.35 * containment + 0.30 * min(1.0, 2.0 * jaccard))
     text_score = score
-    ua, ub = _units(a.figures), _units(b.figures)
+    ua, ub = fa.units, fb.units
     common_units = sorted(set(ua) & set(ub))
     agree: list[str] = []
     differ: list[str] = []
@@ -362,12 +390,11 @@ def compare(
     short = min(len(ta), len(tb)) < SHORT_TERMS
     if score < SUGGEST:
         return None
-    names_a, names_b = claim_names(a), claim_names(b)
-    if names_a and names_b and not (names_a & names_b):
+    if fa.names and fb.names and not (fa.names & fb.names):
         # Each names a place, person or company the other does not: shelling in
         # Orla and shelling in Brask are two events, whatever else they share.
         return None
-    if not agree and not (claim_entities(a) & claim_entities(b)):
+    if not agree and not (fa.entities & fb.entities):
         # Same words, possibly about different things ("turnout was 31 percent"
         # in two elections): without a shared name or figure a person decides.
         short = True

@@ -11,6 +11,7 @@ comes back.
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -21,7 +22,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
 from claimtrack.errors import ClaimtrackError, DatabaseError, NotFoundError
-from claimtrack.link import CONFIRM, Proposal, claim_terms, compare
+from claimtrack.link import CONFIRM, Features, Proposal, claim_terms, compare, features
 from claimtrack.models import Claim, ClaimLink, ClaimWithLinks, LinkStatus, Relation
 from claimtrack.store import Store, _claim_from_row, claim_select
 from claimtrack.tables import CLAIM, LINK, TERM, TERM_STAT
@@ -36,6 +37,8 @@ AUTO = "auto"
 # Ids are 32-bit integers on PostgreSQL: a larger one cannot exist, and asking
 # the database for it is an error there rather than an empty answer.
 MAX_ID = 2**31 - 1
+# Claims whose match features a Linker keeps in memory (a few hundred bytes each).
+RECENT = 50_000
 
 
 class LinkError(ClaimtrackError):
@@ -55,6 +58,11 @@ class Linker:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        # Recent claims and their match features: a new article's candidates are
+        # mostly recent claims, and rebuilding them from rows cost more than the
+        # comparisons.  Claims are immutable once stored, apart from their
+        # speaker's display name after a merge, which a new Linker sees.
+        self._recent: OrderedDict[int, tuple[Claim, Features]] = OrderedDict()
 
     # -- linking ---------------------------------------------------------------
 
@@ -68,6 +76,7 @@ class Linker:
 
     def relink(self) -> int:
         """Rebuild the index and every undecided link, keeping people's decisions."""
+        self._recent.clear()  # speakers may have been merged since
         with self.store._write() as conn:
             conn.execute(delete(TERM))
             conn.execute(delete(TERM_STAT))
@@ -94,29 +103,25 @@ class Linker:
                 wanted[claim_id] = self._candidates(
                     conn, claim_terms_, claim_id, weights, postings=postings
                 )
-            others = self._claims_by_id(conn, set().union(*wanted.values()) - set(own_terms))
-            by_id = {c.id: c for c in claims} | others
-            terms_of = dict(own_terms)
+            known = self._known(conn, set().union(*wanted.values()) - set(own_terms))
+            for claim in claims:
+                assert claim.id is not None
+                known[claim.id] = self._remember(claim, features(claim, own_terms[claim.id]))
             proposals: dict[tuple[int, int], Proposal] = {}
             weight = weight_function(weights, total)
             for claim in claims:
                 assert claim.id is not None
+                own = known[claim.id][1]
                 found: list[tuple[tuple[int, int], Proposal]] = []
                 for other_id in sorted(wanted[claim.id]):
-                    other = by_id.get(other_id)
-                    if other is None or other.id is None:
+                    if other_id not in known:
                         continue
-                    key = _pair(claim.id, other.id)
+                    other, theirs = known[other_id]
+                    key = _pair(claim.id, other_id)
                     if key in proposals:
                         continue
-                    if other.id not in terms_of:
-                        terms_of[other.id] = claim_terms(other)
                     proposal = compare(
-                        claim,
-                        other,
-                        weight=weight,
-                        terms_a=own_terms[claim.id],
-                        terms_b=terms_of[other.id],
+                        claim, other, weight=weight, features_a=own, features_b=theirs
                     )
                     if proposal is not None:
                         found.append((key, proposal))
@@ -358,14 +363,38 @@ class Linker:
         with self.store._read() as conn:
             return [_claim_from_row(r) for r in conn.execute(stmt).mappings()]
 
-    def _claims_by_id(self, conn: Connection, ids: Iterable[int]) -> dict[int | None, Claim]:
-        out: dict[int | None, Claim] = {}
-        for chunk in _chunks(sorted(ids), 500):
+    def _known(self, conn: Connection, ids: set[int]) -> dict[int, tuple[Claim, Features]]:
+        """Claims by id with their features, from memory where possible."""
+        out: dict[int, tuple[Claim, Features]] = {}
+        missing = []
+        for claim_id in ids:
+            hit = self._recent.get(claim_id)
+            if hit is None:
+                missing.append(claim_id)
+            else:
+                self._recent.move_to_end(claim_id)
+                out[claim_id] = hit
+        for chunk in _chunks(sorted(missing), 500):
             stmt = claim_select().where(CLAIM.c.id.in_(chunk))
             for row in conn.execute(stmt).mappings():
                 claim = _claim_from_row(row)
-                out[claim.id] = claim
+                assert claim.id is not None
+                out[claim.id] = self._remember(claim, features(claim))
         return out
+
+    def _claims_by_id(self, conn: Connection, ids: set[int]) -> dict[int, Claim]:
+        """Claims by id, in id order (that is, stored order)."""
+        known = self._known(conn, ids)
+        return {claim_id: known[claim_id][0] for claim_id in sorted(known)}
+
+    def _remember(self, claim: Claim, found: Features) -> tuple[Claim, Features]:
+        assert claim.id is not None
+        entry = (claim, found)
+        self._recent[claim.id] = entry
+        self._recent.move_to_end(claim.id)
+        while len(self._recent) > RECENT:
+            self._recent.popitem(last=False)
+        return entry
 
 
 def _rarest(terms: Iterable[str], df: dict[str, int]) -> list[str]:
@@ -375,8 +404,13 @@ def _rarest(terms: Iterable[str], df: dict[str, int]) -> list[str]:
 def weight_function(df: dict[str, int], total: int) -> Callable[[str], float]:
     """Smoothed rarity: a rare term counts up to a few times a common one, not a hundred."""
 
+    memo: dict[str, float] = {}
+
     def weight(term: str) -> float:
-        return 1.0 + 0.5 * math.log(1.0 + total / max(1, df.get(term, 1)))
+        found = memo.get(term)
+        if found is None:
+            found = memo[term] = 1.0 + 0.5 * math.log(1.0 + total / max(1, df.get(term, 1)))
+        return found
 
     return weight
 
