@@ -47,6 +47,8 @@ def store_for(ctx: typer.Context) -> Iterator[Store]:
     from claimtrack.store import open_store
 
     with user_errors(), open_store(ctx.obj) as store:
+        for change in store.upgraded:
+            typer.echo(f"upgraded the database, {change}", err=True)
         yield store
 
 

@@ -25,7 +25,7 @@ from claimtrack.errors import ClaimtrackError, DatabaseError, NotFoundError
 from claimtrack.link import CONFIRM, Features, Proposal, claim_terms, compare, features
 from claimtrack.models import Claim, ClaimLink, ClaimWithLinks, LinkStatus, Relation
 from claimtrack.store import Store, _claim_from_row, claim_select
-from claimtrack.tables import CLAIM, LINK, TERM, TERM_STAT
+from claimtrack.tables import ARTICLE, CLAIM, LINK, TERM, TERM_STAT
 
 MAX_CANDIDATES = 30
 # Links a new claim may add (its strongest); older claims keep theirs.
@@ -70,9 +70,18 @@ class Linker:
         """Index one article's claims and link them to everything stored; returns links made."""
         try:
             claims = self._claims_where(CLAIM.c.article_id == article_id)
-            return self._link(claims)
+            return self._link(claims, article_id)
         except SQLAlchemyError as err:
             raise DatabaseError(f"cannot link article {article_id}: {err}") from None
+
+    def link_if_pending(self, article_id: int) -> int:
+        """Link a stored article that was never linked (its ingest was cut off after storing)."""
+        stmt = select(ARTICLE.c.linked_at).where(ARTICLE.c.id == article_id)
+        with self.store._read() as conn:
+            pending = conn.execute(stmt).first()
+        if pending is None or pending[0] is not None:
+            return 0
+        return self.link_article(article_id)
 
     def relink(self) -> int:
         """Rebuild the index and every undecided link, keeping people's decisions."""
@@ -89,11 +98,13 @@ class Linker:
             made += self.link_article(article_id)
         return made
 
-    def _link(self, claims: Sequence[Claim]) -> int:
-        if not claims:
-            return 0
+    def _link(self, claims: Sequence[Claim], article_id: int) -> int:
         own_terms = {c.id: claim_terms(c) for c in claims if c.id is not None}
         with self.store._write() as conn:
+            # In the linking transaction: either the article is linked and says so, or neither.
+            conn.execute(update(ARTICLE).where(ARTICLE.c.id == article_id).values(linked_at=_now()))
+            if not own_terms:
+                return 0
             self._index(conn, own_terms)
             weights, total = self._weights(conn, set().union(*own_terms.values()))
             ranked = {cid: _rarest(ts, weights) for cid, ts in own_terms.items()}

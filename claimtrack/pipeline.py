@@ -41,8 +41,12 @@ def ingest(
     )
     for item in articles:
         result = _ingest_one(store, item)
-        if linker is not None and result.status is IngestStatus.stored and result.article_id:
-            result = _link_one(linker, result)
+        if linker is not None and result.article_id:
+            if result.status is IngestStatus.stored:
+                result = _link_one(linker, result)
+            elif result.status is IngestStatus.skipped:
+                # Stored by a run that was cut off before linking it: finish the job.
+                result = _link_one(linker, result, pending_only=True)
         results.append(result)
         if on_progress is not None:
             on_progress(result)
@@ -74,11 +78,14 @@ def _ingest_one(store: Store, item: Article | InputError) -> IngestResult:
     return result.model_copy(update={"path": path})
 
 
-def _link_one(linker: Linker, result: IngestResult) -> IngestResult:
+def _link_one(linker: Linker, result: IngestResult, pending_only: bool = False) -> IngestResult:
     """Link a stored article; a failure here leaves it stored, to be linked by `link`."""
     assert result.article_id is not None
     try:
-        linker.link_article(result.article_id)
+        if pending_only:
+            linker.link_if_pending(result.article_id)
+        else:
+            linker.link_article(result.article_id)
     except ClaimtrackError as err:
         return result.model_copy(update={"error": f"stored but not linked: {err}"})
     return result

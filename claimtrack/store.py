@@ -42,6 +42,7 @@ from sqlmodel import SQLModel
 
 from claimtrack import resolve
 from claimtrack.errors import ClaimtrackError, DatabaseError, InputError, NotFoundError
+from claimtrack.migrate import upgrade
 from claimtrack.models import (
     Article,
     ArticleSummary,
@@ -175,6 +176,8 @@ class Store:
         self.url = url
         self._engine = _make_engine(url)
         self._dialect = self._engine.dialect.name
+        # Schema upgrades applied when this store opened the database (migrate.STEPS).
+        self.upgraded: list[str] = []
         self._prepare_writes()
         try:
             self._create_schema()
@@ -234,9 +237,11 @@ class Store:
             if found is None:
                 conn.execute(insert(META).values(key="schema_version", value=str(SCHEMA_VERSION)))
             elif found != str(SCHEMA_VERSION):
-                raise DatabaseError(
-                    f"database {_safe(self.url)} has schema version {found}; "
-                    f"this claimtrack reads version {SCHEMA_VERSION}"
+                self.upgraded = upgrade(conn, int(found), _safe(self.url))
+                conn.execute(
+                    update(META)
+                    .where(META.c.key == "schema_version")
+                    .values(value=str(SCHEMA_VERSION))
                 )
 
     # -- writing -------------------------------------------------------------
@@ -564,7 +569,9 @@ class Store:
             row = conn.execute(select(ARTICLE).where(ARTICLE.c.id == article_id)).first()
         if row is None:
             raise NotFoundError(f"no article with id {article_id}")
-        return Article.model_validate(dict(row._mapping))
+        fields = dict(row._mapping)
+        fields.pop("linked_at", None)
+        return Article.model_validate(fields)
 
     def claims(
         self,

@@ -1,7 +1,7 @@
 """The database schema, declared once with SQLModel; queries live in store.py and links.py.
 
-Schema changes bump ``SCHEMA_VERSION``; a database of another version is
-refused with a message rather than silently altered.
+Schema changes bump ``SCHEMA_VERSION`` and add a step to ``migrate.STEPS``,
+which upgrades older databases on open; a newer database is refused.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from sqlmodel import Field, SQLModel, Text
 
 from claimtrack.models import SpeakerKind
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class MetaRow(SQLModel, table=True):
@@ -38,6 +38,9 @@ class ArticleRow(SQLModel, table=True):
     author: str | None = None
     path: str | None = None
     text: str = Field(sa_type=Text)
+    # Set in the transaction that links the article: None means stored but not yet
+    # linked (an ingest killed in between), which the next ingest finishes.
+    linked_at: str | None = None
 
 
 class SpeakerRow(SQLModel, table=True):

@@ -1,0 +1,52 @@
+"""Schema upgrades, oldest first, so a database written by an older claimtrack keeps its data.
+
+Opening a database runs every step between its version and ``SCHEMA_VERSION``
+inside the same transaction that checks the version: on any error nothing is
+changed, and two processes opening one old database upgrade it once (SQLite's
+``BEGIN IMMEDIATE`` and PostgreSQL's advisory lock serialise them).  Steps
+only add: a column, an index, a backfilled value.  New tables need no step,
+since ``create_all`` makes any table that is missing.  A database newer than
+this claimtrack is refused, never downgraded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, text
+
+from claimtrack.errors import DatabaseError
+from claimtrack.tables import SCHEMA_VERSION
+
+
+def _v2(conn: Connection) -> None:
+    # A version-1 ingest linked every article it stored, so existing ones count as linked.
+    conn.execute(text("ALTER TABLE article ADD COLUMN linked_at VARCHAR"))
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    conn.execute(text("UPDATE article SET linked_at = :now"), {"now": now})
+
+
+# version → (what it changes, the step from version - 1).
+STEPS: dict[int, tuple[str, Callable[[Connection], None]]] = {
+    2: ("articles record when they were linked (an interrupted ingest is finished later)", _v2),
+}
+
+
+def upgrade(conn: Connection, found: int, where: str) -> list[str]:
+    """Bring a database from version `found` to SCHEMA_VERSION; returns what changed."""
+    if found > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"database {where} has schema version {found}, newer than this claimtrack "
+            f"(version {SCHEMA_VERSION}): upgrade claimtrack to open it"
+        )
+    if found < 1 or any(v not in STEPS for v in range(found + 1, SCHEMA_VERSION + 1)):
+        raise DatabaseError(
+            f"database {where} has schema version {found}, which this claimtrack cannot upgrade"
+        )
+    done = []
+    for version in range(found + 1, SCHEMA_VERSION + 1):
+        what, step = STEPS[version]
+        step(conn)
+        done.append(f"schema {version - 1} → {version}: {what}")
+    return done

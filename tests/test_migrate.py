@@ -1,0 +1,116 @@
+"""Schema upgrades: an older database opens with every row kept, upgraded once."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text as sql_text
+from typer.testing import CliRunner
+
+from claimtrack.errors import DatabaseError
+from claimtrack.linkstore import Linker
+from claimtrack.migrate import STEPS
+from claimtrack.models import IngestStatus, LinkStatus
+from claimtrack.pipeline import ingest
+from claimtrack.store import open_store
+from claimtrack.tables import SCHEMA_VERSION
+
+V1 = Path(__file__).parent / "data" / "claimtrack-v1.db"
+
+
+def counts(path: Path) -> dict[str, int]:
+    with sqlite3.connect(path) as conn:
+        return {
+            table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("article", "claim", "speaker", "claim_link")
+        }
+
+
+def test_every_version_has_a_step() -> None:
+    assert sorted(STEPS) == list(range(2, SCHEMA_VERSION + 1))
+
+
+def test_a_version_1_database_is_upgraded_with_every_row_kept(tmp_path: Path) -> None:
+    # Written by claimtrack 0.x at schema 1: two articles, a link a person rejected.
+    path = tmp_path / "old.db"
+    shutil.copy(V1, path)
+    before = counts(path)
+    assert before["article"] == 2 and before["claim_link"] == 1
+    with open_store(str(path)) as store:
+        assert store.upgraded and store.upgraded[0].startswith("schema 1 → 2")
+        links = Linker(store).links(include_rejected=True)
+        assert [(link.status, link.decided_by) for link in links] == [(LinkStatus.rejected, "desk")]
+        assert len(store.claims()) == before["claim"]
+    assert counts(path) == before
+    with sqlite3.connect(path) as conn:
+        version = conn.execute(
+            "SELECT value FROM claimtrack_meta WHERE key = 'schema_version'"
+        ).fetchone()[0]
+        linked = conn.execute("SELECT count(*) FROM article WHERE linked_at IS NULL").fetchone()
+    assert version == str(SCHEMA_VERSION)
+    assert linked == (0,)  # version 1 linked on ingest: nothing is re-linked
+    with open_store(str(path)) as store:
+        assert store.upgraded == []  # upgraded once
+
+
+def test_the_upgraded_database_takes_new_articles_and_keeps_decisions(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    shutil.copy(V1, path)
+    new = tmp_path / "c.txt"
+    new.write_text(
+        "About 4,000 residents were moved to shelters after the dam cracked, "
+        "the regional water authority said on Tuesday.\n",
+        encoding="utf-8",
+    )
+    with open_store(str(path)) as store:
+        [result] = ingest(store, [str(new)])
+        assert result.status is IngestStatus.stored
+        linker = Linker(store)
+        linker.relink()
+        rejected = linker.links(status=LinkStatus.rejected)
+    assert len(rejected) == 1 and rejected[0].decided_by == "desk"
+
+
+def test_a_failed_upgrade_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "old.db"
+    shutil.copy(V1, path)
+    before = counts(path)
+
+    def broken(conn: object) -> None:
+        raise DatabaseError("step failed")
+
+    monkeypatch.setitem(STEPS, 2, ("broken on purpose", broken))
+    with pytest.raises(DatabaseError, match="step failed"):
+        open_store(str(path))
+    with sqlite3.connect(path) as conn:
+        version = conn.execute(
+            "SELECT value FROM claimtrack_meta WHERE key = 'schema_version'"
+        ).fetchone()[0]
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(article)")]
+    assert version == "1" and "linked_at" not in columns
+    assert counts(path) == before
+
+
+def test_an_older_database_on_either_backend_is_upgraded(db_url: str) -> None:
+    # Make a version-1 database out of a new one: drop what version 2 added.
+    with open_store(db_url) as store, store._engine.begin() as conn:
+        conn.execute(sql_text("ALTER TABLE article DROP COLUMN linked_at"))
+        conn.execute(sql_text("UPDATE claimtrack_meta SET value = '1'"))
+    with open_store(db_url) as store:
+        assert len(store.upgraded) == SCHEMA_VERSION - 1
+    with open_store(db_url) as store:
+        assert store.upgraded == []
+
+
+def test_the_cli_says_when_it_upgraded(tmp_path: Path) -> None:
+    from claimtrack.cli import app
+
+    path = tmp_path / "old.db"
+    shutil.copy(V1, path)
+    result = CliRunner().invoke(app, ["--db", str(path), "articles", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert "upgraded" in result.stderr and "schema 1 → 2" in result.stderr
+    assert '"Dam at risk"' in result.stdout
