@@ -165,7 +165,7 @@ def _reviews(heading: str, reviews: list[Review]) -> list[str]:
     for review in reviews:
         evidence = ", ".join(link(url, url) for url in review.evidence)
         items.append(
-            f'<li><span class="rating">{e(review.rating_label)}</span> '
+            f'<li><span class="rating">{e(review.rating_label)}</span>'
             f"{e(verdict(review).removeprefix(review.rating_label))}"
             + (f" — evidence: {evidence}" if evidence else "")
             + "</li>"

@@ -14,7 +14,6 @@ from urllib.parse import quote as percent
 from claimtrack.render_common import (
     backer,
     counts,
-    plural,
     source,
     span,
     summary_line,
@@ -134,21 +133,9 @@ def _verdicts(report: Report) -> list[str]:
     lines = ["## Reviewed claims", ""]
     if not reviewed:
         return [*lines, "No claim has been reviewed yet.", ""]
-    rows = [
-        [
-            str(q.claim_id),
-            text(q.speaker),
-            text(q.text),
-            text(q.reviews[-1].rating_label),
-            text(q.reviews[-1].reviewer or ""),
-            text(q.reviews[-1].created_at),
-            plural(len(q.reviews), "review"),
-            text(span(q)),
-        ]
-        for q in reviewed
-    ]
-    header = ["Claim", "Speaker", "Claim text", "Latest verdict", "Reviewer", "Date"]
-    return lines + _table([*header, "History", "Provenance"], rows)
+    for quote in reviewed:
+        lines += _quote(quote)
+    return lines
 
 
 def _speakers(report: Report) -> list[str]:
