@@ -41,7 +41,11 @@ EXAMPLES: list[tuple[str, str, int]] = [
         "claimtrack speakers merge 'Volodymyr Zelenskiy' 'Volodymyr Zelenskyy'",
         6,
     ),
-    ("Claims of one file without a database", "claimtrack extract seeds/000_fab20f877a324926.txt", 14),
+    (
+        "Claims of one file without a database",
+        "claimtrack extract seeds/000_fab20f877a324926.txt",
+        14,
+    ),
     ("Which sources back which figure", "claimtrack figures troops", 8),
     ("The same, as JSON", "claimtrack figures troops --format json", 40),
     ("Disputes, most significant first", "claimtrack disputes", 10),
