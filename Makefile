@@ -2,7 +2,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: install test lint schemas bench docs seeds
+.PHONY: install test lint schemas bench docs screenshot seeds
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -23,6 +23,9 @@ schemas: $(PY)
 
 docs: $(PY)
 	$(PY) docs/make_cli_md.py > docs/CLI.md
+
+screenshot: $(PY)
+	$(PY) docs/make_screenshot.py docs/report-screenshot.png
 
 bench: $(PY)
 	$(PY) benchmarks/quality.py --gold benchmarks/gold

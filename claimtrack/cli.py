@@ -21,6 +21,7 @@ from claimtrack.cli_common import emit as _emit
 from claimtrack.cli_common import format_option as _format_option
 from claimtrack.cli_common import store_for as _store
 from claimtrack.cli_common import user_errors as _user_errors
+from claimtrack.cli_report import register as _register_report_commands
 from claimtrack.cli_speakers import speakers_app
 from claimtrack.errors import NotFoundError
 from claimtrack.models import (
@@ -234,6 +235,7 @@ LINK_COLUMNS = ["id", "claim_id", "other_id", "relation", "score", "status", "re
 links_app = typer.Typer(no_args_is_help=False, add_completion=False)
 app.add_typer(links_app, name="links")
 app.add_typer(speakers_app, name="speakers")
+_register_report_commands(app)  # review, reviews, report (cli_report.py)
 
 
 @contextmanager

@@ -29,7 +29,10 @@ def _v2(conn: Connection) -> None:
 
 # version → (what it changes, the step from version - 1).
 STEPS: dict[int, tuple[str, Callable[[Connection], None]]] = {
-    2: ("articles record when they were linked (an interrupted ingest is finished later)", _v2),
+    2: (
+        "reviews of claims and disputes; articles record when they were linked",
+        _v2,
+    ),
 }
 
 

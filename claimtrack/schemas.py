@@ -21,6 +21,7 @@ from claimtrack.models import (
     IngestResult,
     SpeakerSummary,
 )
+from claimtrack.report_models import Report, Review
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "article": Article,
@@ -30,7 +31,13 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "figure": Figure,
     "ingest_result": IngestResult,
     "speaker_summary": SpeakerSummary,
+    "report": Report,
+    "review": Review,
 }
+
+# Written by hand, not generated: schemas of formats other projects define
+# (ClaimReview is schema.org's and Google's). tests/test_schemas.py skips them.
+HAND_WRITTEN = frozenset({"claimreview.schema.json"})
 
 
 def generate() -> dict[str, str]:

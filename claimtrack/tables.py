@@ -201,3 +201,32 @@ ALL_TABLES = [
     TERM,
     TERM_STAT,
 ]
+
+
+class ReviewRow(SQLModel, table=True):
+    """A fact-checker's verdict on a claim or a dispute; rows are only ever added.
+
+    The claim is kept both by id and by ``claim_key`` (article content hash and
+    character span), and a dispute by ``dispute_key`` (its kind and its anchor
+    claim's key), because ids can change when claims are extracted again or
+    links rebuilt, while the reviewed words cannot. No foreign key on
+    ``claim_id`` for the same reason: a verdict must outlive the row it was
+    made on (reviews.py re-attaches it by key).
+    """
+
+    __tablename__ = "review"
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int | None = Field(default=None, index=True)
+    claim_key: str | None = Field(default=None, index=True)
+    dispute_key: str | None = Field(default=None, index=True)
+    rating: str
+    rating_value: int
+    note: str | None = Field(default=None, sa_type=Text)
+    reviewer: str | None = None
+    evidence: str = "[]"
+    created_at: str
+
+
+REVIEW = _table(ReviewRow)
+ALL_TABLES.append(REVIEW)

@@ -41,7 +41,11 @@ EXAMPLES: list[tuple[str, str, int]] = [
         "claimtrack speakers merge 'Volodymyr Zelenskiy' 'Volodymyr Zelenskyy'",
         6,
     ),
-    ("Claims of one file without a database", "claimtrack extract seeds/000_fab20f877a324926.txt", 14),
+    (
+        "Claims of one file without a database",
+        "claimtrack extract seeds/000_fab20f877a324926.txt",
+        14,
+    ),
     ("Which sources back which figure", "claimtrack figures troops", 8),
     ("The same, as JSON", "claimtrack figures troops --format json", 40),
     ("Disputes, most significant first", "claimtrack disputes", 10),
@@ -54,7 +58,48 @@ EXAMPLES: list[tuple[str, str, int]] = [
     ("Confirm or reject a link", "claimtrack links reject 1 --by desk", 3),
     ("One claim with its links", "claimtrack show 9", 30),
     ("A bad input", "claimtrack ingest docs/does-not-exist.txt", 4),
+    (
+        "Record a verdict on a claim",
+        "claimtrack review 9 --rating 'mostly true' --reviewer 'A. Editor' "
+        "--note 'Matches the agency briefing' --evidence https://example.org/briefing",
+        3,
+    ),
+    (
+        "A new verdict adds to the history",
+        "claimtrack review 9 --rating unproven --reviewer 'B. Checker' --note 'Briefing withdrawn'",
+        3,
+    ),
+    (
+        "A verdict on a whole dispute",
+        "claimtrack review --dispute 9 --rating unproven --reviewer 'Fact desk'",
+        3,
+    ),
+    ("A bad rating changes nothing", "claimtrack review 9 --rating maybe", 3),
+    ("The history of verdicts", "claimtrack reviews", 8),
 ]
+
+# Reports: (heading, command line, first line shown (a substring), lines shown).
+REPORT_EXAMPLES: list[tuple[str, str, str, int]] = [
+    ("Markdown (the default), readable as is on GitHub", "claimtrack report", "", 40),
+    (
+        "HTML: one self-contained page (a figure dispute with its chart)",
+        "claimtrack report --format html",
+        '<article class="dispute"',
+        30,
+    ),
+    ("JSON: one object (schemas/report.schema.json)", "claimtrack report --format json", "", 40),
+    ("CSV: one row per claim", "claimtrack report --format csv --topic troops", "", 4),
+    (
+        "ClaimReview JSON-LD of the reviewed claims",
+        "claimtrack report --format claimreview --org-name 'Example Fact Desk' "
+        "--org-url https://factdesk.example/checks",
+        "",
+        45,
+    ),
+    ("Write a file", "claimtrack report --format html -o $TMP/report.html", "", 3),
+]
+# Verdicts carry the time they were recorded; the examples pin it so the file is stable.
+FIXED_NOW = "2024-11-01T09:30:00+00:00"
 
 
 def _run(runner: CliRunner, line: str, db: str) -> tuple[str, int]:
@@ -82,7 +127,18 @@ def _clean(text: str) -> str:
 
 
 def build() -> str:
+    import claimtrack.reviews
+
     os.chdir(ROOT)
+    real_now = claimtrack.reviews._now
+    claimtrack.reviews._now = lambda: FIXED_NOW
+    try:
+        return _build()
+    finally:
+        claimtrack.reviews._now = real_now
+
+
+def _build() -> str:
     runner = CliRunner(env={"CLAIMTRACK_DB": "", "COLUMNS": "100", "NO_COLOR": "1"})
     parts = [
         "# claimtrack command line\n",
@@ -104,6 +160,23 @@ def build() -> str:
             shown = lines[:keep]
             if len(lines) > keep:
                 shown.append(f"… ({len(lines) - keep} more lines)")
+            body = "\n".join(shown).replace(tmp, "$TMP")
+            exit_note = f"\n# exit code {code}" if code else ""
+            parts.append(f"### {heading}\n\n```console\n$ {line}\n{body}{exit_note}\n```\n")
+        parts.append("## Reports\n")
+        parts.append(
+            "`claimtrack report` renders one report in five formats; these excerpts are real "
+            "runs on the database above, with the verdicts recorded there.\n"
+        )
+        for heading, line, first, keep in REPORT_EXAMPLES:
+            output, code = _run(runner, line.replace("$TMP", tmp), db)
+            lines = output.rstrip("\n").splitlines()
+            start = next((n for n, text in enumerate(lines) if first in text), 0)
+            shown = lines[start : start + keep]
+            if start:
+                shown.insert(0, f"… ({start} lines before)")
+            if len(lines) > start + keep:
+                shown.append(f"… ({len(lines) - start - keep} more lines)")
             body = "\n".join(shown).replace(tmp, "$TMP")
             exit_note = f"\n# exit code {code}" if code else ""
             parts.append(f"### {heading}\n\n```console\n$ {line}\n{body}{exit_note}\n```\n")
