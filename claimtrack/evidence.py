@@ -11,12 +11,13 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy import select
 
+from claimtrack import textindex
 from claimtrack.extract import extract
 from claimtrack.figures import find_figures, unit_class
 from claimtrack.link import SUGGEST, claim_terms, compare, figure_label, same_number, terms
 from claimtrack.linkstore import Linker, weight_function
 from claimtrack.models import Article, Claim, Figure, FigureGroup, Match, Stance
-from claimtrack.tables import ARTICLE, TERM
+from claimtrack.tables import ARTICLE
 
 # A fact-checker looking up one statement can afford more candidates than ingest.
 MATCH_CANDIDATES = 100
@@ -43,9 +44,8 @@ def figures(linker: Linker, query: str) -> list[FigureGroup]:
     if units:
         unit_terms = [f"#{u}" for u in sorted(units)]
         with store._read() as conn:
-            ids = set(
-                conn.execute(select(TERM.c.claim_id).where(TERM.c.term.in_(unit_terms))).scalars()
-            )
+            postings = textindex.postings(conn, unit_terms, None)
+            ids = {claim_id for found in postings.values() for claim_id in found}
             claims = list(linker._claims_by_id(conn, ids).values())
     else:
         claims = [c for c in store.claims() if c.figures]

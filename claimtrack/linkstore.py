@@ -1,7 +1,8 @@
 """Stored claim links: blocking index, incremental linking and people's decisions.
 
-Candidates for a claim come from the `claim_term` index (claims sharing at
-least two of its rarer terms), never from comparing all pairs, so linking a
+Candidates for a claim come from the database's full-text index over claim
+terms (textindex.py: claims sharing at least two of its rarer terms), never
+from comparing all pairs, so linking a
 new article costs time in proportion to its own claims.  Term rarity (from the
 same index) weights the comparison.  A person's decision on a link (confirm or
 reject) is kept: re-linking never overwrites it, and a rejected pair never
@@ -21,11 +22,12 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
+from claimtrack import textindex
 from claimtrack.errors import ClaimtrackError, DatabaseError, NotFoundError
 from claimtrack.link import CONFIRM, Features, Proposal, claim_terms, compare, features
 from claimtrack.models import Claim, ClaimLink, ClaimWithLinks, LinkStatus, Relation
 from claimtrack.store import Store, _claim_from_row, claim_select
-from claimtrack.tables import ARTICLE, CLAIM, LINK, TERM, TERM_STAT
+from claimtrack.tables import ARTICLE, CLAIM, LINK, TERM_STAT
 
 MAX_CANDIDATES = 30
 # Links a new claim may add (its strongest); older claims keep theirs.
@@ -87,7 +89,7 @@ class Linker:
         """Rebuild the index and every undecided link, keeping people's decisions."""
         self._recent.clear()  # speakers may have been merged since
         with self.store._write() as conn:
-            conn.execute(delete(TERM))
+            textindex.remove(conn)
             conn.execute(delete(TERM_STAT))
             conn.execute(
                 delete(LINK).where(or_(LINK.c.decided_by.is_(None), LINK.c.decided_by == AUTO))
@@ -145,21 +147,20 @@ class Linker:
 
     def _index(self, conn: Connection, own_terms: dict[int, set[str]]) -> None:
         """(Re)index claims and keep each term's claim count current."""
-        ids = list(own_terms)
         old: dict[str, int] = {}
-        for chunk in _chunks(ids, 500):
-            for (term,) in conn.execute(select(TERM.c.term).where(TERM.c.claim_id.in_(chunk))):
+        indexed = textindex.indexed(conn, own_terms)
+        for found in indexed.values():
+            for term in found:
                 old[term] = old.get(term, 0) + 1
-        if old:
-            conn.execute(delete(TERM).where(TERM.c.claim_id.in_(ids)))
+        if indexed:
+            textindex.remove(conn, indexed)
             for term, n in old.items():
                 conn.execute(
                     update(TERM_STAT).where(TERM_STAT.c.term == term).values(df=TERM_STAT.c.df - n)
                 )
-        rows = [{"term": t, "claim_id": cid} for cid, ts in own_terms.items() for t in ts]
-        if not rows:
+        if not any(own_terms.values()):
             return
-        conn.execute(insert(TERM), rows)
+        textindex.add(conn, own_terms)
         added: dict[str, int] = {}
         for ts in own_terms.values():
             for term in ts:
@@ -214,21 +215,8 @@ class Linker:
         return {other for other, _ in best[: limit or MAX_CANDIDATES]}
 
     def _postings(self, conn: Connection, terms: Iterable[str]) -> dict[str, list[int]]:
-        """Most recent claims of each term, one small indexed query per term.
-
-        Sent to the driver as plain SQL: the statement never changes, so the
-        driver reuses its prepared form, where building it with SQLAlchemy each
-        time cost more than running it.
-        """
-        mark = "%s" if self.store._dialect == "postgresql" else "?"
-        sql = (
-            f"SELECT claim_id FROM claim_term WHERE term = {mark} "
-            f"ORDER BY claim_id DESC LIMIT {POSTING:d}"
-        )
-        out: dict[str, list[int]] = {}
-        for term in terms:
-            out[term] = [row[0] for row in conn.exec_driver_sql(sql, (term,))]
-        return out
+        """Most recent claims of each term, from the database's text index."""
+        return textindex.postings(conn, terms, POSTING)
 
     def _anaphoric_denials(
         self, claims: Sequence[Claim], known: dict[tuple[int, int], Proposal]

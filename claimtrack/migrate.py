@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, text
 
+from claimtrack import textindex
 from claimtrack.errors import DatabaseError
 from claimtrack.tables import SCHEMA_VERSION
 
@@ -25,12 +26,19 @@ def _v2(conn: Connection) -> None:
     conn.execute(text("ALTER TABLE article ADD COLUMN linked_at VARCHAR"))
     now = datetime.now(UTC).isoformat(timespec="seconds")
     conn.execute(text("UPDATE article SET linked_at = :now"), {"now": now})
+    # The (term, claim_id) table gives way to the backend's text index, same terms.
+    terms_of: dict[int, list[str]] = {}
+    for term, claim_id in conn.execute(text("SELECT term, claim_id FROM claim_term")):
+        terms_of.setdefault(int(claim_id), []).append(str(term))
+    textindex.add(conn, terms_of)
+    conn.execute(text("DROP TABLE claim_term"))
 
 
 # version → (what it changes, the step from version - 1).
 STEPS: dict[int, tuple[str, Callable[[Connection], None]]] = {
     2: (
-        "reviews of claims and disputes; articles record when they were linked",
+        "reviews; articles record when they were linked; claim terms move to the "
+        "database's full-text index",
         _v2,
     ),
 }

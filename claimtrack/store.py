@@ -40,7 +40,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.sql.expression import BindParameter
 from sqlmodel import SQLModel
 
-from claimtrack import resolve
+from claimtrack import resolve, textindex
 from claimtrack.errors import ClaimtrackError, DatabaseError, InputError, NotFoundError
 from claimtrack.migrate import upgrade
 from claimtrack.models import (
@@ -231,6 +231,7 @@ class Store:
                 # SQLite's BEGIN IMMEDIATE already serialises them, PostgreSQL needs a lock.
                 conn.execute(select(func.pg_advisory_xact_lock(_PG_SCHEMA_LOCK)))
             SQLModel.metadata.create_all(conn, tables=ALL_TABLES)
+            textindex.create(conn)
             found = conn.execute(
                 select(META.c.value).where(META.c.key == "schema_version")
             ).scalar_one_or_none()

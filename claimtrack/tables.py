@@ -166,19 +166,11 @@ class LinkRow(SQLModel, table=True):
     decided_at: str | None = None
 
 
-class ClaimTermRow(SQLModel, table=True):
-    """Blocking index: a content term of a claim, so candidates come from a lookup."""
-
-    __tablename__ = "claim_term"
-    __table_args__ = (Index("ix_claim_term_term", "term", "claim_id"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    term: str
-    claim_id: int = Field(foreign_key="claim.id", index=True)
-
-
 class TermStatRow(SQLModel, table=True):
-    """How many claims carry a term, kept up to date so weights are one indexed lookup."""
+    """How many claims carry a term, kept up to date so weights are one indexed lookup.
+
+    The terms themselves are indexed by the backend's full-text index (textindex.py).
+    """
 
     __tablename__ = "term_stat"
 
@@ -187,7 +179,6 @@ class TermStatRow(SQLModel, table=True):
 
 
 LINK = _table(LinkRow)
-TERM = _table(ClaimTermRow)
 TERM_STAT = _table(TermStatRow)
 ALL_TABLES = [
     META,
@@ -198,7 +189,6 @@ ALL_TABLES = [
     SPEAKER_RULE,
     CLAIM,
     LINK,
-    TERM,
     TERM_STAT,
 ]
 

@@ -11,6 +11,7 @@ from sqlalchemy import text as sql_text
 from typer.testing import CliRunner
 
 from claimtrack.errors import DatabaseError
+from claimtrack.link import claim_terms
 from claimtrack.linkstore import Linker
 from claimtrack.migrate import STEPS
 from claimtrack.models import IngestStatus, LinkStatus
@@ -50,8 +51,10 @@ def test_a_version_1_database_is_upgraded_with_every_row_kept(tmp_path: Path) ->
             "SELECT value FROM claimtrack_meta WHERE key = 'schema_version'"
         ).fetchone()[0]
         linked = conn.execute("SELECT count(*) FROM article WHERE linked_at IS NULL").fetchone()
+        reviews = conn.execute("SELECT count(*) FROM review").fetchone()  # new in schema 2
     assert version == str(SCHEMA_VERSION)
     assert linked == (0,)  # version 1 linked on ingest: nothing is re-linked
+    assert reviews == (0,)
     with open_store(str(path)) as store:
         assert store.upgraded == []  # upgraded once
 
@@ -95,12 +98,36 @@ def test_a_failed_upgrade_changes_nothing(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_an_older_database_on_either_backend_is_upgraded(db_url: str) -> None:
-    # Make a version-1 database out of a new one: drop what version 2 added.
-    with open_store(db_url) as store, store._engine.begin() as conn:
-        conn.execute(sql_text("ALTER TABLE article DROP COLUMN linked_at"))
-        conn.execute(sql_text("UPDATE claimtrack_meta SET value = '1'"))
+    # Make a version-1 database out of a new one: undo what version 2 changed.
+    texts = [
+        "About 4,000 residents were moved to shelters after the Orla dam cracked, "
+        "the regional water authority said on Tuesday.",
+        "Some 4,000 residents were moved to shelters after the Orla dam cracked, "
+        "the regional water authority said.",
+    ]
+    for i, body in enumerate(texts):
+        (Path(f"{i}.txt")).write_text(body + "\n", encoding="utf-8")
+    with open_store(db_url) as store:
+        ingest(store, ["0.txt"])
+        claims = store.claims()
+        with store._engine.begin() as conn:
+            conn.execute(sql_text("ALTER TABLE article DROP COLUMN linked_at"))
+            conn.execute(sql_text("DROP TABLE review"))
+            conn.execute(sql_text("DROP TABLE claim_fts"))
+            conn.execute(sql_text("CREATE TABLE claim_term (term VARCHAR, claim_id INTEGER)"))
+            for claim in claims:
+                for term in claim_terms(claim):
+                    conn.execute(
+                        sql_text("INSERT INTO claim_term VALUES (:t, :c)"),
+                        {"t": term, "c": claim.id},
+                    )
+            conn.execute(sql_text("UPDATE claimtrack_meta SET value = '1'"))
     with open_store(db_url) as store:
         assert len(store.upgraded) == SCHEMA_VERSION - 1
+        # The terms moved to the text index: the next article finds its match there.
+        ingest(store, ["1.txt"])
+        links = Linker(store).links()
+    assert [link.relation.value for link in links] == ["corroborates"]
     with open_store(db_url) as store:
         assert store.upgraded == []
 

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import delete, insert, select
 from typer.testing import CliRunner
 
+from claimtrack import textindex
 from claimtrack.errors import NotFoundError
 from claimtrack.reviews import RATINGS, ReviewError, find_rating, record_review, reviews
 from claimtrack.store import open_store
@@ -207,11 +208,11 @@ def test_a_verdict_follows_its_claim_when_claims_are_extracted_again(
                     select(CLAIM).where(CLAIM.c.article_id == doctors.article_id)
                 ).mappings()
             ]
-            from claimtrack.tables import LINK, TERM
+            from claimtrack.tables import LINK
 
             ids = [r["id"] for r in rows]
             conn.execute(delete(LINK).where(LINK.c.claim_a.in_(ids) | LINK.c.claim_b.in_(ids)))
-            conn.execute(delete(TERM).where(TERM.c.claim_id.in_(ids)))
+            textindex.remove(conn, ids)
             conn.execute(delete(CLAIM).where(CLAIM.c.id.in_(ids)))
             conn.execute(insert(CLAIM), [{k: v for k, v in r.items() if k != "id"} for r in rows])
         (moved,) = store.claims(search="60 deaths")
