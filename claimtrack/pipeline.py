@@ -9,6 +9,7 @@ from claimtrack.errors import ClaimtrackError, InputError
 from claimtrack.extract import extract
 from claimtrack.models import Article, Extraction, IngestResult, IngestStatus
 from claimtrack.readers import iter_articles
+from claimtrack.retry import retry_lost_races
 
 if TYPE_CHECKING:
     from claimtrack.linkstore import Linker
@@ -41,8 +42,8 @@ def ingest(
     )
     for item in articles:
         result = _ingest_one(store, item)
-        if linker is not None and result.status is IngestStatus.stored and result.article_id:
-            result = _link_one(linker, result)
+        if linker is not None and result.status is not IngestStatus.failed:
+            result = _link_one(store, linker, result)
         results.append(result)
         if on_progress is not None:
             on_progress(result)
@@ -68,17 +69,26 @@ def _ingest_one(store: Store, item: Article | InputError) -> IngestResult:
     except ClaimtrackError as err:
         return IngestResult(path=path, status=IngestStatus.failed, error=str(err))
     try:
-        result = store.add(extraction)
+        result = retry_lost_races(lambda: store.add(extraction))
     except ClaimtrackError as err:
         return IngestResult(path=path, status=IngestStatus.failed, error=f"{path}: {err}")
     return result.model_copy(update={"path": path})
 
 
-def _link_one(linker: Linker, result: IngestResult) -> IngestResult:
-    """Link a stored article; a failure here leaves it stored, to be linked by `link`."""
-    assert result.article_id is not None
+def _link_one(store: Store, linker: Linker, result: IngestResult) -> IngestResult:
+    """Link a new article, or one a killed run stored but never linked.
+
+    Storing and linking are two transactions, so a kill between them leaves an
+    article stored but unlinked; re-ingesting it links it. A failure here leaves
+    the article stored, to be linked by `link`.
+    """
+    article_id = result.article_id
+    assert article_id is not None
     try:
-        linker.link_article(result.article_id)
+        with store.article_lock(article_id):
+            if result.status is IngestStatus.skipped and not store.unlinked_articles([article_id]):
+                return result
+            retry_lost_races(lambda: linker.link_article(article_id))
     except ClaimtrackError as err:
         return result.model_copy(update={"error": f"stored but not linked: {err}"})
     return result

@@ -23,6 +23,7 @@ from sqlalchemy import (
     Engine,
     Select,
     bindparam,
+    case,
     create_engine,
     delete,
     event,
@@ -66,12 +67,14 @@ from claimtrack.tables import (
     SPEAKER,
     SPEAKER_RULE,
     SPEAKER_TOKEN,
+    TERM,
 )
 
 DEFAULT_DB = "claimtrack.db"
 ENV_DB = "CLAIMTRACK_DB"
 BUSY_TIMEOUT_S = 30
 _PG_SCHEMA_LOCK = 0x636C61696D  # "claim": any constant shared by all claimtrack processes
+_PG_LINK_LOCK = 0x6C696E6B  # "link": with an article id, the key of Store.article_lock
 
 # Mentions that say nothing about who spoke; recording them as aliases would make
 # `claims --speaker he` match every speaker ever referred to by a pronoun.
@@ -220,6 +223,30 @@ class Store:
                 yield conn
         except SQLAlchemyError as err:
             raise DatabaseError(f"cannot read database: {_cause(err)}") from None
+
+    @contextmanager
+    def article_lock(self, article_id: int) -> Iterator[None]:
+        """Keep other claimtrack processes from linking this article meanwhile.
+
+        One process may find stored an article another has just stored and not yet
+        linked; without this both would link it at once. PostgreSQL only: SQLite
+        writers already take turns (BEGIN IMMEDIATE).
+        """
+        if self._dialect != "postgresql":
+            yield
+            return
+        try:
+            conn = self._engine.connect()
+            conn.execute(select(func.pg_advisory_lock(_PG_LINK_LOCK, article_id)))
+            conn.commit()
+        except SQLAlchemyError as err:
+            raise DatabaseError(f"cannot lock article {article_id}: {_cause(err)}") from None
+        try:
+            yield
+        finally:
+            with conn:  # a session lock outlives transactions: release it before pooling
+                conn.execute(select(func.pg_advisory_unlock(_PG_LINK_LOCK, article_id)))
+                conn.commit()
 
     def _create_schema(self) -> None:
         with self._write() as conn:
@@ -565,6 +592,27 @@ class Store:
         if row is None:
             raise NotFoundError(f"no article with id {article_id}")
         return Article.model_validate(dict(row._mapping))
+
+    def unlinked_articles(self, ids: Sequence[int] | None = None) -> list[int]:
+        """Articles (of ``ids``, or all) with claims none of which is in the linking index.
+
+        Storing and linking are two transactions, so a run killed between them
+        leaves an article stored but unlinked; re-ingest finds it here and links it.
+        An article whose claims have no content terms at all is also listed:
+        linking it again is harmless.
+        """
+        c = CLAIM.c
+        indexed = select(TERM.c.id).where(TERM.c.claim_id == c.id).exists()
+        stmt = (
+            select(c.article_id)
+            .group_by(c.article_id)
+            .having(func.max(case((indexed, 1), else_=0)) == 0)
+            .order_by(c.article_id)
+        )
+        if ids is not None:
+            stmt = stmt.where(c.article_id.in_(list(ids)))
+        with self._read() as conn:
+            return list(conn.execute(stmt).scalars())
 
     def claims(
         self,
