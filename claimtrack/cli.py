@@ -50,6 +50,8 @@ CLAIM_COLUMNS = ["id", "outlet", "speaker", "cue", "stance", "text"]
 EXTRACT_COLUMNS = ["start", "speaker", "cue", "stance", "quote", "text"]
 ARTICLE_COLUMNS = ["id", "published", "outlet", "title", "claims", "path"]
 INGEST_COLUMNS = ["path", "status", "article_id", "claims", "error"]
+# readers.MAX_ARTICLE_BYTES in MB; not imported, so that --help stays fast.
+MAX_ARTICLE_MB = 5.0
 
 
 IngestFormatOption = Annotated[
@@ -139,6 +141,15 @@ def ingest(
     ] = None,
     url: Annotated[str | None, typer.Option(help="Source URL to record.")] = None,
     title: Annotated[str | None, typer.Option(help="Headline to record.")] = None,
+    max_size: Annotated[
+        float,
+        typer.Option(
+            envvar="CLAIMTRACK_MAX_SIZE",
+            show_envvar=True,
+            min=0.001,
+            help="Largest article to read, in MB; a bigger file or JSON record is an error.",
+        ),
+    ] = MAX_ARTICLE_MB,
     fmt: IngestFormatOption = None,
 ) -> None:
     """Store articles and their claims so they can be searched; re-ingesting is a no-op.
@@ -156,6 +167,7 @@ def ingest(
             url=url,
             title=title,
             on_progress=report,
+            max_bytes=round(max_size * 1_000_000),
         )
     typer.echo(_summary_line(results), err=True)
     if fmt is not None:

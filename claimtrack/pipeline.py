@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TextIO
 from claimtrack.errors import ClaimtrackError, InputError
 from claimtrack.extract import extract
 from claimtrack.models import Article, Extraction, IngestResult, IngestStatus
-from claimtrack.readers import iter_articles
+from claimtrack.readers import MAX_ARTICLE_BYTES, iter_articles
 from claimtrack.retry import retry_lost_races
 
 if TYPE_CHECKING:
@@ -27,6 +27,7 @@ def ingest(
     stdin: TextIO | None = None,
     on_progress: Callable[[IngestResult], None] | None = None,
     link: bool = True,
+    max_bytes: int = MAX_ARTICLE_BYTES,
 ) -> list[IngestResult]:
     """Store every readable article under ``paths``; report each input's fate, never raise.
 
@@ -38,7 +39,13 @@ def ingest(
     linker = Linker(store) if link else None
     results: list[IngestResult] = []
     articles = iter_articles(
-        list(paths), outlet=outlet, published=published, url=url, title=title, stdin=stdin
+        list(paths),
+        outlet=outlet,
+        published=published,
+        url=url,
+        title=title,
+        stdin=stdin,
+        max_bytes=max_bytes,
     )
     for item in articles:
         result = _ingest_one(store, item)
