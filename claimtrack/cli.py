@@ -83,11 +83,13 @@ def _status_line(result: IngestResult) -> str:
     match result.status:
         case IngestStatus.stored:
             noun = "claim" if result.claims == 1 else "claims"
-            return f"stored {result.path} ({result.claims} {noun})"
+            line = f"stored {result.path} ({result.claims} {noun})"
         case IngestStatus.skipped:
-            return f"skipped {result.path} (already stored as article {result.article_id})"
+            line = f"skipped {result.path} (already stored as article {result.article_id})"
         case IngestStatus.failed:
             return "Error: " + " ".join((result.error or result.path).split())
+    # A stored article that could not be linked says so rather than looking done.
+    return f"{line}; {' '.join(result.error.split())}" if result.error else line
 
 
 def _summary_line(results: Sequence[IngestResult]) -> str:

@@ -97,7 +97,8 @@ def _link_one(store: Store, linker: Linker, result: IngestResult) -> IngestResul
                 return result
             retry_lost_races(lambda: linker.link_article(article_id))
     except ClaimtrackError as err:
-        return result.model_copy(update={"error": f"stored but not linked: {err}"})
+        cause = f"not linked: {err}; ingesting it again links it"
+        return result.model_copy(update={"error": cause})
     return result
 
 

@@ -1,4 +1,5 @@
-"""Ingest in real processes: two writers on one database, and a run killed midway.
+"""Ingest in real processes: two writers on one database, and a run killed midway;
+and an article stored but never linked.
 
 These start `python -m claimtrack` as subprocesses, because locks, transactions and
 SIGKILL only behave for real across processes.
@@ -14,6 +15,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from claimtrack.pipeline import extract_path
@@ -211,4 +213,34 @@ def test_article_stored_but_not_linked_is_linked_by_the_next_run(
         assert len(store.unlinked_articles()) == 3
         results = ingest(store, paths)
         assert [r.status.value for r in results] == ["skipped"] * 3
+        assert store.unlinked_articles() == []
+
+
+def test_a_link_failure_is_reported_and_the_next_ingest_links(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from claimtrack.cli import app
+    from claimtrack.errors import DatabaseError
+    from claimtrack.linkstore import Linker
+
+    def broken(self: Linker, article_id: int) -> int:
+        raise DatabaseError(f"cannot link article {article_id}: disk I/O error")
+
+    (path,) = write_articles(tmp_path / "wire", range(1)).values()
+    runner = CliRunner()
+    with monkeypatch.context() as patch:
+        patch.setattr(Linker, "link_article", broken)
+        result = runner.invoke(app, ["--db", db_url, "ingest", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[0] == (
+        f"stored {path} (3 claims); not linked: cannot link article 1: disk I/O error; "
+        "ingesting it again links it"
+    )
+    with open_store(db_url) as store:
+        assert store.unlinked_articles() == [1]
+    result = runner.invoke(app, ["--db", db_url, "ingest", str(path)])
+    assert result.stderr.splitlines()[0] == f"skipped {path} (already stored as article 1)"
+    with open_store(db_url) as store:
         assert store.unlinked_articles() == []
