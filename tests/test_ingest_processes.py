@@ -165,20 +165,18 @@ def test_two_ingest_processes_store_every_article_once(db_url: str, tmp_path: Pa
 def test_killed_ingest_leaves_no_half_article_and_a_rerun_completes(
     db_url: str, tmp_path: Path
 ) -> None:
-    files = write_articles(tmp_path / "wire", range(150))
+    files = write_articles(tmp_path / "wire", range(80))
     paths = list(files.values())
-    open_store(db_url).close()
 
-    run = start_ingest(db_url, paths, tmp_path)
-    deadline = time.monotonic() + 120
-    seen = 0
-    while time.monotonic() < deadline and run.poll() is None:
-        seen = sum(stored_counts(db_url)[0].values())
-        if seen >= 10:
-            break
-        time.sleep(0.05)
-    assert run.poll() is None, "the ingest finished before it could be killed"
-    os.kill(run.pid, signal.SIGKILL)
+    with open_store(db_url) as watcher:
+        run = start_ingest(db_url, paths, tmp_path)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and run.poll() is None:
+            if len(watcher.articles()) >= 10:
+                break
+            time.sleep(0.02)
+        assert run.poll() is None, "the ingest finished before it could be killed"
+        os.kill(run.pid, signal.SIGKILL)
     run.communicate(timeout=60)
     assert run.returncode == -signal.SIGKILL
 
