@@ -235,18 +235,27 @@ class Store:
         if self._dialect != "postgresql":
             yield
             return
+        key = (_PG_LINK_LOCK, article_id)
         try:
             conn = self._engine.connect()
-            conn.execute(select(func.pg_advisory_lock(_PG_LINK_LOCK, article_id)))
-            conn.commit()
         except SQLAlchemyError as err:
             raise DatabaseError(f"cannot lock article {article_id}: {_cause(err)}") from None
-        try:
-            yield
-        finally:
-            with conn:  # a session lock outlives transactions: release it before pooling
-                conn.execute(select(func.pg_advisory_unlock(_PG_LINK_LOCK, article_id)))
+        with conn:
+            try:
+                conn.execute(select(func.pg_advisory_lock(*key)))
                 conn.commit()
+            except SQLAlchemyError as err:
+                raise DatabaseError(f"cannot lock article {article_id}: {_cause(err)}") from None
+            try:
+                yield
+            finally:
+                # A session lock outlives transactions: release it before the
+                # connection goes back to the pool, or drop the connection.
+                try:
+                    conn.execute(select(func.pg_advisory_unlock(*key)))
+                    conn.commit()
+                except SQLAlchemyError:
+                    conn.invalidate()
 
     def _create_schema(self) -> None:
         with self._write() as conn:

@@ -149,3 +149,25 @@ def test_ingest_waits_out_a_locked_database(
     assert "database is locked" not in result.stderr
     assert result.stderr.splitlines()[-1] == "1 stored, 0 skipped, 0 failed"
     assert len(pauses) == 1
+
+
+def test_article_lock_keeps_other_sessions_out_and_is_released(store: Store) -> None:
+    if store._dialect != "postgresql":
+        pytest.skip("SQLite writers take turns without it")
+    from sqlalchemy import func, select
+
+    def others_can_lock(article_id: int) -> bool:
+        with open_store(store.url) as other, other._read() as conn:
+            key = (0x6C696E6B, article_id)
+            got = bool(conn.execute(select(func.pg_try_advisory_lock(*key))).scalar())
+            if got:
+                conn.execute(select(func.pg_advisory_unlock(*key)))
+            return got
+
+    with store.article_lock(7):
+        assert not others_can_lock(7)
+        assert others_can_lock(8)
+    assert others_can_lock(7)
+    with pytest.raises(RuntimeError), store.article_lock(7):
+        raise RuntimeError("linking failed")
+    assert others_can_lock(7)
