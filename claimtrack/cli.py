@@ -51,6 +51,8 @@ CLAIM_COLUMNS = ["id", "outlet", "speaker", "cue", "stance", "text"]
 EXTRACT_COLUMNS = ["start", "speaker", "cue", "stance", "quote", "text"]
 ARTICLE_COLUMNS = ["id", "published", "outlet", "title", "claims", "path"]
 INGEST_COLUMNS = ["path", "status", "article_id", "claims", "error"]
+# readers.MAX_ARTICLE_BYTES in MB; not imported, so that --help stays fast.
+MAX_ARTICLE_MB = 5.0
 
 
 IngestFormatOption = Annotated[
@@ -82,11 +84,13 @@ def _status_line(result: IngestResult) -> str:
     match result.status:
         case IngestStatus.stored:
             noun = "claim" if result.claims == 1 else "claims"
-            return f"stored {result.path} ({result.claims} {noun})"
+            line = f"stored {result.path} ({result.claims} {noun})"
         case IngestStatus.skipped:
-            return f"skipped {result.path} (already stored as article {result.article_id})"
+            line = f"skipped {result.path} (already stored as article {result.article_id})"
         case IngestStatus.failed:
             return "Error: " + " ".join((result.error or result.path).split())
+    # A stored article that could not be linked says so rather than looking done.
+    return f"{line}; {' '.join(result.error.split())}" if result.error else line
 
 
 def _summary_line(results: Sequence[IngestResult]) -> str:
@@ -140,6 +144,15 @@ def ingest(
     ] = None,
     url: Annotated[str | None, typer.Option(help="Source URL to record.")] = None,
     title: Annotated[str | None, typer.Option(help="Headline to record.")] = None,
+    max_size: Annotated[
+        float,
+        typer.Option(
+            envvar="CLAIMTRACK_MAX_SIZE",
+            show_envvar=True,
+            min=0.001,
+            help="Largest article to read, in MB; a bigger file or JSON record is an error.",
+        ),
+    ] = MAX_ARTICLE_MB,
     fmt: IngestFormatOption = None,
 ) -> None:
     """Store articles and their claims so they can be searched; re-ingesting is a no-op.
@@ -157,6 +170,7 @@ def ingest(
             url=url,
             title=title,
             on_progress=report,
+            max_bytes=round(max_size * 1_000_000),
         )
     typer.echo(_summary_line(results), err=True)
     if fmt is not None:

@@ -76,15 +76,6 @@ class Linker:
         except SQLAlchemyError as err:
             raise DatabaseError(f"cannot link article {article_id}: {err}") from None
 
-    def link_if_pending(self, article_id: int) -> int:
-        """Link a stored article that was never linked (its ingest was cut off after storing)."""
-        stmt = select(ARTICLE.c.linked_at).where(ARTICLE.c.id == article_id)
-        with self.store._read() as conn:
-            pending = conn.execute(stmt).first()
-        if pending is None or pending[0] is not None:
-            return 0
-        return self.link_article(article_id)
-
     def relink(self) -> int:
         """Rebuild the index and every undecided link, keeping people's decisions."""
         self._recent.clear()  # speakers may have been merged since

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, TextIO
 from claimtrack.errors import ClaimtrackError, InputError
 from claimtrack.extract import extract
 from claimtrack.models import Article, Extraction, IngestResult, IngestStatus
-from claimtrack.readers import iter_articles
+from claimtrack.readers import MAX_ARTICLE_BYTES, iter_articles
+from claimtrack.retry import retry_lost_races
 
 if TYPE_CHECKING:
     from claimtrack.linkstore import Linker
@@ -26,6 +27,7 @@ def ingest(
     stdin: TextIO | None = None,
     on_progress: Callable[[IngestResult], None] | None = None,
     link: bool = True,
+    max_bytes: int = MAX_ARTICLE_BYTES,
 ) -> list[IngestResult]:
     """Store every readable article under ``paths``; report each input's fate, never raise.
 
@@ -37,16 +39,18 @@ def ingest(
     linker = Linker(store) if link else None
     results: list[IngestResult] = []
     articles = iter_articles(
-        list(paths), outlet=outlet, published=published, url=url, title=title, stdin=stdin
+        list(paths),
+        outlet=outlet,
+        published=published,
+        url=url,
+        title=title,
+        stdin=stdin,
+        max_bytes=max_bytes,
     )
     for item in articles:
         result = _ingest_one(store, item)
-        if linker is not None and result.article_id:
-            if result.status is IngestStatus.stored:
-                result = _link_one(linker, result)
-            elif result.status is IngestStatus.skipped:
-                # Stored by a run that was cut off before linking it: finish the job.
-                result = _link_one(linker, result, pending_only=True)
+        if linker is not None and result.status is not IngestStatus.failed:
+            result = _link_one(store, linker, result)
         results.append(result)
         if on_progress is not None:
             on_progress(result)
@@ -72,22 +76,29 @@ def _ingest_one(store: Store, item: Article | InputError) -> IngestResult:
     except ClaimtrackError as err:
         return IngestResult(path=path, status=IngestStatus.failed, error=str(err))
     try:
-        result = store.add(extraction)
+        result = retry_lost_races(lambda: store.add(extraction))
     except ClaimtrackError as err:
         return IngestResult(path=path, status=IngestStatus.failed, error=f"{path}: {err}")
     return result.model_copy(update={"path": path})
 
 
-def _link_one(linker: Linker, result: IngestResult, pending_only: bool = False) -> IngestResult:
-    """Link a stored article; a failure here leaves it stored, to be linked by `link`."""
-    assert result.article_id is not None
+def _link_one(store: Store, linker: Linker, result: IngestResult) -> IngestResult:
+    """Link a new article, or one a killed run stored but never linked.
+
+    Storing and linking are two transactions, so a kill between them leaves an
+    article stored but unlinked; re-ingesting it links it. A failure here leaves
+    the article stored, to be linked by `link`.
+    """
+    article_id = result.article_id
+    assert article_id is not None
     try:
-        if pending_only:
-            linker.link_if_pending(result.article_id)
-        else:
-            linker.link_article(result.article_id)
+        with store.article_lock(article_id):
+            if result.status is IngestStatus.skipped and not store.unlinked_articles([article_id]):
+                return result
+            retry_lost_races(lambda: linker.link_article(article_id))
     except ClaimtrackError as err:
-        return result.model_copy(update={"error": f"stored but not linked: {err}"})
+        cause = f"not linked: {err}; ingesting it again links it"
+        return result.model_copy(update={"error": cause})
     return result
 
 

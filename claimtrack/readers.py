@@ -28,6 +28,7 @@ from claimtrack.models import Article
 
 __all__ = [
     "ARTICLE_EXTENSIONS",
+    "MAX_ARTICLE_BYTES",
     "content_hash",
     "iter_articles",
     "normalize_date",
@@ -47,6 +48,13 @@ _META_KEYS = ("title", "outlet", "url", "published", "author")
 # Alternative names accepted in front matter and JSON records.
 _META_ALIASES = {"date": "published"}
 _TEXT_FIELDS = ("text", "body", "content")
+
+# The largest article read: bigger single-article files, JSON records and stdin
+# are refused with an error. Extraction and linking cost seconds per MB of prose
+# (measured: 1 MB of news-like text ~8 s to ingest, 50 MB ~5 min and 2 GB of
+# memory), and no news article comes near 5 MB; a runaway log or dump does.
+MAX_ARTICLE_BYTES = 5_000_000
+_BATCH_EXTENSIONS = frozenset({".json", ".jsonl"})  # several articles: the limit is per record
 
 _TITLE_MAX_CHARS = 200
 _FRONT_MATTER_MAX_CHARS = 64 * 1024  # where the closing '---' must appear
@@ -452,7 +460,20 @@ def _html_linear(text: str) -> tuple[str | None, dict[str, Any]]:
     return "\n".join(lines), fields
 
 
-def _record_article(path: str, record: Any, number: int) -> Article | InputError:
+def _too_big(what: str, size: int | None, limit: int) -> str:
+    """'file is 50 MB, over the 5 MB limit for one article' (decimal MB, as --max-size)."""
+    actual = f"is {_mb(size)}" if size else "is larger"
+    return f"{what} {actual}, over the {_mb(limit)} limit for one article"
+
+
+def _mb(size: int) -> str:
+    value = size / 1_000_000
+    return f"{value:.0f} MB" if value >= 100 else f"{value:.3g} MB"
+
+
+def _record_article(
+    path: str, record: Any, number: int, max_bytes: int = MAX_ARTICLE_BYTES
+) -> Article | InputError:
     """One JSON record; errors are values so the other records still load."""
     if not isinstance(record, dict):
         return InputError(path, f"record {number} is not a JSON object")
@@ -463,6 +484,8 @@ def _record_article(path: str, record: Any, number: int) -> Article | InputError
     text = next((normalize_text(t) for t in texts if t.strip()), "")
     if not text:
         return InputError(path, f"record {number} has no text")
+    if len(text) > max_bytes // 4 and (size := len(text.encode("utf-8"))) > max_bytes:
+        return InputError(path, _too_big(f"record {number} text", size, max_bytes))
     return _make_article(path, text, _meta_from_mapping(record))
 
 
@@ -471,7 +494,7 @@ def _json_error(err: json.JSONDecodeError, with_line: bool = True) -> str:
     return f"invalid JSON: {err.msg} ({where})"
 
 
-def _parse_json(path: str, text: str) -> list[ArticleOrError]:
+def _parse_json(path: str, text: str, max_bytes: int) -> list[ArticleOrError]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
@@ -486,10 +509,12 @@ def _parse_json(path: str, text: str) -> list[ArticleOrError]:
         raise _BadInput("expected a JSON object or a list of objects")
     if not records:
         raise _BadInput("no records in JSON list")
-    return [_record_article(path, record, i) for i, record in enumerate(records, start=1)]
+    return [
+        _record_article(path, record, i, max_bytes) for i, record in enumerate(records, start=1)
+    ]
 
 
-def _parse_jsonl(path: str, text: str) -> list[ArticleOrError]:
+def _parse_jsonl(path: str, text: str, max_bytes: int) -> list[ArticleOrError]:
     out: list[ArticleOrError] = []
     for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -503,21 +528,21 @@ def _parse_jsonl(path: str, text: str) -> list[ArticleOrError]:
         except RecursionError:
             out.append(InputError(where, "invalid JSON: nested too deeply"))
             continue
-        article = _record_article(path, record, lineno)
+        article = _record_article(path, record, lineno, max_bytes)
         if isinstance(article, InputError):
             article = InputError(where, article.cause)
         out.append(article)
     return out
 
 
-def _parse(path: str, suffix: str, data: bytes) -> list[ArticleOrError]:
+def _parse(path: str, suffix: str, data: bytes, max_bytes: int) -> list[ArticleOrError]:
     text = _decode(data)
     if not text.strip():
         raise _BadInput("no text")
     if suffix == ".json":
-        return _parse_json(path, text)
+        return _parse_json(path, text, max_bytes)
     if suffix == ".jsonl":
-        return _parse_jsonl(path, text)
+        return _parse_jsonl(path, text, max_bytes)
     if suffix in _HTML_EXTENSIONS or (
         suffix not in _MARKDOWN_EXTENSIONS
         and suffix != ".txt"
@@ -537,29 +562,44 @@ def _os_cause(err: OSError) -> str:
     return (err.strerror or str(err)).lower()
 
 
-def read_file(path: str) -> list[ArticleOrError]:
-    """Read one file; JSON and JSONL files may give several articles and errors."""
+def read_file(path: str, max_bytes: int = MAX_ARTICLE_BYTES) -> list[ArticleOrError]:
+    """Read one file; JSON and JSONL files may give several articles and errors.
+
+    A single-article file larger than ``max_bytes`` is refused after reading at
+    most that much (a device or a pipe may have no size); JSON and JSONL files
+    are limited per record instead.
+    """
+    suffix = Path(path).suffix.lower()
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            if suffix in _BATCH_EXTENSIONS:
+                data = handle.read()
+            else:
+                data = handle.read(max_bytes + 1)
+                if len(data) > max_bytes:
+                    size = os.fstat(handle.fileno()).st_size
+                    return [InputError(path, _too_big("file", size, max_bytes))]
     except OSError as err:
         return [InputError(path, _os_cause(err))]
     try:
-        return _parse(path, Path(path).suffix.lower(), data)
+        return _parse(path, suffix, data, max_bytes)
     except _BadInput as err:
         return [InputError(path, str(err))]
 
 
-def _read_stdin(stdin: TextIO) -> list[ArticleOrError]:
+def _read_stdin(stdin: TextIO, max_bytes: int = MAX_ARTICLE_BYTES) -> list[ArticleOrError]:
     """stdin as plain text or markdown (front matter allowed), path '-'."""
     try:
-        text = stdin.read()
+        # Characters, not bytes: at most four bytes each, so this bounds memory too.
+        text = stdin.read(max_bytes + 1)
     except UnicodeDecodeError:
         return [InputError("-", "cannot decode text (stdin is not in the locale's encoding)")]
     except OSError as err:
         return [InputError("-", _os_cause(err))]
     if not text:
         return [InputError("-", "stdin is empty")]
+    if len(text) > max_bytes or len(text.encode("utf-8", "replace")) > max_bytes:
+        return [InputError("-", _too_big("stdin", None, max_bytes))]
     if "\x00" in text:
         return [InputError("-", "binary file, not text")]
     if not text.strip():
@@ -606,12 +646,14 @@ def iter_articles(
     url: str | None = None,
     title: str | None = None,
     stdin: TextIO | None = None,
+    max_bytes: int = MAX_ARTICLE_BYTES,
 ) -> Iterator[Article | InputError]:
     """Yield one Article per readable article, or an InputError per bad file/record.
 
     Results come in input order and bad input never raises, so a batch ingest
     reports every bad file and still stores the good ones. CLI overrides
-    (outlet, published, url, title) win over metadata found in the files.
+    (outlet, published, url, title) win over metadata found in the files. An
+    article over ``max_bytes`` is an error (see MAX_ARTICLE_BYTES).
     """
     overrides: dict[str, str | None] = {
         "outlet": outlet,
@@ -621,16 +663,16 @@ def iter_articles(
     }
     for path in paths:
         if path == "-":
-            results = _read_stdin(stdin if stdin is not None else sys.stdin)
+            results = _read_stdin(stdin if stdin is not None else sys.stdin, max_bytes)
         elif os.path.isdir(path):
             for item in _walk(path):
                 if isinstance(item, InputError):
                     yield item
                     continue
-                for result in read_file(item):
+                for result in read_file(item, max_bytes):
                     yield result if isinstance(result, InputError) else _override(result, overrides)
             continue
         else:
-            results = read_file(path)
+            results = read_file(path, max_bytes)
         for result in results:
             yield result if isinstance(result, InputError) else _override(result, overrides)

@@ -73,6 +73,7 @@ DEFAULT_DB = "claimtrack.db"
 ENV_DB = "CLAIMTRACK_DB"
 BUSY_TIMEOUT_S = 30
 _PG_SCHEMA_LOCK = 0x636C61696D  # "claim": any constant shared by all claimtrack processes
+_PG_LINK_LOCK = 0x6C696E6B  # "link": with an article id, the key of Store.article_lock
 
 # Mentions that say nothing about who spoke; recording them as aliases would make
 # `claims --speaker he` match every speaker ever referred to by a pronoun.
@@ -223,6 +224,39 @@ class Store:
                 yield conn
         except SQLAlchemyError as err:
             raise DatabaseError(f"cannot read database: {_cause(err)}") from None
+
+    @contextmanager
+    def article_lock(self, article_id: int) -> Iterator[None]:
+        """Keep other claimtrack processes from linking this article meanwhile.
+
+        One process may find stored an article another has just stored and not yet
+        linked; without this both would link it at once. PostgreSQL only: SQLite
+        writers already take turns (BEGIN IMMEDIATE).
+        """
+        if self._dialect != "postgresql":
+            yield
+            return
+        key = (_PG_LINK_LOCK, article_id)
+        try:
+            conn = self._engine.connect()
+        except SQLAlchemyError as err:
+            raise DatabaseError(f"cannot lock article {article_id}: {_cause(err)}") from None
+        with conn:
+            try:
+                conn.execute(select(func.pg_advisory_lock(*key)))
+                conn.commit()
+            except SQLAlchemyError as err:
+                raise DatabaseError(f"cannot lock article {article_id}: {_cause(err)}") from None
+            try:
+                yield
+            finally:
+                # A session lock outlives transactions: release it before the
+                # connection goes back to the pool, or drop the connection.
+                try:
+                    conn.execute(select(func.pg_advisory_unlock(*key)))
+                    conn.commit()
+                except SQLAlchemyError:
+                    conn.invalidate()
 
     def _create_schema(self) -> None:
         with self._write() as conn:
@@ -573,6 +607,19 @@ class Store:
         fields = dict(row._mapping)
         fields.pop("linked_at", None)
         return Article.model_validate(fields)
+
+    def unlinked_articles(self, ids: Sequence[int] | None = None) -> list[int]:
+        """Articles (of ``ids``, or all) stored but not yet linked.
+
+        Storing and linking are two transactions, so a run killed between them
+        leaves an article stored but unlinked (``linked_at`` is set only by the
+        linking transaction); re-ingest finds it here and links it.
+        """
+        stmt = select(ARTICLE.c.id).where(ARTICLE.c.linked_at.is_(None)).order_by(ARTICLE.c.id)
+        if ids is not None:
+            stmt = stmt.where(ARTICLE.c.id.in_(list(ids)))
+        with self._read() as conn:
+            return list(conn.execute(stmt).scalars())
 
     def claims(
         self,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimtrack import extract
 from claimtrack.models import Article, Claim, QuoteKind, SpeakerKind, Stance
@@ -191,3 +193,45 @@ def test_offsets_index_the_article_text() -> None:
     text = "Headline here\n\nIntro line.\n\nThe police said two men were arrested.\n"
     c = only(text)
     assert text[c.start : c.end] == "The police said two men were arrested."
+
+
+# --- properties: any text at all ------------------------------------------------
+
+# Pieces of wire copy mixed with arbitrary unicode (other scripts, combining marks,
+# emoji, control characters, odd quotation marks), so the cue and figure paths run
+# on text they were never written for.
+_PIECES = st.sampled_from(
+    [
+        "The council said",
+        "said on Monday that",
+        "“We will not",
+        "leave,” she said.",
+        "according to the agency,",
+        "denied the report",
+        "allegedly",
+        "about 4,200",
+        "3.5 million",
+        "people",
+        "Dr.",
+        "\n\n",
+        "«",
+        "»",
+        "„",
+        "'",
+        '"',
+        ", the ministry said.",
+        "quoted the mayor as saying",
+    ]
+)
+_MESSY = st.lists(_PIECES | st.text(max_size=8), max_size=40).map(" ".join)
+
+
+@settings(max_examples=150)
+@given(st.text() | _MESSY)
+def test_extract_never_raises_and_every_offset_points_back(text: str) -> None:
+    result = extract(Article(text=text))
+    for claim in result.claims:
+        assert text[claim.start : claim.end] == claim.sentence
+        assert claim.sentence
+        for figure in claim.figures:
+            assert text[figure.start : figure.end] == figure.text

@@ -6,6 +6,7 @@ from an article.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import pytest
@@ -680,3 +681,30 @@ def test_long_article_finds_every_figure() -> None:
     found = find_figures(article)
     assert len(found) == 40
     assert {f.value for f in found} == {3000, 1200}
+
+
+_SCALE_WORDS = {"thousand": 10**3, "million": 10**6, "billion": 10**9}
+
+
+@settings(max_examples=100)
+@given(st.integers(1, 999), st.integers(0, 9), st.sampled_from(sorted(_SCALE_WORDS)))
+def test_decimals_with_a_scale_word_round_trip(whole: int, tenth: int, scale: str) -> None:
+    numeral = f"{whole}.{tenth} {scale}"
+    expected = (whole + tenth / 10) * _SCALE_WORDS[scale]
+    value = parse_number(numeral)
+    assert value is not None and math.isclose(value, expected)
+    f = only(f"The agency said {numeral} people were affected.")
+    assert f.text == numeral
+    assert math.isclose(f.value, expected)
+    assert f.unit == "people"
+
+
+@settings(max_examples=100)
+@given(
+    st.sampled_from(["approximately", "about", "around", "nearly", "more than", "some"]),
+    st.integers(min_value=2, max_value=10**9),
+)
+def test_qualified_grouped_numbers_round_trip(qualifier: str, n: int) -> None:
+    f = only(f"Officials said {qualifier} {n:,} people had left.")
+    assert (f.text, f.value, f.unit) == (f"{qualifier} {n:,}", n, "people")
+    assert (f.qualifier, f.approximate) == (qualifier, True)

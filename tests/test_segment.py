@@ -109,3 +109,19 @@ def test_extraction_never_crashes_and_provenance_holds(text: str) -> None:
         assert text[claim.start : claim.end] == claim.sentence
         for figure in claim.figures:
             assert 0 <= figure.start < figure.end <= len(text)
+
+
+@given(st.one_of(st.text(), NEWSY), st.data())
+def test_sentences_cover_every_visible_character_of_their_range(
+    text: str, data: st.DataObject
+) -> None:
+    """Nothing but white space falls between sentences: no word is lost to a claim search."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    spans = split_sentences(text, start, end)
+    cursor = start
+    for span in spans:
+        assert start <= cursor <= span.start < span.end <= end
+        assert text[cursor : span.start].isspace() or cursor == span.start
+        cursor = span.end
+    assert text[cursor:end].isspace() or cursor == end

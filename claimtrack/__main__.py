@@ -1,0 +1,5 @@
+"""`python -m claimtrack`: the command line without the console script on PATH."""
+
+from claimtrack.cli import app
+
+app(prog_name="claimtrack")
