@@ -257,6 +257,13 @@ def _names(text: str) -> frozenset[str]:
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]+")
 
 
+def _same_source(a: Claim, b: Claim) -> bool:
+    if a.speaker_id is not None and b.speaker_id is not None:
+        return a.speaker_id == b.speaker_id
+    name_a, name_b = a.speaker or a.speaker_mention, b.speaker or b.speaker_mention
+    return bool(name_a) and name_a.casefold() == (name_b or "").casefold()
+
+
 @dataclass(frozen=True)
 class Proposal:
     """The matcher's view of a pair, before any person has looked at it."""
@@ -401,6 +408,16 @@ def compare(
 
     if a.stance != b.stance:
         denier = a if a.stance == Stance.deny else b
+        if _same_source(a, b):
+            # "Hackers stole 2 million customers' numbers" and "no passwords were
+            # stolen", both from the company: it denies another aspect, or it has
+            # changed its position; either way a person reads it, not a dispute.
+            return Proposal(
+                Relation.related,
+                round(score, 1),
+                f"{denier.speaker or 'one source'} asserts one thing and denies another",
+                True,
+            )
         return Proposal(
             Relation.contradicts,
             round(score, 1),

@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from claimtrack.cli import app
+from tests.test_cli import CLAIM_KEYS  # the claim contract, defined once
 
 # The documented fields of each object these commands print (the models in models.py).
 LINK_KEYS = {"id", "claim_id", "other_id", "relation", "score", "reason", "status", "decided_by"}
@@ -40,25 +41,6 @@ POSITION_KEYS = {
     "reports",
 }
 MATCH_KEYS = {"claim", "score", "relation", "reason"}
-CLAIM_KEYS = {
-    "id",
-    "article_id",
-    "outlet",
-    "speaker",
-    "speaker_id",
-    "speaker_kind",
-    "speaker_mention",
-    "cue",
-    "via",
-    "text",
-    "sentence",
-    "start",
-    "end",
-    "quote",
-    "stance",
-    "hedges",
-    "figures",
-}
 
 # Written for these tests in wire-copy style, as markdown with front matter.
 REPORTS = {

@@ -115,6 +115,24 @@ def test_denial_of_the_proposition_contradicts() -> None:
     assert proposal.reason == "Ministry of Public Works denies what the other asserts"
 
 
+def test_a_source_denying_another_aspect_of_its_own_claim_is_not_a_dispute() -> None:
+    stolen = "hackers stole the names and phone numbers of 2 million Volta customers"
+    said = claim(stolen, article_id=1, speaker="Volta Telecom")
+    denied = claim(
+        "hackers stole the passwords of Volta customers",
+        article_id=2,
+        speaker="Volta Telecom",
+        stance=Stance.deny,
+    )
+    proposal = compare(said, denied)
+    assert proposal is not None
+    assert proposal.relation is Relation.related and proposal.short
+    assert proposal.reason == "Volta Telecom asserts one thing and denies another"
+    # The same denial from someone else does contradict.
+    other = compare(claim(stolen, article_id=1, speaker="Data Protection Authority"), denied)
+    assert other is not None and other.relation is Relation.contradicts
+
+
 def test_differing_figures_for_the_same_unit_contradict() -> None:
     a = claim(TOLL, article_id=1)
     b = claim(TOLL.replace("42", "60"), article_id=2, speaker="Valley Doctors Association")
