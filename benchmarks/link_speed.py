@@ -27,6 +27,7 @@ Examples::
     python benchmarks/link_speed.py --db postgresql://postgres@127.0.0.1:5432/test
     python benchmarks/link_speed.py --full --json > speed.json
     python benchmarks/link_speed.py --sizes 500 2000 --no-baseline
+    python benchmarks/link_speed.py --sizes 1000 --no-baseline --keep /tmp/1k.db
 """
 
 from __future__ import annotations
@@ -61,11 +62,18 @@ TAIL = 200
 
 
 @contextmanager
-def fresh_database(db: str | None, folder: Path, name: str) -> Iterator[str]:
-    """A URL for an empty claimtrack database; removed afterwards."""
+def fresh_database(
+    db: str | None, folder: Path, name: str, keep: Path | None = None
+) -> Iterator[str]:
+    """A URL for an empty claimtrack database; removed afterwards unless kept at `keep`."""
     if db is None or "://" not in db or db.startswith("sqlite"):
         path = folder / f"{name}.db"
         yield f"sqlite:///{path}"
+        if keep is not None:
+            import sqlite3
+
+            with sqlite3.connect(path) as src, sqlite3.connect(keep) as dst:
+                src.backup(dst)  # a consistent copy, WAL included
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         return
@@ -217,6 +225,7 @@ def run(
     seed: int = 0,
     baseline: bool = True,
     progress: Callable[[str], None] | None = None,
+    keep: Path | None = None,
 ) -> dict[str, Any]:
     """Every measurement for every size, as one JSON-ready report."""
     sizes = sorted(set(sizes))
@@ -244,7 +253,7 @@ def run(
         if baseline:
             with fresh_database(db, folder, "nolink") as url:
                 store_times = time_ingest(url, paths, sizes, link=False, progress=say)
-        with fresh_database(db, folder, "link") as url:
+        with fresh_database(db, folder, "link", keep) as url:
             link_times = time_ingest(url, paths, sizes, link=True, progress=say)
     for n in sizes:
         row: dict[str, Any] = {
@@ -329,6 +338,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--no-baseline", action="store_true", help="skip ingest without linking (halves the time)"
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--keep", type=Path, help="SQLite only: keep the linked database here (query_speed.py)"
+    )
     args = parser.parse_args(argv)
     sizes = list(args.sizes or SIZES)
     if args.full:
@@ -338,7 +350,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(message, file=sys.stderr, flush=True)
 
     baseline = not args.no_baseline
-    report = run(sizes, db=args.db, seed=args.seed, baseline=baseline, progress=progress)
+    report = run(
+        sizes, db=args.db, seed=args.seed, baseline=baseline, progress=progress, keep=args.keep
+    )
     print(json.dumps(report, indent=2) if args.json else format_report(report))
     return 0
 

@@ -89,34 +89,41 @@ def disputes(linker: Linker, topic: str | None = None) -> list[Dispute]:
 def _figure_components(
     claims: dict[int, Claim], links: Sequence[ClaimLink]
 ) -> list[tuple[str, list[Claim], list[ClaimLink]]]:
-    """Per unit: asserting claims joined by links, plus denials that contradict one of them."""
+    """Per unit: asserting claims joined by links, plus denials that contradict one of them.
+
+    Links are indexed by claim and by unit first: scanning every link for every
+    component made this quadratic in the number of links.
+    """
+    units_of = {
+        i: {f.unit for f in c.figures if f.unit}
+        for i, c in claims.items()
+        if c.stance is Stance.assert_
+    }
+    inner_by_unit: dict[str, list[int]] = defaultdict(list)
+    denials_of: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for index, link in enumerate(links):
+        a, b = link.claim_id, link.other_id
+        for unit in units_of.get(a, set()) & units_of.get(b, set()):
+            inner_by_unit[unit].append(index)
+        if link.relation is Relation.contradicts:
+            for mine, other in ((a, b), (b, a)):
+                if other in claims and claims[other].stance is Stance.deny:
+                    denials_of[mine].append((index, other))
     out = []
-    units = sorted(
-        {f.unit for c in claims.values() if c.stance is Stance.assert_ for f in c.figures if f.unit}
-    )
-    for unit in units:
-        counting = {
-            i
-            for i, c in claims.items()
-            if c.stance is Stance.assert_ and any(f.unit == unit for f in c.figures)
-        }
-        inner = [k for k in links if k.claim_id in counting and k.other_id in counting]
-        for component in _components(inner):
-            component_links = [k for k in inner if k.claim_id in component]
+    for unit in sorted(inner_by_unit):
+        inner = inner_by_unit[unit]
+        by_claim: dict[int, list[int]] = defaultdict(list)
+        for index in inner:
+            by_claim[links[index].claim_id].append(index)
+        for component in _components(links[index] for index in inner):
+            chosen = {index for i in component for index in by_claim.get(i, ())}
             deniers = set()
-            for link in links:
-                if link.relation is not Relation.contradicts:
-                    continue
-                for mine, other in ((link.claim_id, link.other_id), (link.other_id, link.claim_id)):
-                    if (
-                        mine in component
-                        and other in claims
-                        and claims[other].stance is Stance.deny
-                    ):
-                        deniers.add(other)
-                        component_links.append(link)
+            for i in component:
+                for index, other in denials_of.get(i, ()):
+                    deniers.add(other)
+                    chosen.add(index)
             members = [claims[i] for i in sorted(component | deniers)]
-            out.append((unit, members, component_links))
+            out.append((unit, members, [links[index] for index in sorted(chosen)]))
     return out
 
 

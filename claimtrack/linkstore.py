@@ -26,7 +26,7 @@ from claimtrack import textindex
 from claimtrack.errors import ClaimtrackError, DatabaseError, NotFoundError
 from claimtrack.link import CONFIRM, Features, Proposal, claim_terms, compare, features
 from claimtrack.models import Claim, ClaimLink, ClaimWithLinks, LinkStatus, Relation
-from claimtrack.store import Store, _claim_from_row, claim_select
+from claimtrack.store import Store, claim_select, claims_from
 from claimtrack.tables import ARTICLE, CLAIM, LINK, TERM_STAT
 
 MAX_CANDIDATES = 30
@@ -351,7 +351,7 @@ class Linker:
     def _claims_where(self, condition: Any) -> list[Claim]:
         stmt = claim_select().where(condition).order_by(CLAIM.c.start)
         with self.store._read() as conn:
-            return [_claim_from_row(r) for r in conn.execute(stmt).mappings()]
+            return list(claims_from(conn.execute(stmt)))
 
     def _known(self, conn: Connection, ids: set[int]) -> dict[int, tuple[Claim, Features]]:
         """Claims by id with their features, from memory where possible."""
@@ -366,16 +366,26 @@ class Linker:
                 out[claim_id] = hit
         for chunk in _chunks(sorted(missing), 500):
             stmt = claim_select().where(CLAIM.c.id.in_(chunk))
-            for row in conn.execute(stmt).mappings():
-                claim = _claim_from_row(row)
+            for claim in claims_from(conn.execute(stmt)):
                 assert claim.id is not None
                 out[claim.id] = self._remember(claim, features(claim))
         return out
 
     def _claims_by_id(self, conn: Connection, ids: set[int]) -> dict[int, Claim]:
-        """Claims by id, in id order (that is, stored order)."""
-        known = self._known(conn, ids)
-        return {claim_id: known[claim_id][0] for claim_id in sorted(known)}
+        """Claims by id, in id order (that is, stored order); no match features computed."""
+        found: dict[int, Claim] = {}
+        missing = []
+        for claim_id in ids:
+            hit = self._recent.get(claim_id)
+            if hit is None:
+                missing.append(claim_id)
+            else:
+                found[claim_id] = hit[0]
+        for chunk in _chunks(sorted(missing), 500):
+            for claim in claims_from(conn.execute(claim_select().where(CLAIM.c.id.in_(chunk)))):
+                assert claim.id is not None
+                found[claim.id] = claim
+        return {claim_id: found[claim_id] for claim_id in sorted(found)}
 
     def _remember(self, claim: Claim, found: Features) -> tuple[Claim, Features]:
         assert claim.id is not None

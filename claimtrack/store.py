@@ -35,7 +35,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, Result, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.sql.expression import BindParameter
 from sqlmodel import SQLModel
@@ -654,8 +654,7 @@ class Store:
                 )
             )
         with self._read() as conn:
-            rows = conn.execute(stmt).mappings().all()
-        return [_claim_from_row(row) for row in rows]
+            return list(claims_from(conn.execute(stmt)))
 
     def speakers(self) -> list[SpeakerSummary]:
         """Every speaker with its aliases and counts, most-cited first."""
@@ -1048,6 +1047,13 @@ def claim_select() -> Select[Any]:
         .join(ARTICLE, ARTICLE.c.id == CLAIM.c.article_id)
         .outerjoin(SPEAKER, SPEAKER.c.id == CLAIM.c.speaker_id)
     )
+
+
+def claims_from(result: Result[Any]) -> Iterator[Claim]:
+    """Claims from the rows of a `claim_select()` query (column names read once)."""
+    keys = list(result.keys())
+    for row in result:
+        yield _claim_from_row(dict(zip(keys, row, strict=True)))
 
 
 def _claim_from_row(row: Any) -> Claim:
