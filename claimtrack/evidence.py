@@ -44,8 +44,7 @@ def figures(linker: Linker, query: str) -> list[FigureGroup]:
     if units:
         unit_terms = [f"#{u}" for u in sorted(units)]
         with store._read() as conn:
-            postings = textindex.postings(conn, unit_terms, None)
-            ids = {claim_id for found in postings.values() for claim_id in found}
+            ids = set(textindex.having(conn, unit_terms, sorted(rest)))
             claims = list(linker._claims_by_id(conn, ids).values())
     else:
         claims = [c for c in store.claims() if c.figures]

@@ -15,7 +15,7 @@ the same candidates and no term can be read as query syntax.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from sqlalchemy import Connection, text
 
@@ -116,3 +116,26 @@ def postings(conn: Connection, terms: Iterable[str], limit: int | None) -> dict[
     else:
         sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ? ORDER BY rowid DESC{bound}"
     return {term: [row[0] for row in conn.exec_driver_sql(sql, (token(term),))] for term in terms}
+
+
+def having(conn: Connection, any_of: Sequence[str], also_any_of: Sequence[str] = ()) -> list[int]:
+    """Claims carrying one of `any_of` and, when given, one of `also_any_of`.
+
+    The intersection runs inside the index: `figures "soldiers in Kursk"` reads
+    the claims counting troops that also name Kursk, not every claim counting
+    troops.
+    """
+    groups = [list(group) for group in (any_of, also_any_of) if group]
+    if not groups:
+        return []
+    if conn.dialect.name == "postgresql":
+        query = " & ".join(
+            "(" + " | ".join(f"'{token(t)}'" for t in group) + ")" for group in groups
+        )
+        sql = f"SELECT claim_id FROM {TABLE} WHERE terms @@ %s::tsquery ORDER BY claim_id"
+    else:
+        query = " AND ".join(
+            "(" + " OR ".join(f'"{token(t)}"' for t in group) + ")" for group in groups
+        )
+        sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ? ORDER BY rowid"
+    return [row[0] for row in conn.exec_driver_sql(sql, (query,))]
