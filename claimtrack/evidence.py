@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from claimtrack import textindex
 from claimtrack.extract import extract
-from claimtrack.figures import find_figures, unit_class
+from claimtrack.figures import figure_unit, find_figures, unit_class
 from claimtrack.link import SUGGEST, claim_terms, compare, figure_label, same_number, terms
 from claimtrack.linkstore import Linker, weight_function
 from claimtrack.models import Article, Claim, Figure, FigureGroup, Match, Stance
@@ -32,8 +32,17 @@ def source_key(claim: Claim) -> str:
 
 def query_units(query: str) -> tuple[set[str], set[str]]:
     """Unit classes named in a query ('North Korean soldiers' → troops) and its other terms."""
-    units = {u for word in query.split() if (u := unit_class(word.strip(",.?!"))) is not None}
-    rest = {t for t in terms(query) if not t.startswith("#")}
+    units: set[str] = set()
+    others = []
+    for word in query.split():
+        unit = unit_class(word.strip(",.?!"))
+        if unit is not None:
+            units.add(unit)
+        if unit is None or word[:1].isupper():  # "North Korean" names a country too
+            others.append(word)
+    # The unit's own word ("people") is not also a term to match, or every claim
+    # counting people would match "people Brask".
+    rest = {t for t in terms(" ".join(others)) if not t.startswith("#")}
     return units, rest
 
 
@@ -41,6 +50,8 @@ def figures(linker: Linker, query: str) -> list[FigureGroup]:
     """One group per value of the quantity the query names, smallest value first."""
     units, rest = query_units(query)
     store = linker.store
+    if not units:
+        units, rest = _stored_units(linker, query, rest)
     if units:
         unit_terms = [f"#{u}" for u in sorted(units)]
         with store._read() as conn:
@@ -63,6 +74,21 @@ def figures(linker: Linker, query: str) -> list[FigureGroup]:
                 continue
             entries.append((figure, claim))
     return _group(entries, dates)
+
+
+def _stored_units(linker: Linker, query: str, rest: set[str]) -> tuple[set[str], set[str]]:
+    """Counted nouns with no class ("beds", "ballots") that stored figures count.
+
+    Figures of such nouns are stored under the noun's singular; finding it in
+    the text index keeps `figures "beds Lisk"` from reading every claim.
+    """
+    words = {w.strip(",.?!()") for w in query.split() if w[:1].islower()}
+    guesses = {w: figure_unit(w) for w in words if w}
+    with linker.store._read() as conn:
+        found = textindex.postings(conn, [f"#{u}" for u in guesses.values()], 1)
+    units = {u for u in guesses.values() if found.get(f"#{u}")}
+    nouns = {w for w, u in guesses.items() if u in units}
+    return units, rest - set(terms(" ".join(nouns)))
 
 
 def _mentions(figure: Figure, wanted: set[str]) -> bool:

@@ -879,6 +879,11 @@ def _looks_plural(low: str) -> bool:
     return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "ous"))
 
 
+def figure_unit(noun: str) -> str:
+    """The unit a figure counting this noun gets: its class, else its singular."""
+    return unit_class(noun) or _fallback_unit(noun)
+
+
 def _fallback_unit(noun: str) -> str:
     """The unit of a noun with no class: its lower-cased singular."""
     return _singular(" ".join(noun.lower().replace("’", "'").split()))

@@ -562,3 +562,22 @@ def test_decisions_on_unknown_links_fail(corpus: Corpus) -> None:
     with pytest.raises(LinkError):
         corpus.linker.decide(some.id, LinkStatus.suggested, "A. Editor")
     assert corpus.link(some.claim_id, some.other_id).status is some.status
+
+
+def test_figures_of_a_noun_without_a_unit_class_narrowed_by_place(corpus: Corpus) -> None:
+    corpus.add(
+        "orla-beds",
+        "The Orla district hospital has 240 beds left for flood victims, its director said.",
+        "Valley Post",
+    )
+    corpus.add(
+        "brask-beds",
+        "The Brask clinic has 35 beds left for the wounded, the regional health office said.",
+        "Northern Courier",
+    )
+    orla = figures(corpus.linker, "beds Orla")
+    assert [(g.label, g.unit, g.articles) for g in orla] == [
+        ("240", "bed", [corpus.articles["orla-beds"]])
+    ]
+    both = figures(corpus.linker, "beds")
+    assert [g.label for g in both] == ["35", "240"]
