@@ -140,6 +140,13 @@ def _counts(store: Any) -> dict[str, int]:
     }
 
 
+def _peak_rss_mb() -> int:
+    """This process's peak resident memory so far (Linux reports kB)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
 # --- measuring -------------------------------------------------------------------------
 
 
@@ -179,7 +186,7 @@ def time_ingest(
                 failed.append(f"{result.path}: {result.error or result.status}")
             if len(stamps) in wanted:
                 before = time.perf_counter()
-                at_size[len(stamps)] = _counts(store)
+                at_size[len(stamps)] = _counts(store) | {"peak_rss_mb": _peak_rss_mb()}
                 paused[0] += time.perf_counter() - before
                 if progress is not None:
                     what = "ingest+link" if link else "ingest"
@@ -267,6 +274,7 @@ def run(
             "links_same_story": link_times[n]["links_same_story"],
             "confirmed": link_times[n]["confirmed"],
             "confirmed_same_story": link_times[n]["confirmed_same_story"],
+            "peak_rss_mb": link_times[n]["peak_rss_mb"],
         }
         if baseline:
             row |= {
@@ -319,7 +327,8 @@ def format_report(report: dict[str, Any]) -> str:
         lines.append(
             f"{int(n):>7}  {row['links_per_claim']:.1f} links/claim; same story: "
             f"{row['links_same_story'] / links:.1%} of all links, "
-            f"{row['confirmed_same_story'] / confirmed:.1%} of {row['confirmed']} confirmed"
+            f"{row['confirmed_same_story'] / confirmed:.1%} of {row['confirmed']} confirmed; "
+            f"peak memory {row['peak_rss_mb']} MB (corpus included)"
         )
     lines.append("")
     lines.append("growth (10 = linear in N for totals, 1 = flat for ms/article):")
