@@ -20,17 +20,26 @@ from claimtrack import textindex
 from claimtrack.errors import DatabaseError
 from claimtrack.tables import SCHEMA_VERSION
 
+# Claims indexed per statement while an upgrade moves their terms.
+BATCH = 5000
+
 
 def _v2(conn: Connection) -> None:
     # A version-1 ingest linked every article it stored, so existing ones count as linked.
     conn.execute(text("ALTER TABLE article ADD COLUMN linked_at VARCHAR"))
     now = datetime.now(UTC).isoformat(timespec="seconds")
     conn.execute(text("UPDATE article SET linked_at = :now"), {"now": now})
-    # The (term, claim_id) table gives way to the backend's text index, same terms.
-    terms_of: dict[int, list[str]] = {}
-    for term, claim_id in conn.execute(text("SELECT term, claim_id FROM claim_term")):
-        terms_of.setdefault(int(claim_id), []).append(str(term))
-    textindex.add(conn, terms_of)
+    # The (term, claim_id) table gives way to the backend's text index, same terms;
+    # streamed in claim order so a large database never sits in memory at once.
+    batch: dict[int, list[str]] = {}
+    query = text("SELECT claim_id, term FROM claim_term ORDER BY claim_id")
+    rows = conn.execute(query.execution_options(stream_results=True))
+    for claim_id, term in rows:
+        if claim_id not in batch and len(batch) >= BATCH:
+            textindex.add(conn, batch)
+            batch = {}
+        batch.setdefault(int(claim_id), []).append(str(term))
+    textindex.add(conn, batch)
     conn.execute(text("DROP TABLE claim_term"))
 
 

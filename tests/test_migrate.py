@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import text as sql_text
 from typer.testing import CliRunner
 
+from claimtrack import migrate
 from claimtrack.errors import DatabaseError
 from claimtrack.link import claim_terms
 from claimtrack.linkstore import Linker
@@ -59,7 +60,10 @@ def test_a_version_1_database_is_upgraded_with_every_row_kept(tmp_path: Path) ->
         assert store.upgraded == []  # upgraded once
 
 
-def test_the_upgraded_database_takes_new_articles_and_keeps_decisions(tmp_path: Path) -> None:
+def test_the_upgraded_database_takes_new_articles_and_keeps_decisions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(migrate, "BATCH", 1)  # the three claims' terms move one by one
     path = tmp_path / "old.db"
     shutil.copy(V1, path)
     new = tmp_path / "c.txt"
@@ -97,7 +101,10 @@ def test_a_failed_upgrade_changes_nothing(tmp_path: Path, monkeypatch: pytest.Mo
     assert counts(path) == before
 
 
-def test_an_older_database_on_either_backend_is_upgraded(db_url: str) -> None:
+def test_an_older_database_on_either_backend_is_upgraded(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(migrate, "BATCH", 1)  # terms move in many small batches
     # Make a version-1 database out of a new one: undo what version 2 changed.
     texts = [
         "About 4,000 residents were moved to shelters after the Orla dam cracked, "
