@@ -58,7 +58,9 @@ def _names(text: str) -> list[str]:
     return [w.strip(",.;:'\"") for w in words[1:] if w[:1].isupper() and len(w) > 3]
 
 
-def run(db: str, samples: int = 20, seed: int = 0, whole: bool = True) -> dict[str, Any]:
+def run(
+    db: str, samples: int = 20, seed: int = 0, whole: bool = True, lookups_only: bool = False
+) -> dict[str, Any]:
     rng = random.Random(seed)
     out: dict[str, Any] = {}
     start = time.perf_counter()
@@ -89,6 +91,9 @@ def run(db: str, samples: int = 20, seed: int = 0, whole: bool = True) -> dict[s
         out["figures_unit_only"] = timings([lambda q=q: figures(linker, q) for q in queries])
         out["figures_unit_only"]["queries"] = queries
         out["match"] = timings([lambda c=c: match(linker, c.text) for c in picked])
+        if lookups_only:
+            out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            return out
         topic = queries[0]
         out["disputes_topic"] = timings([lambda: disputes(linker, topic=topic)])
         if whole:
@@ -108,9 +113,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--no-whole", action="store_true", help="skip disputes and report over everything"
     )
+    parser.add_argument(
+        "--lookups-only", action="store_true", help="figures and match only (no disputes, report)"
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    report = run(args.db, args.samples, whole=not args.no_whole)
+    report = run(args.db, args.samples, whole=not args.no_whole, lookups_only=args.lookups_only)
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
