@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -364,27 +364,17 @@ class Linker:
             else:
                 self._recent.move_to_end(claim_id)
                 out[claim_id] = hit
-        for chunk in _chunks(sorted(missing), 500):
-            stmt = claim_select().where(CLAIM.c.id.in_(chunk))
-            for claim in claims_from(conn.execute(stmt)):
-                assert claim.id is not None
-                out[claim.id] = self._remember(claim, features(claim))
+        for claim in _stored(conn, missing):
+            assert claim.id is not None
+            out[claim.id] = self._remember(claim, features(claim))
         return out
 
     def _claims_by_id(self, conn: Connection, ids: set[int]) -> dict[int, Claim]:
         """Claims by id, in id order (that is, stored order); no match features computed."""
-        found: dict[int, Claim] = {}
-        missing = []
-        for claim_id in ids:
-            hit = self._recent.get(claim_id)
-            if hit is None:
-                missing.append(claim_id)
-            else:
-                found[claim_id] = hit[0]
-        for chunk in _chunks(sorted(missing), 500):
-            for claim in claims_from(conn.execute(claim_select().where(CLAIM.c.id.in_(chunk)))):
-                assert claim.id is not None
-                found[claim.id] = claim
+        found = {i: hit[0] for i in ids if (hit := self._recent.get(i)) is not None}
+        for claim in _stored(conn, ids - found.keys()):
+            assert claim.id is not None
+            found[claim.id] = claim
         return {claim_id: found[claim_id] for claim_id in sorted(found)}
 
     def _remember(self, claim: Claim, found: Features) -> tuple[Claim, Features]:
@@ -395,6 +385,12 @@ class Linker:
         while len(self._recent) > RECENT:
             self._recent.popitem(last=False)
         return entry
+
+
+def _stored(conn: Connection, ids: Iterable[int]) -> Iterator[Claim]:
+    """Claims read from the database by id, in chunks every driver accepts."""
+    for chunk in _chunks(sorted(ids), 500):
+        yield from claims_from(conn.execute(claim_select().where(CLAIM.c.id.in_(chunk))))
 
 
 def _rarest(terms: Iterable[str], df: dict[str, int]) -> list[str]:
