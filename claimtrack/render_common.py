@@ -5,9 +5,10 @@ Everything here returns plain text; each renderer escapes it for its own format.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from claimtrack.report_models import Quote, Report, Review
+from claimtrack.report_models import Quote, Report, ReportArticle, Review
 
 
 def web_url(url: str | None) -> str | None:
@@ -78,3 +79,22 @@ def verdict(review: Review) -> str:
     who = review.reviewer or "reviewer unknown"
     note = f": {review.note}" if review.note else ""
     return f"{review.rating_label}{value} — {who}, {review.created_at}{note}"
+
+
+ARTICLE_HEADER = ["Article", "Title", "Outlet", "Published", "File", "Claims"]
+
+
+def article_row(
+    article: ReportArticle,
+    text: Callable[[object], str],
+    link: Callable[[str, str | None], str],
+) -> list[str]:
+    """One row of the article index, escaped by the renderer's own `text` and `link`."""
+    return [
+        str(article.id),
+        link(article.title or "untitled", article.url),
+        text(article.outlet or ""),
+        text(article.published or ""),
+        text(article.path or ""),
+        str(article.claims),
+    ]

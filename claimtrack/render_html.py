@@ -15,6 +15,8 @@ from importlib.resources import files
 
 from claimtrack.models import FigureGroup
 from claimtrack.render_common import (
+    ARTICLE_HEADER,
+    article_row,
     backer,
     counts,
     source,
@@ -274,17 +276,6 @@ def _speakers(report: Report) -> list[str]:
 
 
 def _articles(report: Report) -> list[str]:
-    rows = [
-        [
-            str(a.id),
-            link(a.title or "untitled", a.url),
-            e(a.outlet or ""),
-            e(a.published or ""),
-            e(a.path or ""),
-            str(a.claims),
-        ]
-        for a in report.articles
-    ]
-    header = ["Article", "Title", "Outlet", "Published", "File", "Claims"]
-    table = _table(header, rows, {0, 5})
+    rows = [article_row(a, e, link) for a in report.articles]
+    table = _table(ARTICLE_HEADER, rows, {0, 5})
     return ['<section id="articles">', "<h2>Articles</h2>", table, "</section>"]

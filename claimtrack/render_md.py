@@ -12,6 +12,8 @@ import re
 from urllib.parse import quote as percent
 
 from claimtrack.render_common import (
+    ARTICLE_HEADER,
+    article_row,
     backer,
     counts,
     source,
@@ -153,16 +155,5 @@ def _speakers(report: Report) -> list[str]:
 
 
 def _articles(report: Report) -> list[str]:
-    rows = [
-        [
-            str(a.id),
-            link(a.title or "untitled", a.url),
-            text(a.outlet or ""),
-            text(a.published or ""),
-            text(a.path or ""),
-            str(a.claims),
-        ]
-        for a in report.articles
-    ]
-    header = ["Article", "Title", "Outlet", "Published", "File", "Claims"]
-    return ["## Articles", "", *_table(header, rows)]
+    rows = [article_row(a, text, link) for a in report.articles]
+    return ["## Articles", "", *_table(ARTICLE_HEADER, rows)]
