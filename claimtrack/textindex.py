@@ -10,16 +10,27 @@ fast (benchmarks in docs/BENCHMARKS.md).  The terms are claimtrack's own
 normalised terms (link.claim_terms), each stored as one ASCII token (`token`):
 the backend's tokenizer and stemmer are kept out of it, so both backends find
 the same candidates and no term can be read as query syntax.
+
+Every change to the index writes a fresh *stamp* (a random token in
+claimtrack_meta) in the same transaction.  A linker that keeps posting lists in
+memory (termcache.py) trusts them only while the stamp is the one it wrote
+itself: any other writer, committed or rolled back, makes it read afresh.
 """
 
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Iterable, Mapping, Sequence
 
 from sqlalchemy import Connection, text
 
 TABLE = "claim_fts"
+STAMP_KEY = "text_index_stamp"
+# Transaction-scoped advisory lock that makes PostgreSQL linkers take turns, as
+# SQLite's BEGIN IMMEDIATE already does: each then sees the claims the one
+# before it indexed, and its stamp.
+_PG_INDEX_LOCK = 0x434C_5458
 _SQLITE_DDL = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(terms, detail=none, tokenize=ascii)"
 )
@@ -56,8 +67,35 @@ def term_of(word: str) -> str:
     return bytes.fromhex(word[1:]).decode() if word.startswith("0") else word
 
 
-def add(conn: Connection, terms_of: Mapping[int, Iterable[str]]) -> None:
-    """Index claims (ids not indexed yet) under their terms."""
+def stamp(conn: Connection, *, lock: bool = False) -> str | None:
+    """The index's current stamp (None before its first change).
+
+    With `lock` on PostgreSQL, first wait for any other linker's transaction to
+    end; the lock is released when this transaction ends.
+    """
+    if lock and conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_INDEX_LOCK})
+    found = conn.execute(
+        text("SELECT value FROM claimtrack_meta WHERE key = :key"), {"key": STAMP_KEY}
+    ).scalar_one_or_none()
+    return None if found is None else str(found)
+
+
+def touch(conn: Connection) -> str:
+    """Record that the index changed; returns the new stamp."""
+    new = uuid.uuid4().hex
+    conn.execute(
+        text(
+            "INSERT INTO claimtrack_meta (key, value) VALUES (:key, :value) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        ),
+        {"key": STAMP_KEY, "value": new},
+    )
+    return new
+
+
+def add(conn: Connection, terms_of: Mapping[int, Iterable[str]]) -> str:
+    """Index claims (ids not indexed yet) under their terms; returns the new stamp."""
     tokens = {cid: sorted(map(token, ts)) for cid, ts in terms_of.items()}
     if conn.dialect.name == "postgresql":
         sql = f"INSERT INTO {TABLE} (claim_id, terms) VALUES (:id, array_to_tsvector(:terms))"
@@ -67,6 +105,7 @@ def add(conn: Connection, terms_of: Mapping[int, Iterable[str]]) -> None:
         rows = [{"id": cid, "terms": " ".join(found)} for cid, found in tokens.items() if found]
     if rows:
         conn.execute(text(sql), rows)
+    return touch(conn)
 
 
 def indexed(conn: Connection, claim_ids: Iterable[int]) -> dict[int, list[str]]:
@@ -90,16 +129,17 @@ def indexed(conn: Connection, claim_ids: Iterable[int]) -> dict[int, list[str]]:
     return out
 
 
-def remove(conn: Connection, claim_ids: Iterable[int] | None = None) -> None:
-    """Drop these claims from the index (all of them with None)."""
+def remove(conn: Connection, claim_ids: Iterable[int] | None = None) -> str:
+    """Drop these claims from the index (all of them with None); returns the new stamp."""
     if claim_ids is None:
         conn.execute(text(f"DELETE FROM {TABLE}"))
-        return
+        return touch(conn)
     ids = sorted(set(claim_ids))
     column = "claim_id" if conn.dialect.name == "postgresql" else "rowid"
     for start in range(0, len(ids), 500):
         marks = ", ".join(str(int(i)) for i in ids[start : start + 500])
         conn.execute(text(f"DELETE FROM {TABLE} WHERE {column} IN ({marks})"))
+    return touch(conn)
 
 
 def postings(conn: Connection, terms: Iterable[str], limit: int | None) -> dict[str, list[int]]:

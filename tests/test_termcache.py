@@ -1,0 +1,148 @@
+"""A linker's in-memory posting lists: exact copies of the index, dropped when someone else writes.
+
+The integration tests run two `Linker`s on one database, as two `claimtrack
+ingest` processes would: what one indexes must reach the other's candidates,
+and its results must equal a single linker's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimtrack import textindex
+from claimtrack.extract import extract
+from claimtrack.linkstore import Linker
+from claimtrack.models import Article
+from claimtrack.store import Store
+from claimtrack.termcache import TermCache
+from tests.test_linking_store import COURIER, POST, RELIEF, SPORT, WIRE
+
+
+def _fetch_from(
+    index: Mapping[str, list[int]],
+) -> tuple[Callable[[list[str]], dict[str, list[int]]], list[list[str]]]:
+    """A fetch that answers from `index` (newest 3) and records what it was asked."""
+    calls: list[list[str]] = []
+
+    def fetch(terms: list[str]) -> dict[str, list[int]]:
+        calls.append(list(terms))
+        return {t: sorted(index[t], reverse=True)[:3] for t in terms if t in index}
+
+    return fetch, calls
+
+
+def test_reads_a_term_once_then_applies_additions() -> None:
+    cache = TermCache(depth=3)
+    cache.sync("s1")
+    fetch, calls = _fetch_from({"dam": [1, 4, 7, 9], "flood": [2]})
+    assert list(cache.postings(["dam", "flood", "toll"], fetch)["dam"]) == [4, 7, 9]
+    cache.added({12: {"dam", "toll"}}, "s2")
+    got = cache.postings(["dam", "toll"], fetch)
+    assert calls == [["dam", "flood", "toll"]]  # nothing read the second time
+    assert list(got["dam"]) == [7, 9, 12]  # the oldest falls off at the depth
+    assert list(got["toll"]) == [12]
+
+
+def test_a_late_older_claim_keeps_newest_first_order() -> None:
+    cache = TermCache(depth=3)
+    fetch, _ = _fetch_from({"dam": [5, 8, 9]})
+    cache.postings(["dam"], fetch)
+    cache.added({7: {"dam"}}, "s")
+    assert list(cache.postings(["dam"], fetch)["dam"]) == [7, 8, 9]
+    cache.added({2: {"dam"}}, "t")  # older than all it holds: not among the newest 3
+    assert list(cache.postings(["dam"], fetch)["dam"]) == [7, 8, 9]
+
+
+def test_a_new_stamp_drops_everything() -> None:
+    cache = TermCache(depth=3)
+    cache.sync("mine")
+    fetch, calls = _fetch_from({"dam": [1]})
+    cache.postings(["dam"], fetch)
+    cache.counts(["dam"], lambda terms: {"dam": 1})
+    cache.sync("mine")
+    cache.postings(["dam"], fetch)
+    assert len(calls) == 1
+    cache.sync("someone else's")
+    cache.postings(["dam"], fetch)
+    assert len(calls) == 2
+    assert cache.counts(["dam"], lambda terms: {"dam": 5})["dam"] == 5
+
+
+@given(
+    st.lists(st.integers(min_value=1, max_value=60), max_size=40),
+    st.lists(st.integers(min_value=1, max_value=60), max_size=40, unique=True),
+)
+def test_matches_reading_afresh_whatever_the_order(before: list[int], later: list[int]) -> None:
+    """Whatever was indexed before and in whatever order claims arrive, the copy equals a re-read."""
+    start = sorted(set(before))
+    later = [i for i in later if i not in set(start)]
+    cache = TermCache(depth=5)
+    fetch, _ = _fetch_from({"t": start})
+    cache.postings(["t"], lambda terms: {"t": sorted(start, reverse=True)[:5]})
+    for claim_id in later:
+        cache.added({claim_id: {"t"}}, "s")
+    everything = sorted(start + later)
+    assert list(cache.postings(["t"], fetch)["t"]) == everything[-5:]
+
+
+def _add(store: Store, linker: Linker, name: str, text: str, outlet: str) -> int:
+    result = store.add(extract(Article(text=text, outlet=outlet, path=f"{name}.txt")))
+    assert result.article_id is not None
+    linker.link_article(result.article_id)
+    return result.article_id
+
+
+def _links(store: Store) -> set[tuple[str, str, str]]:
+    """Links as (claim text, claim text, relation): ids differ between databases."""
+    linker = Linker(store)
+    text = {c.id: c.text for c in store.claims()}
+    return {
+        (*sorted((text[link.claim_id], text[link.other_id])), link.relation.value)
+        for link in linker.links()
+    }
+
+
+ARTICLES = (
+    ("wire", WIRE, "Wire"),
+    ("sport", SPORT, "Sport Daily"),
+    ("courier", COURIER, "Courier"),
+    ("post", POST, "Post"),
+    ("relief", RELIEF, "Relief Web"),
+)
+
+
+def test_two_linkers_on_one_database_see_each_other(
+    store: Store, db_url: str, tmp_path: Path
+) -> None:
+    """Linker A's cached lists must not hide what linker B indexed in between."""
+    one, other = Linker(store), Linker(Store(db_url))
+    # A links wire and sport (and keeps their terms' lists), B the courier, A the post...
+    for turn, (name, text, outlet) in zip((one, one, other, one, other), ARTICLES, strict=True):
+        _add(turn.store, turn, name, text, outlet)
+    other.store.close()
+    together = _links(store)
+    # The courier's claim, indexed by B, reached A's candidates for the Post article.
+    assert any(
+        "About 42 deaths" in a + b and "60 deaths" in a + b and relation == "contradicts"
+        for a, b, relation in together
+    )
+    with Store(f"sqlite:///{tmp_path / 'alone.db'}") as alone:
+        single = Linker(alone)
+        for name, text, outlet in ARTICLES:
+            _add(alone, single, name, text, outlet)
+        assert _links(alone) == together
+
+
+def test_every_index_change_renews_the_stamp(store: Store) -> None:
+    linker = Linker(store)
+    _add(store, linker, "wire", WIRE, "Wire")
+    with store._read() as conn:
+        before = textindex.stamp(conn)
+    assert before is not None and before == linker._terms.stamp
+    linker.relink()
+    with store._read() as conn:
+        assert textindex.stamp(conn) not in (None, before)
