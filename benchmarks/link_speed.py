@@ -28,6 +28,7 @@ Examples::
     python benchmarks/link_speed.py --full --json > speed.json
     python benchmarks/link_speed.py --sizes 500 2000 --no-baseline
     python benchmarks/link_speed.py --sizes 1000 --no-baseline --keep /tmp/1k.db
+    python benchmarks/link_speed.py --full --no-baseline --workers 2   # extract on a 2nd core
 """
 
 from __future__ import annotations
@@ -167,6 +168,7 @@ def time_ingest(
     sizes: Sequence[int],
     link: bool,
     progress: Callable[[str], None] | None = None,
+    workers: int = 1,
 ) -> dict[int, dict[str, Any]]:
     """Ingest every path in order; per size N, total seconds and ms/article of the last 200."""
     from claimtrack.pipeline import ingest
@@ -193,7 +195,7 @@ def time_ingest(
                     progress(f"{what}: {len(stamps)} articles, {now - start:.1f} s")
 
         start = time.perf_counter()
-        ingest(store, list(paths), link=link, on_progress=on_progress)
+        ingest(store, list(paths), link=link, on_progress=on_progress, workers=workers)
     if failed:
         raise RuntimeError(f"{len(failed)} articles not ingested, e.g. {failed[0]}")
     out: dict[int, dict[str, float]] = {}
@@ -233,6 +235,7 @@ def run(
     baseline: bool = True,
     progress: Callable[[str], None] | None = None,
     keep: Path | None = None,
+    workers: int = 1,
 ) -> dict[str, Any]:
     """Every measurement for every size, as one JSON-ready report."""
     sizes = sorted(set(sizes))
@@ -246,6 +249,7 @@ def run(
     report: dict[str, Any] = {
         "backend": "postgresql" if db and db.startswith("postgres") else "sqlite",
         "seed": seed,
+        "workers": workers,
         "corpus_seconds": built,
         "words_per_article": sum(len(a.text.split()) for a in articles) / len(articles),
         "sizes": {},
@@ -259,9 +263,11 @@ def run(
         store_times: dict[int, dict[str, Any]] = {}
         if baseline:
             with fresh_database(db, folder, "nolink") as url:
-                store_times = time_ingest(url, paths, sizes, link=False, progress=say)
+                store_times = time_ingest(
+                    url, paths, sizes, link=False, progress=say, workers=workers
+                )
         with fresh_database(db, folder, "link", keep) as url:
-            link_times = time_ingest(url, paths, sizes, link=True, progress=say)
+            link_times = time_ingest(url, paths, sizes, link=True, progress=say, workers=workers)
     for n in sizes:
         row: dict[str, Any] = {
             "extract_seconds": extract_times[n]["seconds"],
@@ -300,9 +306,11 @@ def run(
 
 
 def format_report(report: dict[str, Any]) -> str:
+    workers = report.get("workers", 1)
+    how = "one process" if workers == 1 else f"ingest extracting in {workers} worker processes"
     lines = [
         f"backend {report['backend']}, corpus seed {report['seed']}, "
-        f"{report['words_per_article']:.0f} words/article, one process",
+        f"{report['words_per_article']:.0f} words/article, {how}",
         "",
         "                      total seconds                       ms/article, last 200",
         f"{'N':>7}  {'extract':>8} {'ingest':>8} {'+link':>8} {'link':>8}"
@@ -346,11 +354,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--no-baseline", action="store_true", help="skip ingest without linking (halves the time)"
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="ingest --workers: extraction processes (0: one per core); extract-only stays serial",
+    )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument(
         "--keep", type=Path, help="SQLite only: keep the linked database here (query_speed.py)"
     )
     args = parser.parse_args(argv)
+    if args.workers < 0:
+        parser.error("--workers must be 0 (one per core) or more")
     sizes = list(args.sizes or SIZES)
     if args.full:
         sizes.append(FULL)
@@ -360,7 +376,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     baseline = not args.no_baseline
     report = run(
-        sizes, db=args.db, seed=args.seed, baseline=baseline, progress=progress, keep=args.keep
+        sizes,
+        db=args.db,
+        seed=args.seed,
+        baseline=baseline,
+        progress=progress,
+        keep=args.keep,
+        workers=args.workers or os.cpu_count() or 1,  # the count used, in the report
     )
     print(json.dumps(report, indent=2) if args.json else format_report(report))
     return 0

@@ -15,6 +15,10 @@ class InputError(ClaimtrackError):
         self.path = path
         self.cause = cause
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # Pickled by its own arguments, not its message, so it can cross to worker processes.
+        return (type(self), (self.path, self.cause))
+
 
 class NotFoundError(ClaimtrackError):
     """A requested id (claim, article, speaker) does not exist."""

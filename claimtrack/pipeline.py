@@ -1,19 +1,27 @@
-"""Read → extract → store, one article at a time, so that one bad input fails alone."""
+"""Read → extract → store, one article at a time, so that one bad input fails alone.
+
+Worker processes import this module for `_extract_outcome`, so it imports nothing
+from the database side at the top: extraction alone must not pay for SQLAlchemy.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Generator, Iterable, Sequence
+from contextlib import closing
 from typing import TYPE_CHECKING, TextIO
 
 from claimtrack.errors import ClaimtrackError, InputError
 from claimtrack.extract import extract
 from claimtrack.models import Article, Extraction, IngestResult, IngestStatus
 from claimtrack.readers import MAX_ARTICLE_BYTES, iter_articles
-from claimtrack.retry import retry_lost_races
 
 if TYPE_CHECKING:
     from claimtrack.linkstore import Linker
     from claimtrack.store import Store
+
+# What extracting one input gave: an extraction to store, or why there is none.
+Extracted = Extraction | ClaimtrackError
 
 
 def ingest(
@@ -28,11 +36,16 @@ def ingest(
     on_progress: Callable[[IngestResult], None] | None = None,
     link: bool = True,
     max_bytes: int = MAX_ARTICLE_BYTES,
+    workers: int = 1,
 ) -> list[IngestResult]:
     """Store every readable article under ``paths``; report each input's fate, never raise.
 
     With ``link`` each stored article is linked to what is already stored, so the
     database is ready for `disputes` and `figures` without a separate pass.
+    With ``workers`` above 1 (0: one per core) extraction runs in that many
+    processes while this one stores and links, still in input order, so the
+    database ends up the same as with one. Workers import the caller's main
+    module, so a script needs the ``if __name__ == "__main__":`` guard.
     """
     from claimtrack.linkstore import Linker
 
@@ -47,13 +60,14 @@ def ingest(
         stdin=stdin,
         max_bytes=max_bytes,
     )
-    for item in articles:
-        result = _ingest_one(store, item)
-        if linker is not None and result.status is not IngestStatus.failed:
-            result = _link_one(store, linker, result)
-        results.append(result)
-        if on_progress is not None:
-            on_progress(result)
+    with closing(_extracted(articles, workers)) as extracted:
+        for item, outcome in extracted:
+            result = _store_one(store, item, outcome)
+            if linker is not None and result.status is not IngestStatus.failed:
+                result = _link_one(store, linker, result)
+            results.append(result)
+            if on_progress is not None:
+                on_progress(result)
     return results
 
 
@@ -67,16 +81,38 @@ def extract_path(path: str, stdin: TextIO | None = None) -> list[Extraction]:
     return extractions
 
 
-def _ingest_one(store: Store, item: Article | InputError) -> IngestResult:
+def _extracted(
+    items: Iterable[Article | InputError], workers: int
+) -> Generator[tuple[Article | InputError, Extracted], None, None]:
+    """Each input with its extraction or error, in input order; in worker processes if asked."""
+    if workers < 0:
+        raise ValueError(f"workers must be 0 (one per core) or more, not {workers}")
+    workers = workers or os.cpu_count() or 1
+    if workers == 1:
+        return ((item, _extract_outcome(item)) for item in items)
+    from claimtrack.workers import map_in_order
+
+    return map_in_order(_extract_outcome, items, workers)
+
+
+def _extract_outcome(item: Article | InputError) -> Extracted:
+    """Extract one input, its failure returned as a value (this runs in worker processes)."""
     if isinstance(item, InputError):
-        return IngestResult(path=item.path, status=IngestStatus.failed, error=str(item))
-    path = item.path or "-"
+        return item
     try:
-        extraction = _extract_checked(item)
+        return _extract_checked(item)
     except ClaimtrackError as err:
-        return IngestResult(path=path, status=IngestStatus.failed, error=str(err))
+        return err
+
+
+def _store_one(store: Store, item: Article | InputError, extracted: Extracted) -> IngestResult:
+    from claimtrack.retry import retry_lost_races  # not at the top: see the module docstring
+
+    path = item.path if isinstance(item, InputError) else item.path or "-"
+    if isinstance(extracted, ClaimtrackError):
+        return IngestResult(path=path, status=IngestStatus.failed, error=str(extracted))
     try:
-        result = retry_lost_races(lambda: store.add(extraction))
+        result = retry_lost_races(lambda: store.add(extracted))
     except ClaimtrackError as err:
         return IngestResult(path=path, status=IngestStatus.failed, error=f"{path}: {err}")
     return result.model_copy(update={"path": path})
@@ -89,6 +125,8 @@ def _link_one(store: Store, linker: Linker, result: IngestResult) -> IngestResul
     article stored but unlinked; re-ingesting it links it. A failure here leaves
     the article stored, to be linked by `link`.
     """
+    from claimtrack.retry import retry_lost_races
+
     article_id = result.article_id
     assert article_id is not None
     try:

@@ -44,6 +44,15 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield from _postgres_schema(os.environ[PG_ENV])
 
 
+@pytest.fixture
+def second_db_url(db_url: str, tmp_path: Path) -> Iterator[str]:
+    """Another empty database on db_url's backend, for tests that compare two runs."""
+    if db_url.startswith("sqlite"):
+        yield f"sqlite:///{tmp_path / 'claimtrack-test-2.db'}"
+    else:
+        yield from _postgres_schema(os.environ[PG_ENV])
+
+
 def _postgres_schema(base: str) -> Iterator[str]:
     import psycopg
     from sqlalchemy.engine import make_url

@@ -1,0 +1,202 @@
+"""ingest --workers: extraction in worker processes, storing and linking in input order.
+
+A run with workers must leave the database exactly as a serial run does (same
+article and claim ids, speakers and links), fail a bad input alone, and lose
+nothing when a worker dies.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import multiprocessing
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from contextlib import closing
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from claimtrack.cli import app
+from claimtrack.errors import ClaimtrackError
+from claimtrack.linkstore import Linker
+from claimtrack.models import IngestResult, IngestStatus
+from claimtrack.pipeline import ingest
+from claimtrack.store import Store, open_store
+from claimtrack.workers import AHEAD, map_in_order
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS_SIZE = 30  # two batches and more, so the pool really runs
+
+
+def _load_corpus() -> ModuleType:
+    """benchmarks/ is not a package: load the corpus generator by path."""
+    path = ROOT / "benchmarks" / "corpus.py"
+    spec = importlib.util.spec_from_file_location("claimtrack_benchmarks_corpus", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def corpus_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Synthetic wire stories (which link to each other) and the seed articles, in order."""
+    corpus = _load_corpus()
+    folder = tmp_path_factory.mktemp("articles")
+    paths = []
+    for i, article in enumerate(corpus.build(CORPUS_SIZE, 7)):
+        path = folder / f"{i:03d}.md"
+        path.write_text(corpus.markdown(article), encoding="utf-8")
+        paths.append(path)
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        paths.append(Path(shutil.copy(seed, folder / seed.name)))
+    return paths
+
+
+def snapshot(db_url: str) -> dict[str, list[Any]]:
+    """Everything ingest writes that a user can see, ids included."""
+    with open_store(db_url) as store:
+        links = Linker(store).links(include_rejected=True)
+        return {
+            "articles": store.articles(),
+            "claims": store.claims(),
+            "speakers": store.speakers(),
+            "links": sorted(links, key=lambda link: link.id),
+        }
+
+
+def run_ingest(db_url: str, paths: list[Path], workers: int) -> list[IngestResult]:
+    """Ingest the paths; the results as on_progress saw them, which must be the returned list."""
+    seen: list[IngestResult] = []
+    with open_store(db_url) as store:
+        results = ingest(store, [str(p) for p in paths], workers=workers, on_progress=seen.append)
+    assert seen == results
+    return results
+
+
+def test_workers_store_the_same_database_as_one_process(
+    db_url: str, second_db_url: str, corpus_files: list[Path]
+) -> None:
+    serial = run_ingest(db_url, corpus_files, workers=1)
+    parallel = run_ingest(second_db_url, corpus_files, workers=2)
+    assert parallel == serial
+    assert [r.path for r in parallel] == [str(p) for p in corpus_files]
+    assert {r.status for r in parallel} == {IngestStatus.stored}
+    expected, got = snapshot(db_url), snapshot(second_db_url)
+    assert expected["links"] and len(expected["claims"]) > CORPUS_SIZE  # a real comparison
+    assert got == expected
+
+
+def test_a_bad_file_fails_alone_and_the_rest_are_stored_in_order(
+    db_url: str, corpus_files: list[Path], tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02PK\x03\x04" * 200)
+    paths = [*corpus_files[:10], empty, *corpus_files[10:20], binary, *corpus_files[20:]]
+    results = run_ingest(db_url, paths, workers=2)
+    assert [r.path for r in results] == [str(p) for p in paths]
+    failed = {r.path: r.error for r in results if r.status is IngestStatus.failed}
+    assert failed == {
+        str(empty): f"{empty}: file is empty",
+        str(binary): f"{binary}: binary file, not text",
+    }
+    good = [str(p) for p in corpus_files]
+    with open_store(db_url) as store:
+        by_id = sorted(store.articles(), key=lambda a: a.id)
+    assert [a.path for a in by_id] == good  # ids follow input order
+
+
+def test_cli_ingest_with_workers(runner: CliRunner, db_url: str, corpus_files: list[Path]) -> None:
+    paths = [str(p) for p in corpus_files]
+    result = runner.invoke(app, ["--db", db_url, "ingest", "--workers", "2", *paths])
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert [line.split()[1] for line in lines[:-1]] == paths
+    assert lines[-1] == f"{len(paths)} stored, 0 skipped, 0 failed"
+
+
+def test_cli_workers_come_from_the_environment(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    asked: list[int] = []
+
+    def spy(*args: Any, workers: int, **kwargs: Any) -> list[IngestResult]:
+        asked.append(workers)
+        return []
+
+    monkeypatch.setattr("claimtrack.pipeline.ingest", spy)
+    db = str(tmp_path / "spy.db")
+    result = runner.invoke(app, ["--db", db, "ingest", "a.txt"], env={"CLAIMTRACK_WORKERS": "0"})
+    assert result.exit_code == 0, result.output
+    assert asked == [0]
+    result = runner.invoke(app, ["--db", db, "ingest", "--workers", "-1", "a.txt"])
+    assert result.exit_code == 2
+    assert "CLAIMTRACK_WORKERS" in runner.invoke(app, ["ingest", "--help"]).stdout
+
+
+def test_negative_workers_are_refused(store: Store) -> None:
+    with pytest.raises(ValueError, match="workers"):
+        ingest(store, [], workers=-1)
+
+
+# --- the pool itself -------------------------------------------------------------------
+
+
+def square_where(n: int) -> tuple[int, int]:
+    """n squared and the process that computed it (module level: workers import it by name)."""
+    return n * n, os.getpid()
+
+
+def square_or_error(n: int) -> int | ClaimtrackError:
+    return ClaimtrackError(f"item {n}: odd") if n % 2 else n * n
+
+
+def die_in_worker_at_20(n: int) -> int:
+    if n == 20 and multiprocessing.parent_process() is not None:
+        os._exit(1)  # as if the kernel killed the worker
+    return n * n
+
+
+def test_results_come_back_in_input_order_from_other_processes() -> None:
+    out = list(map_in_order(square_where, range(40), 2, batch=4))
+    assert [(n, square) for n, (square, _) in out] == [(n, n * n) for n in range(40)]
+    assert {pid for _, (_, pid) in out} - {os.getpid()}  # some ran in workers
+
+
+def test_one_batch_or_less_runs_here() -> None:
+    out = list(map_in_order(square_where, range(4), 2, batch=4))
+    assert out == [(n, (n * n, os.getpid())) for n in range(4)]
+
+
+def test_failures_come_back_as_values() -> None:
+    out = dict(map_in_order(square_or_error, range(12), 2, batch=2))
+    assert str(out[3]) == "item 3: odd"
+    assert out[4] == 16
+
+
+def test_the_input_is_read_only_a_window_ahead() -> None:
+    consumed = 0
+
+    def endless() -> Iterator[int]:
+        nonlocal consumed
+        while True:
+            consumed += 1
+            yield consumed
+
+    with closing(map_in_order(square_where, endless(), 2, batch=4)) as results:
+        first = [next(results) for _ in range(10)]
+    assert [n for n, _ in first] == list(range(1, 11))
+    assert consumed <= 10 + (AHEAD * 2 + 2) * 4
+
+
+def test_a_killed_worker_loses_nothing() -> None:
+    out = list(map_in_order(die_in_worker_at_20, range(60), 2, batch=4))
+    assert out == [(n, n * n) for n in range(60)]
