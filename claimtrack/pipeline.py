@@ -62,8 +62,8 @@ def ingest(
     )
     with closing(_extracted(articles, workers)) as extracted:
         for item, outcome in extracted:
-            result = _store_one(store, item, outcome)
-            if linker is not None and result.status is not IngestStatus.failed:
+            result = _store_one(store, item, outcome, linker)
+            if linker is not None and result.status is IngestStatus.skipped:
                 result = _link_one(store, linker, result)
             results.append(result)
             if on_progress is not None:
@@ -105,25 +105,48 @@ def _extract_outcome(item: Article | InputError) -> Extracted:
         return err
 
 
-def _store_one(store: Store, item: Article | InputError, extracted: Extracted) -> IngestResult:
+def _store_one(
+    store: Store, item: Article | InputError, extracted: Extracted, linker: Linker | None
+) -> IngestResult:
+    """Store one extraction and, with a linker, link it in the same transaction.
+
+    Should linking fail, the article is stored on its own and linked in a
+    transaction of its own (`_link_one`), whose failure leaves it stored.
+    """
     from claimtrack.retry import retry_lost_races  # not at the top: see the module docstring
 
     path = item.path if isinstance(item, InputError) else item.path or "-"
     if isinstance(extracted, ClaimtrackError):
         return IngestResult(path=path, status=IngestStatus.failed, error=str(extracted))
+    if linker is not None:
+        try:
+            result = retry_lost_races(lambda: _store_and_link(store, linker, extracted))
+            return result.model_copy(update={"path": path})
+        except ClaimtrackError:
+            pass  # stored alone below, then linked on its own
     try:
         result = retry_lost_races(lambda: store.add(extracted))
     except ClaimtrackError as err:
         return IngestResult(path=path, status=IngestStatus.failed, error=f"{path}: {err}")
-    return result.model_copy(update={"path": path})
+    result = result.model_copy(update={"path": path})
+    if linker is not None and result.status is IngestStatus.stored:
+        result = _link_one(store, linker, result)
+    return result
+
+
+def _store_and_link(store: Store, linker: Linker, extracted: Extraction) -> IngestResult:
+    try:
+        return store.add(extracted, then=linker.link_stored)
+    except BaseException:
+        linker.forget()  # it may remember claims the rollback took back
+        raise
 
 
 def _link_one(store: Store, linker: Linker, result: IngestResult) -> IngestResult:
-    """Link a new article, or one a killed run stored but never linked.
+    """Link an article stored before, by a killed run or one whose linking failed.
 
-    Storing and linking are two transactions, so a kill between them leaves an
-    article stored but unlinked; re-ingesting it links it. A failure here leaves
-    the article stored, to be linked by `link`.
+    A failure here leaves the article stored, to be linked by re-ingesting it
+    or by `link`.
     """
     from claimtrack.retry import retry_lost_races
 

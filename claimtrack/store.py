@@ -11,7 +11,7 @@ import hashlib
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -334,8 +334,15 @@ class Store:
             ARTICLE.c.content_hash == bindparam("content_hash")
         )
 
-    def add(self, extraction: Extraction) -> IngestResult:
-        """Store an article with its claims atomically; an article already stored is skipped."""
+    def add(
+        self, extraction: Extraction, then: Callable[[Connection, int], object] | None = None
+    ) -> IngestResult:
+        """Store an article with its claims atomically; an article already stored is skipped.
+
+        `then` runs on a newly stored article's id inside the same transaction
+        (ingest links it there: one commit per article, not two); if it raises,
+        nothing of the article is stored.
+        """
         article = extraction.article
         content_hash = article.content_hash or hashlib.sha256(article.text.encode()).hexdigest()
         path = article.path or ""
@@ -355,6 +362,8 @@ class Store:
                         self._insert_claims_stmt,
                         [_claim_row(c, article_id, speaker_ids) for c in extraction.claims],
                     )
+                if then is not None:
+                    then(conn, article_id)
         except SQLAlchemyError as err:
             raise DatabaseError(f"cannot store article: {_cause(err)}") from None
         return IngestResult(
