@@ -77,7 +77,7 @@ def test_a_new_stamp_drops_everything() -> None:
     st.lists(st.integers(min_value=1, max_value=60), max_size=40, unique=True),
 )
 def test_matches_reading_afresh_whatever_the_order(before: list[int], later: list[int]) -> None:
-    """Whatever was indexed before and in whatever order claims arrive, the copy equals a re-read."""
+    """Whatever was indexed before, in whatever order claims come, the copy equals a re-read."""
     start = sorted(set(before))
     later = [i for i in later if i not in set(start)]
     cache = TermCache(depth=5)

@@ -1,0 +1,75 @@
+"""Grouping figures by value: the indexed grouping joins the same group as trying every one.
+
+`evidence._group` looks only at groups whose head could be within 10% of a
+figure; these tests compare it with the plain definition (the first group,
+in order, whose head is `same_number`) on random values, signs and qualifiers.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimtrack.evidence import _group
+from claimtrack.link import same_number
+from claimtrack.models import Claim, Figure
+
+CLAIM = Claim(
+    id=1,
+    article_id=1,
+    speaker="Health ministry",
+    speaker_mention="the health ministry",
+    cue="said",
+    text="x",
+    sentence="x",
+    start=0,
+    end=1,
+)
+
+
+def _naive(entries: list[tuple[Figure, Claim]]) -> list[list[int]]:
+    """Claim ids per group, by the definition: the first group whose head matches."""
+    groups: list[list[tuple[Figure, Claim]]] = []
+    for figure, claim in sorted(entries, key=lambda e: (e[0].unit or "", e[0].value)):
+        for group in groups:
+            head = group[0][0]
+            if head.unit == figure.unit and same_number(head, figure):
+                group.append((figure, claim))
+                break
+        else:
+            groups.append([(figure, claim)])
+    return [sorted(c.id for _, c in group if c.id is not None) for group in groups]
+
+
+values = st.one_of(
+    st.integers(min_value=-5000, max_value=5000).map(float),
+    st.floats(min_value=-1e6, max_value=1e6, allow_nan=False),
+    st.sampled_from([0.0, 90.0, 100.0, 110.0, 111.0, -90.0, -100.0, 3000.0, 2700.0]),
+)
+figures = st.builds(
+    lambda value, unit, approximate: Figure(
+        value=value, unit=unit, text=str(value), approximate=approximate, start=0, end=1
+    ),
+    values,
+    st.sampled_from([None, "troops", "people"]),
+    st.booleans(),
+)
+
+
+@given(st.lists(figures, max_size=40))
+def test_indexed_grouping_equals_trying_every_group(found: list[Figure]) -> None:
+    # One claim per figure, so a group's claim ids say which figures joined it.
+    entries = [(f, CLAIM.model_copy(update={"id": i})) for i, f in enumerate(found, start=1)]
+    got = [sorted(group.claim_ids) for group in _group(entries, {})]
+    assert got == _naive(entries)
+
+
+def test_approximate_values_within_ten_percent_share_a_group() -> None:
+    def fig(value: float, approximate: bool) -> tuple[Figure, Claim]:
+        return (
+            Figure(value=value, unit="troops", text="", approximate=approximate, start=0, end=1),
+            CLAIM,
+        )
+
+    got = _group([fig(3000, False), fig(2800, True), fig(3300, True), fig(10000, False)], {})
+    assert [(g.value, g.approximate) for g in got] == [(3000, True), (3300, True), (10000, False)]
