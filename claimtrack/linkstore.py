@@ -93,7 +93,7 @@ class Linker:
         One transaction instead of two per article; if it rolls back, call `forget`.
         """
         stmt = claim_select().where(CLAIM.c.article_id == article_id).order_by(CLAIM.c.start)
-        return self._link(conn, list(claims_from(conn.execute(stmt))), article_id)
+        return self._link(conn, list(claims_from(conn.execute(stmt))), article_id, fresh=True)
 
     def forget(self) -> None:
         """Drop the claims and posting lists held in memory.
@@ -119,12 +119,15 @@ class Linker:
             made += self.link_article(article_id)
         return made
 
-    def _link(self, conn: Connection, claims: Sequence[Claim], article_id: int) -> int:
+    def _link(
+        self, conn: Connection, claims: Sequence[Claim], article_id: int, fresh: bool = False
+    ) -> int:
         own_terms = {c.id: claim_terms(c) for c in claims if c.id is not None}
-        # Never linked before: none of its claims is indexed or linked yet, since
-        # linked_at is set in the same transaction as both.
+        # Never linked before (`fresh`): none of its claims is indexed or linked yet,
+        # since linked_at is set in the same transaction as both.
         fresh = (
-            conn.execute(
+            fresh
+            or conn.execute(
                 select(ARTICLE.c.linked_at).where(ARTICLE.c.id == article_id)
             ).scalar_one_or_none()
             is None

@@ -1,4 +1,7 @@
-"""Read → extract → store, one article at a time, so that one bad input fails alone.
+"""Read → extract → store → link, so that one bad input fails alone.
+
+Articles are stored and linked a batch at a time (STORE_BATCH, one transaction);
+a batch that fails is redone one article at a time.
 
 Worker processes import this module for `_extract_outcome`, so it imports nothing
 from the database side at the top: extraction alone must not pay for SQLAlchemy.
@@ -7,8 +10,9 @@ from the database side at the top: extraction alone must not pay for SQLAlchemy.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Generator, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import closing
+from itertools import islice
 from typing import TYPE_CHECKING, TextIO
 
 from claimtrack.errors import ClaimtrackError, InputError
@@ -19,6 +23,10 @@ from claimtrack.readers import MAX_ARTICLE_BYTES, iter_articles
 if TYPE_CHECKING:
     from claimtrack.linkstore import Linker
     from claimtrack.store import Store
+
+# Articles stored and linked per transaction: a commit rewrites every page the
+# batch touched, and articles share many (term counts, the text index).
+STORE_BATCH = 16
 
 # What extracting one input gave: an extraction to store, or why there is none.
 Extracted = Extraction | ClaimtrackError
@@ -61,14 +69,59 @@ def ingest(
         max_bytes=max_bytes,
     )
     with closing(_extracted(articles, workers)) as extracted:
-        for item, outcome in extracted:
-            result = _store_one(store, item, outcome, linker)
-            if linker is not None and result.status is IngestStatus.skipped:
-                result = _link_one(store, linker, result)
-            results.append(result)
-            if on_progress is not None:
-                on_progress(result)
+        for batch in _batches(extracted, STORE_BATCH):
+            for result in _store_batch(store, batch, linker):
+                if linker is not None and result.status is IngestStatus.skipped:
+                    result = _link_one(store, linker, result)
+                results.append(result)
+                if on_progress is not None:
+                    on_progress(result)
     return results
+
+
+def _batches(
+    pairs: Iterable[tuple[Article | InputError, Extracted]], size: int
+) -> Iterator[list[tuple[Article | InputError, Extracted]]]:
+    iterator = iter(pairs)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _store_batch(
+    store: Store, batch: list[tuple[Article | InputError, Extracted]], linker: Linker | None
+) -> list[IngestResult]:
+    """Store (and link) a batch's extractions in one transaction, else one at a time.
+
+    Failed inputs keep their place in the results. If the batch's transaction
+    fails for any reason, none of it was stored, and each article goes through
+    `_store_one` on its own, so one bad article still fails alone.
+    """
+    from claimtrack.retry import retry_lost_races
+
+    good = [outcome for _, outcome in batch if not isinstance(outcome, ClaimtrackError)]
+    if len(good) < 2:
+        return [_store_one(store, item, outcome, linker) for item, outcome in batch]
+    then = linker.link_stored if linker is not None else None
+
+    def attempt() -> list[IngestResult]:
+        try:
+            return store.add_many(good, then)
+        except BaseException:
+            if linker is not None:
+                linker.forget()  # it may remember claims the rollback took back
+            raise
+
+    try:
+        stored = iter(retry_lost_races(attempt))
+    except ClaimtrackError:
+        return [_store_one(store, item, outcome, linker) for item, outcome in batch]
+    out = []
+    for item, outcome in batch:
+        if isinstance(outcome, ClaimtrackError):
+            out.append(_store_one(store, item, outcome, linker))  # its failure, as a result
+        else:
+            out.append(next(stored).model_copy(update={"path": item.path or "-"}))
+    return out
 
 
 def extract_path(path: str, stdin: TextIO | None = None) -> list[Extraction]:

@@ -140,6 +140,7 @@ def _sqlite_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
         # consistent after a crash (the last commits may be lost on power failure).
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA cache_size = -131072")
     finally:
         cur.close()
     # SQLite's lower() folds ASCII only; Python's gives the same answers as PostgreSQL's.
@@ -343,29 +344,50 @@ class Store:
         (ingest links it there: one commit per article, not two); if it raises,
         nothing of the article is stored.
         """
+        return self.add_many([extraction], then)[0]
+
+    def add_many(
+        self,
+        extractions: Sequence[Extraction],
+        then: Callable[[Connection, int], object] | None = None,
+    ) -> list[IngestResult]:
+        """Store articles in order in one transaction: all of them, or none if any step fails.
+
+        One commit for a batch: each commit rewrites the pages every article
+        touches (term counts, the text index, the link table's end), so ingest
+        commits every few articles, not after each.
+        """
+        try:
+            with self._write() as conn:
+                return [self._add(conn, extraction, then) for extraction in extractions]
+        except SQLAlchemyError as err:
+            raise DatabaseError(f"cannot store article: {_cause(err)}") from None
+
+    def _add(
+        self,
+        conn: Connection,
+        extraction: Extraction,
+        then: Callable[[Connection, int], object] | None,
+    ) -> IngestResult:
         article = extraction.article
         content_hash = article.content_hash or hashlib.sha256(article.text.encode()).hexdigest()
         path = article.path or ""
         values = article.model_dump(exclude={"id", "content_hash"})
         values["content_hash"] = content_hash
-        try:
-            with self._write() as conn:
-                article_id = conn.execute(self._insert_article_stmt, values).scalar()
-                if article_id is None:
-                    existing = conn.execute(
-                        self._article_by_hash_stmt, {"content_hash": content_hash}
-                    ).scalar_one()
-                    return IngestResult(path=path, status=IngestStatus.skipped, article_id=existing)
-                speaker_ids = self._resolve_speakers(conn, _speakers_of(extraction))
-                if extraction.claims:
-                    conn.execute(
-                        self._insert_claims_stmt,
-                        [_claim_row(c, article_id, speaker_ids) for c in extraction.claims],
-                    )
-                if then is not None:
-                    then(conn, article_id)
-        except SQLAlchemyError as err:
-            raise DatabaseError(f"cannot store article: {_cause(err)}") from None
+        article_id = conn.execute(self._insert_article_stmt, values).scalar()
+        if article_id is None:
+            existing = conn.execute(
+                self._article_by_hash_stmt, {"content_hash": content_hash}
+            ).scalar_one()
+            return IngestResult(path=path, status=IngestStatus.skipped, article_id=existing)
+        speaker_ids = self._resolve_speakers(conn, _speakers_of(extraction))
+        if extraction.claims:
+            conn.execute(
+                self._insert_claims_stmt,
+                [_claim_row(c, article_id, speaker_ids) for c in extraction.claims],
+            )
+        if then is not None:
+            then(conn, article_id)
         return IngestResult(
             path=path,
             status=IngestStatus.stored,

@@ -14,6 +14,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -229,7 +230,9 @@ def test_a_link_failure_is_reported_and_the_next_ingest_links(
     from claimtrack.errors import DatabaseError
     from claimtrack.linkstore import Linker
 
-    def broken(self: Linker, conn: object, claims: object, article_id: int) -> int:
+    def broken(
+        self: Linker, conn: object, claims: object, article_id: int, fresh: bool = False
+    ) -> int:
         raise DatabaseError(f"cannot link article {article_id}: disk I/O error")
 
     (path,) = write_articles(tmp_path / "wire", range(1)).values()
@@ -251,3 +254,39 @@ def test_a_link_failure_is_reported_and_the_next_ingest_links(
     assert result.stderr.splitlines()[0] == f"skipped {path} (already stored as article {stored})"
     with open_store(db_url) as store:
         assert store.unlinked_articles() == []
+
+
+def test_a_failure_inside_a_batch_fails_that_article_alone(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Articles are stored and linked a batch per transaction; one article whose
+    linking fails rolls the batch back, then the batch is redone one by one."""
+    from claimtrack.errors import DatabaseError
+    from claimtrack.linkstore import Linker
+    from claimtrack.pipeline import ingest
+
+    files = write_articles(tmp_path / "wire", range(6))
+    paths = [str(files[i]) for i in range(6)]
+    real = Linker._link
+    failing = "story-003"
+
+    def sometimes(
+        self: Linker, conn: Any, claims: Any, article_id: int, fresh: bool = False
+    ) -> int:
+        path = conn.execute(select(ARTICLE.c.path).where(ARTICLE.c.id == article_id)).scalar()
+        if path is not None and failing in path:
+            raise DatabaseError(f"cannot link article {article_id}: disk I/O error")
+        return real(self, conn, claims, article_id, fresh)
+
+    with open_store(db_url) as store:
+        with monkeypatch.context() as patch:
+            patch.setattr(Linker, "_link", sometimes)
+            results = ingest(store, paths)
+        assert [r.status.value for r in results] == ["stored"] * 6
+        errors = {Path(r.path).stem: r.error for r in results if r.error}
+        assert list(errors) == [failing]
+        assert "not linked" in str(errors[failing])
+        stored = {a.path: a.id for a in store.articles()}
+        assert store.unlinked_articles() == [stored[str(files[3])]]
+        assert sorted(stored) == sorted(paths)
+        assert len(store.claims()) == sum(expected_claims([files[i] for i in range(6)]).values())
