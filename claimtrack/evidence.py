@@ -8,6 +8,7 @@ speakers stand behind them.  Two outlets repeating one agency are one source.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 from sqlalchemy import select
 
@@ -23,7 +24,18 @@ from claimtrack.tables import ARTICLE
 MATCH_CANDIDATES = 100
 
 
-def source_key(claim: Claim) -> str:
+class Spoken(Protocol):
+    """Who said something, as a `Claim` records it (disputes.py reads only these fields)."""
+
+    @property
+    def speaker_id(self) -> int | None: ...
+    @property
+    def speaker(self) -> str | None: ...
+    @property
+    def speaker_mention(self) -> str: ...
+
+
+def source_key(claim: Spoken) -> str:
     """One key per original speaker: the resolved record, else the name as written."""
     if claim.speaker_id is not None:
         return f"id:{claim.speaker_id}"
