@@ -4,8 +4,9 @@ Runs `disputes()` (all, and per topic) and the JSON report on an existing
 database and writes what they return as one JSON document, so two versions of
 the code can be diffed on the same database: ``--code DIR`` imports claimtrack
 from DIR (another checkout, e.g. ``git archive <commit> | tar -x -C DIR``)
-instead of this one.  Seconds per call and the peak memory go to stderr.
-Opening a database may upgrade its schema: point it at a copy.
+instead of this one.  Seconds per call and the process's peak memory after it
+(ru_maxrss, so only the first call's is its own: use ``--calls`` to run one)
+go to stderr.  Opening a database may upgrade its schema: point it at a copy.
 
     python benchmarks/disputes_check.py --db /tmp/copy.db --topic people --out new.json
     python benchmarks/disputes_check.py --db /tmp/copy.db --code /tmp/old --out old.json
@@ -27,22 +28,28 @@ REPO = Path(__file__).resolve().parent.parent
 CALLS = ("disputes", "topics", "report")
 
 
-def _timed(spent: dict[str, float], name: str, call: Callable[[], Any]) -> Any:
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _timed(spent: dict[str, tuple[float, float]], name: str, call: Callable[[], Any]) -> Any:
     start = time.perf_counter()
     found = call()
-    spent[name] = round(time.perf_counter() - start, 3)
+    spent[name] = (time.perf_counter() - start, _peak_mb())
     return found
 
 
-def run(db: str, topics: Sequence[str], calls: Sequence[str]) -> tuple[dict[str, Any], Any]:
-    """The results of the chosen calls, and seconds per call."""
+def run(
+    db: str, topics: Sequence[str], calls: Sequence[str]
+) -> tuple[dict[str, Any], dict[str, tuple[float, float]]]:
+    """The results of the chosen calls, and seconds and peak memory (MB) after each."""
     from claimtrack.disputes import disputes
     from claimtrack.linkstore import Linker
     from claimtrack.report import build_report, render
     from claimtrack.store import open_store
 
     out: dict[str, Any] = {}
-    spent: dict[str, float] = {}
+    spent: dict[str, tuple[float, float]] = {}
     with open_store(db) as store:
         if "disputes" in calls:
             found = _timed(spent, "disputes", lambda: disputes(Linker(store)))
@@ -78,11 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     found, spent = run(args.db, args.topic, calls)
     Path(args.out).write_text(json.dumps(found, indent=1, sort_keys=True) + "\n")
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"claimtrack from {Path(claimtrack.__file__).parent}", file=sys.stderr)
-    for name, seconds in spent.items():
-        print(f"  {name:<32} {seconds:8.2f} s", file=sys.stderr)
-    print(f"  peak memory {peak_mb:.0f} MB", file=sys.stderr)
+    for name, (seconds, peak) in spent.items():
+        print(f"  {name:<32} {seconds:8.2f} s   peak {peak:6.0f} MB", file=sys.stderr)
+    print(f"  peak memory {_peak_mb():.0f} MB (with writing the results)", file=sys.stderr)
     return 0
 
 

@@ -7,11 +7,11 @@ side); a dispute about a figure is split by value instead, with the denials
 of the same proposition as one more position.  Links a person rejected are
 left out everywhere.
 
-Every dispute is decided from ids, stances and figures alone, read with two
-lean queries; texts and speakers are read afterwards for the claims of the
-disputes found.  Building a `ClaimLink` for every link and a `Claim` for every
-linked claim took most of a whole-database call (12 s at 10,000 articles, and
-gigabytes at 100,000).
+Every dispute is decided from ids, stances and units alone, read with two
+lean queries; texts and speakers are read afterwards, for the claims of the
+disputes found.  A `ClaimLink` for every link and a `Claim` for every linked
+claim took most of the time of a whole-database call, and gigabytes of memory
+at 100,000 articles.
 """
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ from claimtrack.tables import ARTICLE, CLAIM, LINK, SPEAKER
 TOPIC_CHARS = 140
 # Ids per IN (...) list, a size every driver accepts.
 CHUNK = 500
+# Rows fetched at a time from the whole-table reads (a server-side cursor on PostgreSQL).
+BATCH = 10_000
 _FIGURES = TypeAdapter(list[Figure])
 # Links that can join a dispute: not rejected by a person, and saying more than "related".
 _LIVE = and_(LINK.c.status != LinkStatus.rejected.value, LINK.c.relation != Relation.related.value)
@@ -66,9 +68,6 @@ class _Links:
         self.a: array[int] = array("q")
         self.b: array[int] = array("q")
         self.kind = bytearray()
-
-    def __len__(self) -> int:
-        return len(self.kind)
 
     def __getitem__(self, index: int) -> _Link:
         return self.a[index], self.b[index], self.kind[index]
@@ -158,7 +157,7 @@ def _links(conn: Connection) -> _Links:
         .order_by(LINK.c.score.desc(), LINK.c.id)
     )
     out = _Links()
-    for rows in conn.execute(stmt).partitions(10_000):
+    for rows in conn.execute(stmt.execution_options(yield_per=BATCH)).partitions():
         a, b, kind = zip(*rows, strict=True)
         out.a.extend(a)
         out.b.extend(b)
@@ -179,9 +178,9 @@ def _stated(conn: Connection) -> dict[int, _Stated]:
     )
     out: dict[int, _Stated] = {}
     shared: dict[frozenset[str], frozenset[str]] = {}
-    deny = _Stated(True, frozenset(), "")
-    none = _Stated(False, frozenset(), "")
-    for claim_id, stance, figures in conn.execute(stmt):
+    deny = _Stated(True, frozenset(), "[]")
+    none = _Stated(False, frozenset(), "[]")
+    for claim_id, stance, figures in conn.execute(stmt.execution_options(yield_per=BATCH)):
         if stance == Stance.deny.value:
             out[claim_id] = deny
             continue
@@ -231,7 +230,7 @@ def _backers(
 
 
 def _cached(linker: Linker, ids: Iterable[int]) -> dict[int, Claim]:
-    """The claims among `ids` that the linker holds from linking."""
+    """The claims among `ids` that the linker holds from linking (as `_claims_by_id` reads them)."""
     return {i: hit[0] for i in ids if (hit := linker._recent.get(i)) is not None}
 
 
@@ -291,7 +290,7 @@ def _figure_components(
     """
     inner_by_unit: dict[str, array[int]] = defaultdict(lambda: array("q"))
     denials_of: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    nothing = _Stated(False, frozenset(), "")
+    nothing = _Stated(False, frozenset(), "[]")
     for index, (a, b, kind) in enumerate(links.rows()):
         mine, theirs = stated.get(a, nothing), stated.get(b, nothing)
         if mine.units and theirs.units:
@@ -403,7 +402,7 @@ def _found(
         positions=positions,
         members=list(members),
         subject=subject,
-        confirmed=all(kind & _CONFIRMED for _, _, kind in links if kind & _CONTRADICTS),
+        confirmed=all(bits & _CONFIRMED for _, _, bits in links if bits & _CONTRADICTS),
         unit=unit,
         labels=labels,
     )
