@@ -20,13 +20,13 @@ import json
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import TypeAdapter
 from sqlalchemy import Connection, Select, and_, case, select, union
 
-from claimtrack.evidence import source_key
+from claimtrack.evidence import speaker_key
 from claimtrack.link import figure_label, same_number
 from claimtrack.linkstore import Linker
 from claimtrack.models import (
@@ -44,8 +44,10 @@ from claimtrack.tables import ARTICLE, CLAIM, LINK, SPEAKER
 TOPIC_CHARS = 140
 # Ids per IN (...) list, a size every driver accepts.
 CHUNK = 500
-# Rows fetched at a time from the whole-table reads (a server-side cursor on PostgreSQL).
-BATCH = 10_000
+# Rows fetched at a time from the whole-table reads (a server-side cursor on PostgreSQL),
+# taken one by one: rows held in thousands outlive young collections and made the
+# garbage collector walk everything, 58 times while reading 2 million links.
+BATCH = 500
 _FIGURES = TypeAdapter(list[Figure])
 # Links that can join a dispute: not rejected by a person, and saying more than "related".
 _LIVE = and_(LINK.c.status != LinkStatus.rejected.value, LINK.c.relation != Relation.related.value)
@@ -77,24 +79,24 @@ class _Links:
         return zip(self.a, self.b, self.kind, strict=True)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class _Stated:
-    """What deciding a dispute needs of a linked claim: one per linked claim."""
+    """Stance and units of every linked claim, by id.
 
-    deny: bool
-    units: frozenset[str]  # the units it counts, when it asserts
-    figures: str  # their JSON, parsed only for the claims of a figure dispute
+    Sets and maps, not an object per claim: the garbage collector walks every
+    object that lives long, again at each full collection.
+    """
+
+    claims: set[int] = field(default_factory=set)  # linked claims of stored articles
+    denials: set[int] = field(default_factory=set)
+    units: dict[int, frozenset[str]] = field(default_factory=dict)  # of asserting claims
+    figures: dict[int, str] = field(default_factory=dict)  # their JSON, parsed when needed
 
 
-@dataclass(frozen=True, slots=True)
-class _Backer:
-    """Who stands behind a claim of a dispute: what positions list and significance counts."""
-
-    speaker_id: int | None
-    speaker: str | None
-    speaker_mention: str
-    article_id: int | None
-    outlet: str | None
+# Who backs a claim of a dispute, as positions list them and significance counts:
+# (speaker as shown, article id, outlet, source key).  A plain tuple of strings and
+# ints, which the garbage collector stops tracking; there is one per claim shown.
+_Backer = tuple[str, int | None, str | None, str]
 
 
 @dataclass(slots=True)
@@ -157,15 +159,15 @@ def _links(conn: Connection) -> _Links:
         .order_by(LINK.c.score.desc(), LINK.c.id)
     )
     out = _Links()
-    for rows in conn.execute(stmt.execution_options(yield_per=BATCH)).partitions():
-        a, b, kind = zip(*rows, strict=True)
-        out.a.extend(a)
-        out.b.extend(b)
-        out.kind.extend(kind)
+    add_a, add_b, add_kind = out.a.append, out.b.append, out.kind.append
+    for a, b, kind in conn.execute(stmt.execution_options(yield_per=BATCH)):
+        add_a(a)
+        add_b(b)
+        add_kind(kind)
     return out
 
 
-def _stated(conn: Connection) -> dict[int, _Stated]:
+def _stated(conn: Connection) -> _Stated:
     """Stance and units of every claim in a live link, by id (claims of stored articles only)."""
     linked = union(
         select(LINK.c.claim_a.label("id")).where(_LIVE),
@@ -176,18 +178,18 @@ def _stated(conn: Connection) -> dict[int, _Stated]:
         .join(ARTICLE, ARTICLE.c.id == CLAIM.c.article_id)
         .where(CLAIM.c.id.in_(select(linked.subquery().c.id)))
     )
-    out: dict[int, _Stated] = {}
+    out = _Stated()
     shared: dict[frozenset[str], frozenset[str]] = {}
-    deny = _Stated(True, frozenset(), "[]")
-    none = _Stated(False, frozenset(), "[]")
     for claim_id, stance, figures in conn.execute(stmt.execution_options(yield_per=BATCH)):
+        out.claims.add(claim_id)
         if stance == Stance.deny.value:
-            out[claim_id] = deny
+            out.denials.add(claim_id)
             continue
         units = frozenset(f["unit"] for f in json.loads(figures) if f.get("unit"))
-        # A few hundred distinct unit sets serve tens of thousands of claims.
-        units = shared.setdefault(units, units)
-        out[claim_id] = _Stated(False, units, figures) if units else none
+        if units:
+            # A few hundred distinct unit sets serve tens of thousands of claims.
+            out.units[claim_id] = shared.setdefault(units, units)
+            out.figures[claim_id] = figures
     return out
 
 
@@ -219,14 +221,24 @@ def _backers(
         .outerjoin(SPEAKER, SPEAKER.c.id == CLAIM.c.speaker_id)
     )
     out = {
-        i: _Backer(c.speaker_id, c.speaker, c.speaker_mention, c.article_id, c.outlet)
+        i: _backer(c.speaker_id, c.speaker, c.speaker_mention, c.article_id, c.outlet)
         for i in ids
         if (c := cached.get(i)) is not None
     }
     rows = _by_ids(conn, stmt, set(ids) - out.keys())
     for claim_id, speaker_id, speaker, record_name, mention, article_id, outlet in rows:
-        out[claim_id] = _Backer(speaker_id, record_name or speaker, mention, article_id, outlet)
+        out[claim_id] = _backer(speaker_id, record_name or speaker, mention, article_id, outlet)
     return out
+
+
+def _backer(
+    speaker_id: int | None,
+    speaker: str | None,
+    mention: str,
+    article_id: int | None,
+    outlet: str | None,
+) -> _Backer:
+    return speaker or mention, article_id, outlet, speaker_key(speaker_id, speaker, mention)
 
 
 def _cached(linker: Linker, ids: Iterable[int]) -> dict[int, Claim]:
@@ -243,7 +255,7 @@ def _by_ids(conn: Connection, stmt: Select[Any], ids: Collection[int]) -> Iterat
 # -- deciding from ids -----------------------------------------------------------
 
 
-def _find(stated: dict[int, _Stated], links: _Links) -> list[_Found]:
+def _find(stated: _Stated, links: _Links) -> list[_Found]:
     """Figure disputes, then denial and contradiction disputes from what they left."""
     out: list[_Found] = []
     used: set[int] = set()
@@ -273,7 +285,7 @@ def _find(stated: dict[int, _Stated], links: _Links) -> list[_Found]:
         if not any(links.kind[index] & _CONTRADICTS for index in indexes):
             continue
         component_links = [links[index] for index in indexes]
-        members = [i for i in sorted(component) if i in stated]
+        members = [i for i in sorted(component) if i in stated.claims]
         found = _sides_dispute(members, component_links, stated)
         if found is not None:
             out.append(found)
@@ -281,7 +293,7 @@ def _find(stated: dict[int, _Stated], links: _Links) -> list[_Found]:
 
 
 def _figure_components(
-    stated: dict[int, _Stated], links: _Links
+    stated: _Stated, links: _Links
 ) -> Iterator[tuple[str, list[int], list[_Link]]]:
     """Per unit: asserting claims joined by links, plus denials that contradict one of them.
 
@@ -290,16 +302,16 @@ def _figure_components(
     """
     inner_by_unit: dict[str, array[int]] = defaultdict(lambda: array("q"))
     denials_of: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    nothing = _Stated(False, frozenset(), "[]")
+    units, denials = stated.units, stated.denials
     for index, (a, b, kind) in enumerate(links.rows()):
-        mine, theirs = stated.get(a, nothing), stated.get(b, nothing)
-        if mine.units and theirs.units:
-            for unit in mine.units & theirs.units:
+        mine, theirs = units.get(a), units.get(b)
+        if mine and theirs:
+            for unit in mine & theirs:
                 inner_by_unit[unit].append(index)
         if kind & _CONTRADICTS:
-            if theirs.deny:
+            if b in denials:
                 denials_of[a].append((index, b))
-            if mine.deny:
+            if a in denials:
                 denials_of[b].append((index, a))
     for unit in sorted(inner_by_unit):
         inner = inner_by_unit[unit]
@@ -341,7 +353,7 @@ def _figure_dispute(
     members: Sequence[int],
     links: Sequence[_Link],
     unit: str,
-    stated: dict[int, _Stated],
+    stated: _Stated,
 ) -> _Found | None:
     """Positions by value, when the claims state two values or more, and the denials."""
     if len(members) < 2:
@@ -350,7 +362,7 @@ def _figure_dispute(
     if len(values) < 2:
         return None
     positions = list(values)
-    denials = [i for i in members if stated[i].deny]
+    denials = [i for i in members if i in stated.denials]
     if denials:
         positions.append(("denies", denials))
     return _found(
@@ -365,7 +377,7 @@ def _figure_dispute(
 
 
 def _sides_dispute(
-    members: Sequence[int], links: Sequence[_Link], stated: dict[int, _Stated]
+    members: Sequence[int], links: Sequence[_Link], stated: _Stated
 ) -> _Found | None:
     """Asserting against denying claims, or the two sides of a contradiction."""
     if len(members) < 2:
@@ -373,9 +385,9 @@ def _sides_dispute(
     sides = _two_sides(members, links)
     if len(sides) < 2:
         return None
-    denials = [i for i in members if stated[i].deny]
+    denials = [i for i in members if i in stated.denials]
     if denials:
-        asserting = [i for i in members if not stated[i].deny]
+        asserting = [i for i in members if i not in stated.denials]
         positions = [("asserts", asserting), ("denies", denials)]
         subject = _representative(asserting or members, links)
         return _found(DisputeKind.denial, members, links, positions, subject)
@@ -409,11 +421,15 @@ def _found(
 
 
 def _figure_split(
-    members: Sequence[int], unit: str, stated: dict[int, _Stated]
+    members: Sequence[int], unit: str, stated: _Stated
 ) -> list[tuple[str, list[int]]]:
     """The asserting claims that count `unit`, grouped by value (smallest first)."""
     # Parsed here, for one dispute at a time: kept for all, they were the largest thing held.
-    figures = {i: _FIGURES.validate_json(stated[i].figures) for i in members if not stated[i].deny}
+    figures = {
+        i: _FIGURES.validate_json(stated.figures.get(i, "[]"))
+        for i in members
+        if i not in stated.denials
+    }
     groups: list[tuple[Figure, list[int]]] = []
     for claim_id, own in figures.items():
         for figure in own:
@@ -496,8 +512,8 @@ def _unique_ids(found: list[_Found]) -> list[_Found]:
 
 def _dispute(found: _Found, backers: Mapping[int, _Backer]) -> Dispute:
     members = [backers[i] for i in found.members]
-    independent = len({source_key(b) for b in members})
-    articles = len({b.article_id for b in members})
+    independent = len({source for _, _, _, source in members})
+    articles = len({article for _, article, _, _ in members})
     figure = found.kind is DisputeKind.figure
     significance = independent + 0.5 * articles + (1.0 if figure else 0.0)
     return Dispute(
@@ -515,10 +531,10 @@ def _position(label: str, ids: Sequence[int], backers: Mapping[int, _Backer]) ->
     return Position(
         label=label,
         claim_ids=list(ids),
-        speakers=list(dict.fromkeys(c.speaker or c.speaker_mention for c in claims)),
-        articles=list(dict.fromkeys(c.article_id for c in claims if c.article_id is not None)),
-        outlets=list(dict.fromkeys(c.outlet for c in claims if c.outlet)),
-        independent_sources=len({source_key(c) for c in claims}),
+        speakers=list(dict.fromkeys(speaker for speaker, _, _, _ in claims)),
+        articles=list(dict.fromkeys(a for _, a, _, _ in claims if a is not None)),
+        outlets=list(dict.fromkeys(outlet for _, _, outlet, _ in claims if outlet)),
+        independent_sources=len({source for _, _, _, source in claims}),
         reports=len(claims),
     )
 

@@ -8,7 +8,6 @@ speakers stand behind them.  Two outlets repeating one agency are one source.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Protocol
 
 from sqlalchemy import select
 
@@ -24,22 +23,16 @@ from claimtrack.tables import ARTICLE
 MATCH_CANDIDATES = 100
 
 
-class Spoken(Protocol):
-    """Who said something, as a `Claim` records it (disputes.py reads only these fields)."""
-
-    @property
-    def speaker_id(self) -> int | None: ...
-    @property
-    def speaker(self) -> str | None: ...
-    @property
-    def speaker_mention(self) -> str: ...
-
-
-def source_key(claim: Spoken) -> str:
+def source_key(claim: Claim) -> str:
     """One key per original speaker: the resolved record, else the name as written."""
-    if claim.speaker_id is not None:
-        return f"id:{claim.speaker_id}"
-    return f"name:{(claim.speaker or claim.speaker_mention).casefold()}"
+    return speaker_key(claim.speaker_id, claim.speaker, claim.speaker_mention)
+
+
+def speaker_key(speaker_id: int | None, speaker: str | None, mention: str) -> str:
+    """`source_key` from the fields it reads, for callers that hold no `Claim` (disputes)."""
+    if speaker_id is not None:
+        return f"id:{speaker_id}"
+    return f"name:{(speaker or mention).casefold()}"
 
 
 def query_units(query: str) -> tuple[set[str], set[str]]:
