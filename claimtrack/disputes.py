@@ -59,7 +59,7 @@ _KIND = case((LINK.c.relation == Relation.contradicts.value, _CONTRADICTS), else
 )
 
 
-# One link as a dispute's own links are handed round: (claim_a, claim_b, kind).
+# A link as the links of one dispute are passed around: (claim_a, claim_b, kind bits).
 _Link = tuple[int, int, int]
 
 
@@ -123,8 +123,8 @@ def disputes(linker: Linker, topic: str | None = None) -> list[Dispute]:
     contradiction disputes from contradiction links and confirmed
     corroborations, so a loose chain of links cannot drag unrelated claims in.
     """
+    found = _decide(linker)
     with linker.store._read() as conn:
-        found = _find(_stated(conn), _links(conn))
         # Texts of every claim when a topic is asked for (any of them may mention
         # it); else only of the claims that state a dispute, for its topic.
         wanted = {i for d in found for i in d.members} if topic else {d.subject for d in found}
@@ -146,6 +146,13 @@ def disputes(linker: Linker, topic: str | None = None) -> list[Dispute]:
         backers = _backers(conn, members, _cached(linker, members))
     out = [_dispute(d, backers) for d in found]
     return sorted(out, key=lambda d: (-d.significance, d.id))
+
+
+def _decide(linker: Linker) -> list[_Found]:
+    """Every dispute, from ids; the connection goes back to the pool before the work."""
+    with linker.store._read() as conn:
+        stated, links = _stated(conn), _links(conn)
+    return _find(stated, links)
 
 
 # -- reading -------------------------------------------------------------------
@@ -247,6 +254,7 @@ def _cached(linker: Linker, ids: Iterable[int]) -> dict[int, Claim]:
 
 
 def _by_ids(conn: Connection, stmt: Select[Any], ids: Collection[int]) -> Iterator[Any]:
+    """Rows of `stmt` for the claims `ids`, asked for in lists every driver accepts."""
     ordered = sorted(ids)
     for start in range(0, len(ordered), CHUNK):
         yield from conn.execute(stmt.where(CLAIM.c.id.in_(ordered[start : start + CHUNK])))
