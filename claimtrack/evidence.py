@@ -26,9 +26,14 @@ MATCH_CANDIDATES = 100
 
 def source_key(claim: Claim) -> str:
     """One key per original speaker: the resolved record, else the name as written."""
-    if claim.speaker_id is not None:
-        return f"id:{claim.speaker_id}"
-    return f"name:{(claim.speaker or claim.speaker_mention).casefold()}"
+    return speaker_key(claim.speaker_id, claim.speaker, claim.speaker_mention)
+
+
+def speaker_key(speaker_id: int | None, speaker: str | None, mention: str) -> str:
+    """`source_key` from the fields it reads, for callers that hold no `Claim` (disputes)."""
+    if speaker_id is not None:
+        return f"id:{speaker_id}"
+    return f"name:{(speaker or mention).casefold()}"
 
 
 def query_units(query: str) -> tuple[set[str], set[str]]:

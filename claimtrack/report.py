@@ -76,11 +76,12 @@ def build_report(store: Store, topic: str | None = None, title: str | None = Non
     report_disputes = [
         _report_dispute(d, index, quotes, on_dispute[d.id]) for d in found if d.id is not None
     ]
+    # Once, not per figure dispute: 800 disputes x 10,000 articles took a second.
+    dates = {i: a.published for i, a in articles.items() if a.published}
     tables = [
         table
         for d in found
-        if d.kind is DisputeKind.figure
-        and (table := _figure_table(d, claims, articles)) is not None
+        if d.kind is DisputeKind.figure and (table := _figure_table(d, claims, dates)) is not None
     ]
     speakers = _speakers(in_scope, roles)
     used_articles = _articles(in_scope, articles, every=topic is None)
@@ -191,7 +192,7 @@ def _report_dispute(
 
 
 def _figure_table(
-    dispute: Dispute, claims: dict[int, Claim], articles: dict[int, ArticleSummary]
+    dispute: Dispute, claims: dict[int, Claim], dates: dict[int, str]
 ) -> FigureTable | None:
     """The values of a figure dispute as `claimtrack figures` groups them."""
     asserting = [
@@ -205,7 +206,6 @@ def _figure_table(
     entries: list[tuple[Figure, Claim]] = [
         (f, c) for c in asserting for f in c.figures if f.unit == unit
     ]
-    dates = {i: a.published for i, a in articles.items() if a.published}
     return FigureTable(dispute_id=dispute.id, unit=unit, rows=group_figures(entries, dates))
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import update
 
 import claimtrack.linkstore as linkstore
 from claimtrack.disputes import disputes
@@ -33,6 +34,7 @@ from claimtrack.models import (
 )
 from claimtrack.pipeline import ingest
 from claimtrack.store import Store
+from claimtrack.tables import LINK
 
 SPORT = """\
 Bolivia wins regional football final
@@ -392,6 +394,51 @@ def test_each_unit_of_two_figure_claims_has_its_own_dispute(store: Store) -> Non
     assert "42" in link.reason and "300" in link.reason  # both quantities differ
     topics = sorted(d.topic.split(" — ")[0] for d in disputes(corpus.linker))
     assert topics == ["deaths: 42 vs 60", "people: 300 vs 500"]
+
+
+def test_disputes_read_relation_and_status_as_stored(store: Store) -> None:
+    """Disputes compare the stored strings in SQL: a suggested contradiction still
+    counts (not confirmed), a `related` link does not."""
+    corpus = Corpus(store, Linker(store))
+    for name, text in TWO_FIGURES:
+        corpus.add(name, text, f"{name} desk")
+    (link,) = corpus.linker.links()
+    assert link.status is LinkStatus.confirmed
+    assert [d.confirmed for d in disputes(corpus.linker)] == [True, True]
+    with store._write() as conn:
+        conn.execute(update(LINK).where(LINK.c.id == link.id).values(status="suggested"))
+    assert [d.confirmed for d in disputes(corpus.linker)] == [False, False]
+    with store._write() as conn:
+        conn.execute(update(LINK).where(LINK.c.id == link.id).values(relation="related"))
+    assert disputes(corpus.linker) == []
+
+
+def test_disputes_read_speakers_and_outlets_from_the_store(corpus: Corpus, flood: Flood) -> None:
+    """A new linker reads them; the one that linked holds its claims: both agree."""
+    found = disputes(Linker(corpus.store))
+    assert found == disputes(corpus.linker)
+    by_label = {p.label: p for p in found[0].positions}
+    assert by_label["approximately 42"].speakers == ["National Emergency Agency"]
+    assert by_label["approximately 42"].outlets == ["Andes Wire", "La Paz Courier"]
+    assert by_label["approximately 42"].articles == [
+        corpus.articles["wire"],
+        corpus.articles["courier"],
+    ]
+    assert by_label["denies"].speakers == ["Ministry of Public Works"]
+
+
+def test_a_merged_speaker_is_named_and_counted_by_its_record(corpus: Corpus) -> None:
+    before = disputes(Linker(corpus.store))[0]
+    corpus.store.merge_speakers("National Emergency Agency", "Valley Doctors Association")
+    toll = disputes(Linker(corpus.store))[0]
+    assert {p.label: p.speakers for p in toll.positions}["60"] == ["National Emergency Agency"]
+    assert toll.significance == before.significance - 1  # one independent source fewer
+
+
+def test_a_topic_named_only_in_a_claims_sentence(corpus: Corpus, flood: Flood) -> None:
+    doctors = corpus.claim("post", "60 deaths")
+    assert "doctors" not in doctors.text.casefold() and "Valley Doctors" in doctors.sentence
+    assert [d.id for d in disputes(corpus.linker, topic="valley DOCTORS")] == [flood.agency]
 
 
 # --- match ---
