@@ -250,7 +250,7 @@ def _backer(
 
 def _cached(linker: Linker, ids: Iterable[int]) -> dict[int, Claim]:
     """The claims among `ids` that the linker holds from linking (as `_claims_by_id` reads them)."""
-    return {i: hit[0] for i in ids if (hit := linker._recent.get(i)) is not None}
+    return linker.remembered(ids)
 
 
 def _by_ids(conn: Connection, stmt: Select[Any], ids: Collection[int]) -> Iterator[Any]:

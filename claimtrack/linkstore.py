@@ -413,11 +413,15 @@ class Linker:
 
     def _claims_by_id(self, conn: Connection, ids: set[int]) -> dict[int, Claim]:
         """Claims by id, in id order (that is, stored order); no match features computed."""
-        found = {i: hit[0] for i in ids if (hit := self._recent.get(i)) is not None}
+        found = self.remembered(ids)
         for claim in _stored(conn, ids - found.keys()):
             assert claim.id is not None
             found[claim.id] = claim
         return {claim_id: found[claim_id] for claim_id in sorted(found)}
+
+    def remembered(self, ids: Iterable[int]) -> dict[int, Claim]:
+        """The claims among `ids` this linker holds in memory, as it read them."""
+        return {i: hit[0] for i in ids if (hit := self._recent.get(i)) is not None}
 
     def _remember(self, claim: Claim, found: Features) -> tuple[Claim, Features]:
         assert claim.id is not None
