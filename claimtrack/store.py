@@ -122,6 +122,11 @@ def _safe(url: URL | str) -> str:
         return repr(url)
 
 
+# SpeakerKind by stored value: calling the enum per row cost more than the row
+# (an article's lone name can bring a thousand namesake records at 100k articles).
+_KINDS = {kind.value: kind for kind in SpeakerKind}
+
+
 def _cause(err: BaseException) -> str:
     """The driver's own message, one line, without SQLAlchemy's SQL echo and links."""
     orig = getattr(err, "orig", None) or err
@@ -496,7 +501,7 @@ class Store:
             row.id: SpeakerRecord(
                 id=row.id,
                 name=row.name,
-                kind=SpeakerKind(row.kind),
+                kind=_KINDS[row.kind],
                 country=row.country,
                 acronym=row.acronym,
                 keys={name_key(row.name)},
