@@ -18,6 +18,7 @@ from claimtrack.figures import figure_unit, find_figures, unit_class
 from claimtrack.link import SUGGEST, claim_terms, compare, figure_label, same_number, terms
 from claimtrack.linkstore import Linker, weight_function
 from claimtrack.models import Article, Claim, Figure, FigureGroup, Match, Stance
+from claimtrack.store import id_chunks
 from claimtrack.tables import ARTICLE
 
 # A fact-checker looking up one statement can afford more candidates than ingest.
@@ -210,11 +211,14 @@ def _probe(statement: str) -> Claim:
 def _dates(linker: Linker, article_ids: set[int]) -> dict[int, str]:
     if not article_ids:
         return {}
+    stmt = select(ARTICLE.c.id, ARTICLE.c.published)
+    dates: dict[int, str] = {}
     with linker.store._read() as conn:
-        rows = conn.execute(
-            select(ARTICLE.c.id, ARTICLE.c.published).where(ARTICLE.c.id.in_(sorted(article_ids)))
-        )
-        return {i: p for i, p in rows if p}
+        for chunk in id_chunks(article_ids):
+            for i, published in conn.execute(stmt.where(ARTICLE.c.id.in_(chunk))):
+                if published:
+                    dates[i] = published
+    return dates
 
 
 def _unique_claims(claims: Iterable[Claim]) -> list[Claim]:

@@ -22,7 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from claimtrack.errors import ClaimtrackError, DatabaseError, NotFoundError
 from claimtrack.models import Dispute
 from claimtrack.report_models import Rating, Review
-from claimtrack.store import Store
+from claimtrack.store import Store, id_chunks
 from claimtrack.tables import ARTICLE, CLAIM, REVIEW
 
 # The scale most US and European fact-checkers publish (PolitiFact's Truth-O-Meter
@@ -185,13 +185,15 @@ def _claim_keys(store: Store, ids: Iterable[int]) -> dict[int, str]:
     wanted = sorted({i for i in ids if 0 < i <= _MAX_ID})
     if not wanted:
         return {}
-    stmt = (
-        select(CLAIM.c.id, CLAIM.c.start, CLAIM.c.end, ARTICLE.c.content_hash)
-        .join(ARTICLE, ARTICLE.c.id == CLAIM.c.article_id)
-        .where(CLAIM.c.id.in_(wanted))
+    stmt = select(CLAIM.c.id, CLAIM.c.start, CLAIM.c.end, ARTICLE.c.content_hash).join(
+        ARTICLE, ARTICLE.c.id == CLAIM.c.article_id
     )
+    keys: dict[int, str] = {}
     with store._read() as conn:
-        return {i: claim_key(h, s, e) for i, s, e, h in conn.execute(stmt)}
+        for chunk in id_chunks(wanted):
+            for i, s, e, h in conn.execute(stmt.where(CLAIM.c.id.in_(chunk))):
+                keys[i] = claim_key(h, s, e)
+    return keys
 
 
 def _claims_by_key(conn: Connection, keys: Iterable[str]) -> dict[str, int]:

@@ -11,7 +11,7 @@ import hashlib
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -120,6 +120,18 @@ def _safe(url: URL | str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
         return repr(url)
+
+
+# Ids per IN (...) list: SQLite allows 32,766 parameters in a statement and
+# PostgreSQL 65,535, and a whole-database report asks about more claims than that.
+ID_CHUNK = 1000
+
+
+def id_chunks(ids: Iterable[int], size: int = ID_CHUNK) -> Iterator[list[int]]:
+    """Distinct ids, ascending, in lists every driver accepts as parameters."""
+    ordered = sorted(set(ids))
+    for start in range(0, len(ordered), size):
+        yield ordered[start : start + size]
 
 
 # SpeakerKind by stored value: calling the enum per row cost more than the row
@@ -652,10 +664,13 @@ class Store:
         linking transaction); re-ingest finds it here and links it.
         """
         stmt = select(ARTICLE.c.id).where(ARTICLE.c.linked_at.is_(None)).order_by(ARTICLE.c.id)
-        if ids is not None:
-            stmt = stmt.where(ARTICLE.c.id.in_(list(ids)))
         with self._read() as conn:
-            return list(conn.execute(stmt).scalars())
+            if ids is None:
+                return list(conn.execute(stmt).scalars())
+            found: list[int] = []
+            for chunk in id_chunks(ids):  # ascending chunks: the result stays in id order
+                found.extend(conn.execute(stmt.where(ARTICLE.c.id.in_(chunk))).scalars())
+            return found
 
     def claims(
         self,
@@ -949,9 +964,8 @@ class Store:
         else:
             target = self._create_speaker(conn, new, new.name)
         if moving:
-            conn.execute(
-                update(CLAIM).where(c.id.in_(sorted(moving_ids))).values(speaker_id=target.id)
-            )
+            for chunk in id_chunks(moving_ids):
+                conn.execute(update(CLAIM).where(c.id.in_(chunk)).values(speaker_id=target.id))
         # The forms the moved claims were written in go with them, unless still in use.
         staying = {
             k
@@ -963,7 +977,8 @@ class Store:
         leaving -= staying | {name_key(record.name)}
         gone = [row for row in alias_rows if row.key in leaving]
         if gone:
-            conn.execute(delete(ALIAS).where(ALIAS.c.id.in_([row.id for row in gone])))
+            for chunk in id_chunks(row.id for row in gone):
+                conn.execute(delete(ALIAS).where(ALIAS.c.id.in_(chunk)))
             record.keys -= {row.key for row in gone}
             self._add_aliases(conn, target, [row.alias for row in gone if row.key != key])
         self._add_rule(conn, _APART, record.name, target.name)
