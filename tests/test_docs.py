@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -10,22 +9,16 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from claimtrack.cli import app
+from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _generator():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("make_cli_md", ROOT / "docs" / "make_cli_md.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_cli_md_is_current(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CLAIMTRACK_DB", raising=False)
     committed = (ROOT / "docs" / "CLI.md").read_text(encoding="utf-8")
-    assert committed == _generator().build(), "docs/CLI.md is stale: run `make docs`"
+    generator = load_script("docs/make_cli_md.py", "make_cli_md")
+    assert committed == generator.build(), "docs/CLI.md is stale: run `make docs`"
 
 
 def _command_paths() -> list[list[str]]:

@@ -7,15 +7,12 @@ nothing when a worker dies.
 
 from __future__ import annotations
 
-import importlib.util
 import multiprocessing
 import os
 import shutil
-import sys
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -28,26 +25,16 @@ from claimtrack.models import IngestResult, IngestStatus
 from claimtrack.pipeline import ingest
 from claimtrack.store import Store, open_store
 from claimtrack.workers import AHEAD, map_in_order
+from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_SIZE = 30  # two batches and more, so the pool really runs
 
 
-def _load_corpus() -> ModuleType:
-    """benchmarks/ is not a package: load the corpus generator by path."""
-    path = ROOT / "benchmarks" / "corpus.py"
-    spec = importlib.util.spec_from_file_location("claimtrack_benchmarks_corpus", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def corpus_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     """Synthetic wire stories (which link to each other) and the seed articles, in order."""
-    corpus = _load_corpus()
+    corpus = load_script("benchmarks/corpus.py", "claimtrack_benchmarks_corpus")
     folder = tmp_path_factory.mktemp("articles")
     paths = []
     for i, article in enumerate(corpus.build(CORPUS_SIZE, 7)):

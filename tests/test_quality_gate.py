@@ -7,34 +7,21 @@ every regression through the gate.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
 from claimtrack.models import Article, Claim, Extraction, Figure, QuoteKind, Stance
+from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 POLNEAR_DEV = Path(os.environ.get("CLAIMTRACK_POLNEAR", ROOT.parent / "shared/data/polnear/dev"))
 
 
-def _load_quality() -> ModuleType:
-    """benchmarks/ is not a package: load the benchmark script by path."""
-    path = ROOT / "benchmarks" / "quality.py"
-    spec = importlib.util.spec_from_file_location("claimtrack_benchmarks_quality", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses resolve annotations through sys.modules
-    spec.loader.exec_module(module)
-    return module
-
-
-quality = _load_quality()
+quality = load_script("benchmarks/quality.py", "claimtrack_benchmarks_quality")
 BASELINE: dict[str, dict[str, float]] = quality.load_baseline(ROOT / "benchmarks/baseline.json")
 
 
