@@ -39,11 +39,10 @@ from claimtrack.models import (
     Relation,
     Stance,
 )
+from claimtrack.store import id_chunks
 from claimtrack.tables import ARTICLE, CLAIM, LINK, SPEAKER
 
 TOPIC_CHARS = 140
-# Ids per IN (...) list, a size every driver accepts.
-CHUNK = 500
 # Rows fetched at a time from the whole-table reads (a server-side cursor on PostgreSQL),
 # taken one by one: rows held in thousands outlive young collections and made the
 # garbage collector walk everything, 58 times while reading 2 million links.
@@ -255,9 +254,8 @@ def _cached(linker: Linker, ids: Iterable[int]) -> dict[int, Claim]:
 
 def _by_ids(conn: Connection, stmt: Select[Any], ids: Collection[int]) -> Iterator[Any]:
     """Rows of `stmt` for the claims `ids`, asked for in lists every driver accepts."""
-    ordered = sorted(ids)
-    for start in range(0, len(ordered), CHUNK):
-        yield from conn.execute(stmt.where(CLAIM.c.id.in_(ordered[start : start + CHUNK])))
+    for chunk in id_chunks(ids):
+        yield from conn.execute(stmt.where(CLAIM.c.id.in_(chunk)))
 
 
 # -- deciding from ids -----------------------------------------------------------

@@ -33,7 +33,7 @@ from claimtrack.link import (
     features,
 )
 from claimtrack.models import Claim, ClaimLink, ClaimWithLinks, LinkStatus, Relation
-from claimtrack.store import Store, claim_select, claims_from
+from claimtrack.store import Store, claim_select, claims_from, id_chunks
 from claimtrack.tables import ARTICLE, CLAIM, LINK, TERM_STAT
 from claimtrack.termcache import TermCache
 
@@ -298,7 +298,7 @@ class Linker:
         wanted = set(pairs)
         # Every proposed pair holds one of the claims being linked, so only their
         # links can exist already (none, the first time an article is linked).
-        for chunk in _chunks(sorted(own), 500) if not fresh else ():
+        for chunk in id_chunks(own) if not fresh else ():
             stmt = select(LINK).where(or_(LINK.c.claim_a.in_(chunk), LINK.c.claim_b.in_(chunk)))
             for found in conn.execute(stmt).mappings():
                 key = (found["claim_a"], found["claim_b"])
@@ -435,7 +435,7 @@ class Linker:
 
 def _stored(conn: Connection, ids: Iterable[int]) -> Iterator[Claim]:
     """Claims read from the database by id, in chunks every driver accepts."""
-    for chunk in _chunks(sorted(ids), 500):
+    for chunk in id_chunks(ids):
         yield from claims_from(conn.execute(claim_select().where(CLAIM.c.id.in_(chunk))))
 
 

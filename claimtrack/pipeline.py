@@ -101,18 +101,8 @@ def _store_batch(
     good = [outcome for _, outcome in batch if not isinstance(outcome, ClaimtrackError)]
     if len(good) < 2:
         return [_store_one(store, item, outcome, linker) for item, outcome in batch]
-    then = linker.link_stored if linker is not None else None
-
-    def attempt() -> list[IngestResult]:
-        try:
-            return store.add_many(good, then)
-        except BaseException:
-            if linker is not None:
-                linker.forget()  # it may remember claims the rollback took back
-            raise
-
     try:
-        stored = iter(retry_lost_races(attempt))
+        stored = iter(retry_lost_races(lambda: _add_and_link(store, linker, good)))
     except ClaimtrackError:
         return [_store_one(store, item, outcome, linker) for item, outcome in batch]
     out = []
@@ -120,7 +110,7 @@ def _store_batch(
         if isinstance(outcome, ClaimtrackError):
             out.append(_store_one(store, item, outcome, linker))  # its failure, as a result
         else:
-            out.append(next(stored).model_copy(update={"path": item.path or "-"}))
+            out.append(next(stored).model_copy(update={"path": _path_of(item)}))
     return out
 
 
@@ -168,12 +158,12 @@ def _store_one(
     """
     from claimtrack.retry import retry_lost_races  # not at the top: see the module docstring
 
-    path = item.path if isinstance(item, InputError) else item.path or "-"
+    path = _path_of(item)
     if isinstance(extracted, ClaimtrackError):
         return IngestResult(path=path, status=IngestStatus.failed, error=str(extracted))
     if linker is not None:
         try:
-            result = retry_lost_races(lambda: _store_and_link(store, linker, extracted))
+            (result,) = retry_lost_races(lambda: _add_and_link(store, linker, [extracted]))
             return result.model_copy(update={"path": path})
         except ClaimtrackError:
             pass  # stored alone below, then linked on its own
@@ -187,12 +177,20 @@ def _store_one(
     return result
 
 
-def _store_and_link(store: Store, linker: Linker, extracted: Extraction) -> IngestResult:
+def _add_and_link(
+    store: Store, linker: Linker | None, extractions: Sequence[Extraction]
+) -> list[IngestResult]:
+    """Store extractions in one transaction, each linked in it when there is a linker."""
     try:
-        return store.add(extracted, then=linker.link_stored)
+        return store.add_many(extractions, linker.link_stored if linker is not None else None)
     except BaseException:
-        linker.forget()  # it may remember claims the rollback took back
+        if linker is not None:
+            linker.forget()  # it may remember claims the rollback took back
         raise
+
+
+def _path_of(item: Article | InputError) -> str:
+    return item.path if isinstance(item, InputError) else item.path or "-"
 
 
 def _link_one(store: Store, linker: Linker, result: IngestResult) -> IngestResult:
