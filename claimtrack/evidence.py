@@ -8,9 +8,11 @@ speakers stand behind them.  Two outlets repeating one agency are one source.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from claimtrack import textindex
 from claimtrack.extract import extract
@@ -19,7 +21,7 @@ from claimtrack.link import SUGGEST, claim_terms, compare, figure_label, same_nu
 from claimtrack.linkstore import Linker, weight_function
 from claimtrack.models import Article, Claim, Figure, FigureGroup, Match, Stance
 from claimtrack.store import id_chunks
-from claimtrack.tables import ARTICLE
+from claimtrack.tables import ARTICLE, CLAIM, SPEAKER
 
 # A fact-checker looking up one statement can afford more candidates than ingest.
 MATCH_CANDIDATES = 100
@@ -35,6 +37,28 @@ def speaker_key(speaker_id: int | None, speaker: str | None, mention: str) -> st
     if speaker_id is not None:
         return f"id:{speaker_id}"
     return f"name:{(speaker or mention).casefold()}"
+
+
+class Backer(NamedTuple):
+    """What a figure group says of one claim carrying the figure."""
+
+    claim_id: int | None
+    article_id: int | None
+    speaker: str  # the record's name, else the name or mention as written
+    source: str  # `source_key`
+    outlet: str | None
+    published: str | None
+
+
+def _backer(claim: Claim, dates: dict[int, str]) -> Backer:
+    return Backer(
+        claim.id,
+        claim.article_id,
+        claim.speaker or claim.speaker_mention,
+        source_key(claim),
+        claim.outlet,
+        dates.get(claim.article_id) if claim.article_id is not None else None,
+    )
 
 
 def query_units(query: str) -> tuple[set[str], set[str]]:
@@ -59,28 +83,75 @@ def figures(linker: Linker, query: str) -> list[FigureGroup]:
     store = linker.store
     if not units:
         units, rest = _stored_units(linker, query, rest)
+    if units and not rest:
+        # A unit alone ("people") is carried by tens of thousands of claims at
+        # 100,000 articles: read only the columns a group shows, not whole claims.
+        with store._read() as conn:
+            ids = textindex.having(conn, [f"#{u}" for u in sorted(units)])
+            return _group(list(_unit_entries(conn, ids, units)))
     if units:
         unit_terms = [f"#{u}" for u in sorted(units)]
         with store._read() as conn:
-            ids = set(textindex.having(conn, unit_terms, sorted(rest)))
-            claims = list(linker._claims_by_id(conn, ids).values())
+            ids = textindex.having(conn, unit_terms, sorted(rest))
+            claims = list(linker._claims_by_id(conn, set(ids)).values())
     else:
         claims = [c for c in store.claims() if c.figures]
     if rest:
         need = max(1, len(rest) // 2)
         claims = [c for c in claims if len(claim_terms(c) & rest) >= need]
     dates = _dates(linker, {c.article_id for c in claims if c.article_id is not None})
-    entries: list[tuple[Figure, Claim]] = []
+    entries: list[tuple[Figure, Backer]] = []
     for claim in claims:
         if claim.stance is Stance.deny:
             continue
+        backer = _backer(claim, dates)
         for figure in claim.figures:
             if units and figure.unit not in units:
                 continue
             if not units and not _mentions(figure, rest):
                 continue
-            entries.append((figure, claim))
-    return _group(entries, dates)
+            entries.append((figure, backer))
+    return _group(entries)
+
+
+def _unit_entries(
+    conn: Connection, ids: Sequence[int], units: set[str]
+) -> Iterator[tuple[Figure, Backer]]:
+    """The figures of these units in these claims, denials left out, from lean rows."""
+    c = CLAIM.c
+    stmt = (
+        select(
+            c.id,
+            c.article_id,
+            c.speaker_id,
+            c.speaker,
+            c.speaker_mention,
+            c.figures,
+            SPEAKER.c.name,
+            ARTICLE.c.outlet,
+            ARTICLE.c.published,
+        )
+        .join(ARTICLE, ARTICLE.c.id == c.article_id)
+        .outerjoin(SPEAKER, SPEAKER.c.id == c.speaker_id)
+        .where(c.stance != Stance.deny.value)
+        .order_by(c.id)  # the order the claims path reads them in: ties keep it
+    )
+    for chunk in id_chunks(ids):
+        for row in conn.execute(stmt.where(c.id.in_(chunk))):
+            found = [f for f in json.loads(row.figures) if f.get("unit") in units]
+            if not found:
+                continue
+            speaker = row.name or row.speaker
+            backer = Backer(
+                row.id,
+                row.article_id,
+                speaker or row.speaker_mention,
+                speaker_key(row.speaker_id, speaker, row.speaker_mention),
+                row.outlet,
+                row.published or None,
+            )
+            for figure in found:
+                yield Figure.model_validate(figure), backer
 
 
 def _stored_units(linker: Linker, query: str, rest: set[str]) -> tuple[set[str], set[str]]:
@@ -113,14 +184,21 @@ def _lowest_match(value: float) -> float:
     return bound - 1e-9 * (1.0 + abs(value))
 
 
-def _group(entries: Sequence[tuple[Figure, Claim]], dates: dict[int, str]) -> list[FigureGroup]:
+def group_claims(
+    entries: Iterable[tuple[Figure, Claim]], dates: dict[int, str]
+) -> list[FigureGroup]:
+    """`figures` groups of these (figure, claim) pairs; `dates` by article id."""
+    return _group([(figure, _backer(claim, dates)) for figure, claim in entries])
+
+
+def _group(entries: Sequence[tuple[Figure, Backer]]) -> list[FigureGroup]:
     """Values that may be one number (3,000 and 'approximately 3,000') share a group."""
-    groups: list[list[tuple[Figure, Claim]]] = []
+    groups: list[list[tuple[Figure, Backer]]] = []
     # Per unit, the groups and their heads' values, ascending (entries are sorted),
     # so a figure is tried only against heads near it: a unit alone ("people") has
     # thousands of values, and trying every group was quadratic (2.5 s at 10,000
     # articles).  The first group that matches is still the one joined.
-    by_unit: dict[str | None, tuple[list[float], list[list[tuple[Figure, Claim]]]]] = {}
+    by_unit: dict[str | None, tuple[list[float], list[list[tuple[Figure, Backer]]]]] = {}
     for figure, claim in sorted(entries, key=lambda e: (e[0].unit or "", e[0].value)):
         heads, unit_groups = by_unit.setdefault(figure.unit, ([], []))
         start = bisect.bisect_left(heads, _lowest_match(figure.value))
@@ -148,13 +226,13 @@ def _group(entries: Sequence[tuple[Figure, Claim]], dates: dict[int, str]) -> li
                 unit=figs[0].unit,
                 approximate=approximate,
                 label=figure_label(shown),
-                claim_ids=[c.id for c in claims if c.id is not None],
-                speakers=_ordered(c.speaker or c.speaker_mention for c in claims),
+                claim_ids=[c.claim_id for c in claims if c.claim_id is not None],
+                speakers=_ordered(c.speaker for c in claims),
                 articles=_ordered_ints(c.article_id for c in claims),
                 outlets=_ordered(c.outlet for c in claims if c.outlet),
-                independent_sources=len({source_key(c) for c in claims}),
+                independent_sources=len({c.source for c in claims}),
                 reports=len(claims),
-                dates=_ordered(dates[c.article_id] for c in claims if c.article_id in dates),
+                dates=_ordered(c.published for c in claims),
             )
         )
     return sorted(out, key=lambda g: (g.unit or "", g.value))
@@ -221,10 +299,10 @@ def _dates(linker: Linker, article_ids: set[int]) -> dict[int, str]:
     return dates
 
 
-def _unique_claims(claims: Iterable[Claim]) -> list[Claim]:
-    seen: dict[int | None, Claim] = {}
+def _unique_claims(claims: Iterable[Backer]) -> list[Backer]:
+    seen: dict[int | None, Backer] = {}
     for claim in claims:
-        seen.setdefault(claim.id, claim)
+        seen.setdefault(claim.claim_id, claim)
     return list(seen.values())
 
 

@@ -87,13 +87,13 @@ class Linker:
         except SQLAlchemyError as err:
             raise DatabaseError(f"cannot link article {article_id}: {err}") from None
 
-    def link_stored(self, conn: Connection, article_id: int) -> int:
+    def link_stored(self, conn: Connection, article_id: int, claims: list[Claim]) -> int:
         """Link an article inside the transaction that is storing it (`Store.add`'s `then`).
 
         One transaction instead of two per article; if it rolls back, call `forget`.
+        `claims` are the article's claims as stored, in start order.
         """
-        stmt = claim_select().where(CLAIM.c.article_id == article_id).order_by(CLAIM.c.start)
-        return self._link(conn, list(claims_from(conn.execute(stmt))), article_id, fresh=True)
+        return self._link(conn, claims, article_id, fresh=True)
 
     def forget(self) -> None:
         """Drop the claims and posting lists held in memory.

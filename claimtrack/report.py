@@ -12,8 +12,7 @@ from collections.abc import Iterable, Sequence
 from enum import StrEnum
 
 from claimtrack.disputes import disputes
-from claimtrack.evidence import _group as group_figures
-from claimtrack.evidence import figures, match
+from claimtrack.evidence import figures, group_claims, match
 from claimtrack.linkstore import Linker
 from claimtrack.models import (
     ArticleSummary,
@@ -206,7 +205,7 @@ def _figure_table(
     entries: list[tuple[Figure, Claim]] = [
         (f, c) for c in asserting for f in c.figures if f.unit == unit
     ]
-    return FigureTable(dispute_id=dispute.id, unit=unit, rows=group_figures(entries, dates))
+    return FigureTable(dispute_id=dispute.id, unit=unit, rows=group_claims(entries, dates))
 
 
 def _dispute_unit(dispute: Dispute, asserting: Sequence[Claim]) -> str | None:

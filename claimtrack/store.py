@@ -84,6 +84,10 @@ _MERGE = "merge"  # name_b is name_a
 _APART = "apart"  # never one speaker (key_a < key_b)
 
 
+# What `Store.add` runs on a newly stored article, in its transaction: the
+# connection, the article's id and its claims as stored.
+Then = Callable[[Connection, int, list[Claim]], object]
+
 # JSON columns are (de)serialised by pydantic-core: several times faster than json.
 _STRINGS = TypeAdapter(list[str])
 _FIGURES = TypeAdapter(list[Figure])
@@ -325,7 +329,8 @@ class Store:
         self._insert_rule_stmt = dialect_insert(SPEAKER_RULE).on_conflict_do_nothing(
             index_elements=["kind", "key_a", "key_b"]
         )
-        self._insert_claims_stmt = insert(CLAIM)
+        # Ids in the order of the rows given: the claims are handed on without a re-read.
+        self._insert_claims_stmt = insert(CLAIM).returning(CLAIM.c.id, sort_by_parameter_order=True)
         keys: BindParameter[str] = bindparam("keys", expanding=True)
         tokens: BindParameter[str] = bindparam("tokens", expanding=True)
         # One round trip finds every candidate speaker: by name, by alias, and by the
@@ -352,21 +357,20 @@ class Store:
             ARTICLE.c.content_hash == bindparam("content_hash")
         )
 
-    def add(
-        self, extraction: Extraction, then: Callable[[Connection, int], object] | None = None
-    ) -> IngestResult:
+    def add(self, extraction: Extraction, then: Then | None = None) -> IngestResult:
         """Store an article with its claims atomically; an article already stored is skipped.
 
-        `then` runs on a newly stored article's id inside the same transaction
-        (ingest links it there: one commit per article, not two); if it raises,
-        nothing of the article is stored.
+        `then` runs on a newly stored article's id and its claims as stored (ids,
+        speaker record names, outlet), in start order, inside the same
+        transaction (ingest links it there: one commit per article, not two);
+        if it raises, nothing of the article is stored.
         """
         return self.add_many([extraction], then)[0]
 
     def add_many(
         self,
         extractions: Sequence[Extraction],
-        then: Callable[[Connection, int], object] | None = None,
+        then: Then | None = None,
     ) -> list[IngestResult]:
         """Store articles in order in one transaction: all of them, or none if any step fails.
 
@@ -384,7 +388,7 @@ class Store:
         self,
         conn: Connection,
         extraction: Extraction,
-        then: Callable[[Connection, int], object] | None,
+        then: Then | None,
     ) -> IngestResult:
         article = extraction.article
         content_hash = article.content_hash or hashlib.sha256(article.text.encode()).hexdigest()
@@ -397,14 +401,24 @@ class Store:
                 self._article_by_hash_stmt, {"content_hash": content_hash}
             ).scalar_one()
             return IngestResult(path=path, status=IngestStatus.skipped, article_id=existing)
-        speaker_ids = self._resolve_speakers(conn, _speakers_of(extraction))
+        records = self._resolve_speakers(conn, _speakers_of(extraction))
+        speaker_ids = {name: record.id for name, record in records.items()}
+        stored: list[Claim] = []
         if extraction.claims:
-            conn.execute(
+            claim_ids = conn.execute(
                 self._insert_claims_stmt,
                 [_claim_row(c, article_id, speaker_ids) for c in extraction.claims],
-            )
+            ).scalars()
+            for claim, claim_id in zip(extraction.claims, claim_ids, strict=True):
+                record = None if claim.speaker is None else records.get(claim.speaker)
+                update = {"id": claim_id, "article_id": article_id, "outlet": article.outlet}
+                update["speaker_id"] = None if record is None else record.id
+                if record is not None:
+                    update["speaker"] = record.name  # as claim_select reads it back
+                stored.append(claim.model_copy(update=update))
         if then is not None:
-            then(conn, article_id)
+            # Start order, ties in id order: the order of ix_claim_article_start.
+            then(conn, article_id, sorted(stored, key=lambda c: (c.start, c.id or 0)))
         return IngestResult(
             path=path,
             status=IngestStatus.stored,
@@ -412,7 +426,9 @@ class Store:
             claims=len(extraction.claims),
         )
 
-    def _resolve_speakers(self, conn: Connection, wanted: dict[str, Speaker]) -> dict[str, int]:
+    def _resolve_speakers(
+        self, conn: Connection, wanted: dict[str, Speaker]
+    ) -> dict[str, SpeakerRecord]:
         """Find or create the speaker record of each canonical name in an article.
 
         People's corrections (speaker_rule) decide first; then resolve.choose picks
@@ -431,7 +447,7 @@ class Store:
         if namesakes - search:
             pool.update(self._candidates(conn, set(), namesakes - search))
 
-        ids: dict[str, int] = {}
+        ids: dict[str, SpeakerRecord] = {}
         tokens: set[tuple[int, str]] = set()
         aliases: list[dict[str, Any]] = []
         for name, key in named.items():
@@ -443,7 +459,7 @@ class Store:
                 pool[record.id] = record
             else:
                 self._absorb(conn, record, speaker)
-            ids[name] = record.id
+            ids[name] = record
             for form in (speaker.name, *speaker.aliases):
                 form_key = name_key(form)
                 if form_key and form_key not in _NOT_ALIASES and form_key not in record.keys:

@@ -10,26 +10,16 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack.evidence import _group
+from claimtrack.evidence import Backer, _group
 from claimtrack.link import same_number
-from claimtrack.models import Claim, Figure
+from claimtrack.models import Figure
 
-CLAIM = Claim(
-    id=1,
-    article_id=1,
-    speaker="Health ministry",
-    speaker_mention="the health ministry",
-    cue="said",
-    text="x",
-    sentence="x",
-    start=0,
-    end=1,
-)
+CLAIM = Backer(1, 1, "Health ministry", "id:1", None, None)
 
 
-def _naive(entries: list[tuple[Figure, Claim]]) -> list[list[int]]:
+def _naive(entries: list[tuple[Figure, Backer]]) -> list[list[int]]:
     """Claim ids per group, by the definition: the first group whose head matches."""
-    groups: list[list[tuple[Figure, Claim]]] = []
+    groups: list[list[tuple[Figure, Backer]]] = []
     for figure, claim in sorted(entries, key=lambda e: (e[0].unit or "", e[0].value)):
         for group in groups:
             head = group[0][0]
@@ -38,7 +28,7 @@ def _naive(entries: list[tuple[Figure, Claim]]) -> list[list[int]]:
                 break
         else:
             groups.append([(figure, claim)])
-    return [sorted(c.id for _, c in group if c.id is not None) for group in groups]
+    return [sorted(c.claim_id for _, c in group if c.claim_id is not None) for group in groups]
 
 
 values = st.one_of(
@@ -59,17 +49,17 @@ figures = st.builds(
 @given(st.lists(figures, max_size=40))
 def test_indexed_grouping_equals_trying_every_group(found: list[Figure]) -> None:
     # One claim per figure, so a group's claim ids say which figures joined it.
-    entries = [(f, CLAIM.model_copy(update={"id": i})) for i, f in enumerate(found, start=1)]
-    got = [sorted(group.claim_ids) for group in _group(entries, {})]
+    entries = [(f, CLAIM._replace(claim_id=i)) for i, f in enumerate(found, start=1)]
+    got = [sorted(group.claim_ids) for group in _group(entries)]
     assert got == _naive(entries)
 
 
 def test_approximate_values_within_ten_percent_share_a_group() -> None:
-    def fig(value: float, approximate: bool) -> tuple[Figure, Claim]:
+    def fig(value: float, approximate: bool) -> tuple[Figure, Backer]:
         return (
             Figure(value=value, unit="troops", text="", approximate=approximate, start=0, end=1),
             CLAIM,
         )
 
-    got = _group([fig(3000, False), fig(2800, True), fig(3300, True), fig(10000, False)], {})
+    got = _group([fig(3000, False), fig(2800, True), fig(3300, True), fig(10000, False)])
     assert [(g.value, g.approximate) for g in got] == [(3000, True), (3300, True), (10000, False)]
