@@ -297,11 +297,16 @@ def _units(figures: Iterable[Figure]) -> dict[str, list[Figure]]:
 
 def same_number(a: Figure, b: Figure) -> bool:
     """Could these be the same number? Exact, or within 10% when either is approximate."""
-    if a.value == b.value:
+    return same_value(a.value, a.approximate, b.value, b.approximate)
+
+
+def same_value(a: float, a_approximate: bool, b: float, b_approximate: bool) -> bool:
+    """`same_number` of bare values, for callers that hold no `Figure` (figures listings)."""
+    if a == b:
         return True
-    if a.approximate or b.approximate:
-        big = max(abs(a.value), abs(b.value)) or 1.0
-        return abs(a.value - b.value) / big <= 0.10
+    if a_approximate or b_approximate:
+        big = max(abs(a), abs(b)) or 1.0
+        return abs(a - b) / big <= 0.10
     return False
 
 

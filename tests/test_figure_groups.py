@@ -10,11 +10,15 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack.evidence import Backer, _group
+from claimtrack.evidence import Backer, Value, _group
 from claimtrack.link import same_number
 from claimtrack.models import Figure
 
 CLAIM = Backer(1, 1, "Health ministry", "id:1", None, None)
+
+
+def _as_value(figure: Figure, backer: Backer) -> Value:
+    return Value(figure.value, figure.approximate, figure.unit, backer)
 
 
 def _naive(entries: list[tuple[Figure, Backer]]) -> list[list[int]]:
@@ -50,7 +54,7 @@ figures = st.builds(
 def test_indexed_grouping_equals_trying_every_group(found: list[Figure]) -> None:
     # One claim per figure, so a group's claim ids say which figures joined it.
     entries = [(f, CLAIM._replace(claim_id=i)) for i, f in enumerate(found, start=1)]
-    got = [sorted(group.claim_ids) for group in _group(entries)]
+    got = [sorted(group.claim_ids) for group in _group([_as_value(*e) for e in entries])]
     assert got == _naive(entries)
 
 
@@ -61,5 +65,6 @@ def test_approximate_values_within_ten_percent_share_a_group() -> None:
             CLAIM,
         )
 
-    got = _group([fig(3000, False), fig(2800, True), fig(3300, True), fig(10000, False)])
+    found = [fig(3000, False), fig(2800, True), fig(3300, True), fig(10000, False)]
+    got = _group([_as_value(*e) for e in found])
     assert [(g.value, g.approximate) for g in got] == [(3000, True), (3300, True), (10000, False)]
