@@ -222,6 +222,8 @@ class ArticleSpeakers:
                 text, appositive = tail, appositive or head
             else:
                 text, appositive = head, appositive or tail
+            if not text.split():  # ", Reuters said" or worse: keep what was written
+                text = mention.strip()
         parts = _split_conjunction(text)
         speakers = []
         for part in parts:
@@ -242,6 +244,8 @@ class ArticleSpeakers:
         if low in lexicon.PRONOUNS:
             return self._pronoun(low, pos) or self._add(text, SpeakerKind.unknown, pos)
         words = text.split()
+        if not words:
+            return self._add(text, SpeakerKind.unknown, pos)
         if " of " in text and words[0][:1].islower():
             # "soil scientist Ingrid Solberg of the University of Tromvik": a person
             # with an affiliation, not the university.
