@@ -584,6 +584,27 @@ def choose(new: Speaker, pool: Iterable[SpeakerRecord]) -> Match | None:
     return max(matches, key=lambda m: (m.strength, m.score, -m.record.id))
 
 
+def namesakes_needed(new: Speaker, pool: Iterable[SpeakerRecord]) -> set[str]:
+    """Blocking keys `choose` needs read into the pool before it can decide about ``new``.
+
+    A full name that a lone-name record ("Ivanova") could be is that person only
+    if no other full name it could stand for is on record, so those namesakes
+    must be in the pool; nothing else needs them (a full name's own blocking
+    keys find every record it could be), and an exact name needs nothing.
+    """
+    if new.kind is not SpeakerKind.person or len(name_tokens(new.name)) < 2:
+        return set()
+    lone: set[str] = set()
+    for record in pool:
+        found = match(new, record)
+        if found is None:
+            continue
+        if found.strength == SAME_NAME:
+            return set()
+        lone |= namesake_keys(record)
+    return lone
+
+
 def _full_person(record: SpeakerRecord) -> bool:
     return record.kind is SpeakerKind.person and len(name_tokens(record.name)) > 1
 

@@ -443,16 +443,21 @@ class Store:
         exact = set(named.values()) | {key_a for _name, key_a in merge_to.values()}
         search = set().union(*(resolve.search_keys(wanted[name]) for name in named))
         pool = self._candidates(conn, exact, search)
-        namesakes = set().union(*(resolve.namesake_keys(r) for r in pool.values()))
-        if namesakes - search:
-            pool.update(self._candidates(conn, set(), namesakes - search))
+        # Namesakes (every "Anna X" and "X Ivanova" a lone "Ivanova" could stand
+        # for) are read only when a decision needs them: there may be thousands.
+        read = set(search)
+
+        def namesakes(keys: set[str]) -> None:
+            if keys - read:
+                pool.update(self._candidates(conn, set(), keys - read))
+                read.update(keys)
 
         ids: dict[str, SpeakerRecord] = {}
         tokens: set[tuple[int, str]] = set()
         aliases: list[dict[str, Any]] = []
         for name, key in named.items():
             speaker = wanted[name]
-            record = self._decide(speaker, key, pool, merge_to, apart)
+            record = self._decide(speaker, key, pool, merge_to, apart, namesakes)
             if record is None:
                 canonical = merge_to.get(key, (speaker.name, key))[0]
                 record = self._create_speaker(conn, speaker, canonical)
@@ -486,8 +491,12 @@ class Store:
         pool: dict[int, SpeakerRecord],
         merge_to: dict[str, tuple[str, str]],
         apart: dict[str, set[str]],
+        namesakes: Callable[[set[str]], None],
     ) -> SpeakerRecord | None:
-        """The existing record a new speaker is, or None for a new record."""
+        """The existing record a new speaker is, or None for a new record.
+
+        `namesakes` adds to `pool` the people filed under some blocking keys.
+        """
         if key in merge_to:
             target = merge_to[key][1]
             by_name = [r for r in pool.values() if name_key(r.name) == target]
@@ -496,6 +505,10 @@ class Store:
             return found[0] if found else None
         forbidden = apart.get(key, set())
         allowed = [r for r in pool.values() if not r.keys & forbidden]
+        wanted = resolve.namesakes_needed(speaker, allowed)
+        if wanted:
+            namesakes(wanted)
+            allowed = [r for r in pool.values() if not r.keys & forbidden]
         chosen = resolve.choose(speaker, allowed)
         return None if chosen is None else chosen.record
 

@@ -132,6 +132,25 @@ def test_namesakes_and_other_bodies_stay_apart(store: Store, corpus: list[str]) 
     assert office.id != speakers[AGENCY].id and office.claims == 1
 
 
+def test_a_new_namesake_does_not_join_a_lone_name_others_share(
+    store: Store, corpus: list[str], tmp_path: Path
+) -> None:
+    # "Park" alone could be two officials on record; a third Park is none of them.
+    # Her own blocking keys do not find the other two: the store must read them
+    # as namesakes of the lone "Park" before it can say she is not "Park".
+    store_all(store, corpus)
+    newcomer = """Seoul says no request for customs records
+
+SEOUL, March 12 — South Korean Deputy Trade Minister Park Seo-yeon said Seoul had received no \
+request for customs records.
+"""
+    (tmp_path / "later").mkdir()
+    store_all(store, write(tmp_path / "later", {"e.txt": newcomer}))
+    speakers = by_name(store)
+    assert speakers["Park Seo-yeon"].claims == 1
+    assert speakers["Park"].claims == 1
+
+
 def test_order_of_ingest_does_not_change_the_groups(store: Store, corpus: list[str]) -> None:
     store_all(store, corpus[::-1])
     minister = store.speaker("Andriy Kovalskiy")  # by name or by alias: the first full name won
