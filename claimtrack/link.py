@@ -343,6 +343,35 @@ def features(claim: Claim, terms_: Iterable[str] | None = None) -> Features:
     )
 
 
+# What a claim's match features are computed from (its speaker only for a
+# denial, as the denier's country is a term): the key under which features
+# computed in a worker process are found again by the linker.
+FeatureKey = tuple[str, str, str, str | None, tuple[str, ...]]
+# Features as a worker sends them: terms, sorted text, names, entities (the
+# figures by unit are rebuilt from the claim, cheaper than pickling them).
+Prepared = tuple[frozenset[str], str, frozenset[str], frozenset[str]]
+
+
+def feature_key(claim: Claim) -> FeatureKey:
+    denier = claim.speaker if claim.stance is Stance.deny else None
+    units = tuple(sorted({f.unit for f in claim.figures if f.unit}))
+    return (claim.text, claim.sentence, claim.stance.value, denier, units)
+
+
+def prepare(claim: Claim) -> Prepared:
+    """A claim's features in a form cheap to send between processes."""
+    found = features(claim)
+    return (found.terms, found.text, found.names, found.entities)
+
+
+def prepared_features(claim: Claim, found: Prepared) -> Features:
+    """The `features` of a claim from what `prepare` computed for the same `feature_key`."""
+    terms, text, names, entities = found
+    return Features(
+        terms=terms, text=text, units=_units(claim.figures), names=names, entities=entities
+    )
+
+
 class TermWeights:
     """A term's weight, memoised, and the summed weight of a claim's terms.
 

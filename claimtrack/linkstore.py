@@ -25,12 +25,15 @@ from claimtrack import textindex
 from claimtrack.errors import ClaimtrackError, DatabaseError, NotFoundError
 from claimtrack.link import (
     CONFIRM,
+    FeatureKey,
     Features,
+    Prepared,
     Proposal,
     TermWeights,
-    claim_terms,
     compare,
+    feature_key,
     features,
+    prepared_features,
 )
 from claimtrack.models import Claim, ClaimLink, ClaimWithLinks, LinkStatus, Relation
 from claimtrack.store import Store, claim_select, claims_from, id_chunks
@@ -75,6 +78,17 @@ class Linker:
         self._recent: OrderedDict[int, tuple[Claim, Features]] = OrderedDict()
         # Posting lists and term counts read so far, exact while no one else indexes.
         self._terms = TermCache(POSTING)
+        # Features of claims about to be stored, computed by ingest's workers.
+        self._prepared: dict[FeatureKey, Prepared] = {}
+
+    def prepare(self, found: Mapping[FeatureKey, Prepared]) -> None:
+        """Features computed elsewhere for the claims linked next (replacing earlier ones).
+
+        Ingest's worker processes compute them beside extraction, off the one
+        process that stores and links; a claim whose key is not here (its
+        speaker was renamed on storing) has its features computed as usual.
+        """
+        self._prepared = dict(found)
 
     # -- linking ---------------------------------------------------------------
 
@@ -103,6 +117,7 @@ class Linker:
         """
         self._recent.clear()
         self._terms.clear()
+        self._prepared.clear()
 
     def relink(self) -> int:
         """Rebuild the index and every undecided link, keeping people's decisions."""
@@ -122,7 +137,8 @@ class Linker:
     def _link(
         self, conn: Connection, claims: Sequence[Claim], article_id: int, fresh: bool = False
     ) -> int:
-        own_terms = {c.id: claim_terms(c) for c in claims if c.id is not None}
+        prepared = {c.id: self._features_of(c) for c in claims if c.id is not None}
+        own_terms = {claim_id: set(found.terms) for claim_id, found in prepared.items()}
         # Never linked before (`fresh`): none of its claims is indexed or linked yet,
         # since linked_at is set in the same transaction as both.
         fresh = (
@@ -151,7 +167,7 @@ class Linker:
         known = self._known(conn, set().union(*wanted.values()) - set(own_terms))
         for claim in claims:
             assert claim.id is not None
-            known[claim.id] = self._remember(claim, features(claim, own_terms[claim.id]))
+            known[claim.id] = self._remember(claim, prepared[claim.id])
         proposals: dict[tuple[int, int], Proposal] = {}
         weight = weight_function(weights, total)
         for claim in claims:
@@ -394,6 +410,10 @@ class Linker:
         stmt = claim_select().where(condition).order_by(CLAIM.c.start)
         with self.store._read() as conn:
             return list(claims_from(conn.execute(stmt)))
+
+    def _features_of(self, claim: Claim) -> Features:
+        found = self._prepared.get(feature_key(claim))
+        return features(claim) if found is None else prepared_features(claim, found)
 
     def _known(self, conn: Connection, ids: set[int]) -> dict[int, tuple[Claim, Features]]:
         """Claims by id with their features, from memory where possible."""

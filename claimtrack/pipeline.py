@@ -21,6 +21,8 @@ from claimtrack.models import Article, Extraction, IngestResult, IngestStatus
 from claimtrack.readers import MAX_ARTICLE_BYTES, iter_articles
 
 if TYPE_CHECKING:
+    from claimtrack.link import FeatureKey
+    from claimtrack.link import Prepared as PreparedFeatures
     from claimtrack.linkstore import Linker
     from claimtrack.store import Store
 
@@ -30,6 +32,8 @@ STORE_BATCH = 16
 
 # What extracting one input gave: an extraction to store, or why there is none.
 Extracted = Extraction | ClaimtrackError
+# Match features of its claims, computed beside extraction in a worker process.
+Prepared = dict["FeatureKey", "PreparedFeatures"]
 
 
 def ingest(
@@ -68,8 +72,11 @@ def ingest(
         stdin=stdin,
         max_bytes=max_bytes,
     )
-    with closing(_extracted(articles, workers)) as extracted:
-        for batch in _batches(extracted, STORE_BATCH):
+    with closing(_extracted(articles, workers, prepare=link)) as extracted:
+        for prepared_batch in _batches(extracted, STORE_BATCH):
+            batch = [(item, outcome) for item, outcome, _ in prepared_batch]
+            if linker is not None:
+                linker.prepare({k: v for *_, found in prepared_batch for k, v in found.items()})
             for result in _store_batch(store, batch, linker):
                 if linker is not None and result.status is IngestStatus.skipped:
                     result = _link_one(store, linker, result)
@@ -80,9 +87,9 @@ def ingest(
 
 
 def _batches(
-    pairs: Iterable[tuple[Article | InputError, Extracted]], size: int
-) -> Iterator[list[tuple[Article | InputError, Extracted]]]:
-    iterator = iter(pairs)
+    items: Iterable[tuple[Article | InputError, Extracted, Prepared]], size: int
+) -> Iterator[list[tuple[Article | InputError, Extracted, Prepared]]]:
+    iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
 
@@ -125,17 +132,40 @@ def extract_path(path: str, stdin: TextIO | None = None) -> list[Extraction]:
 
 
 def _extracted(
-    items: Iterable[Article | InputError], workers: int
-) -> Generator[tuple[Article | InputError, Extracted], None, None]:
-    """Each input with its extraction or error, in input order; in worker processes if asked."""
+    items: Iterable[Article | InputError], workers: int, prepare: bool = False
+) -> Generator[tuple[Article | InputError, Extracted, Prepared], None, None]:
+    """Each input with its extraction or error, in input order; in worker processes if asked.
+
+    With workers and `prepare`, the workers also compute the match features of
+    each claim, so that the process that links does not.
+    """
     if workers < 0:
         raise ValueError(f"workers must be 0 (one per core) or more, not {workers}")
     workers = workers or os.cpu_count() or 1
     if workers == 1:
-        return ((item, _extract_outcome(item)) for item in items)
+        for item in items:
+            yield item, _extract_outcome(item), {}
+        return
     from claimtrack.workers import map_in_order
 
-    return map_in_order(_extract_outcome, items, workers)
+    work = _extract_prepared if prepare else _extract_unprepared
+    with closing(map_in_order(work, items, workers)) as results:  # closed, the workers stop
+        for item, (outcome, found) in results:
+            yield item, outcome, found
+
+
+def _extract_prepared(item: Article | InputError) -> tuple[Extracted, Prepared]:
+    """`_extract_outcome` and the match features of the claims (runs in worker processes)."""
+    from claimtrack.link import feature_key, prepare
+
+    outcome = _extract_outcome(item)
+    if isinstance(outcome, ClaimtrackError):
+        return outcome, {}
+    return outcome, {feature_key(claim): prepare(claim) for claim in outcome.claims}
+
+
+def _extract_unprepared(item: Article | InputError) -> tuple[Extracted, Prepared]:
+    return _extract_outcome(item), {}
 
 
 def _extract_outcome(item: Article | InputError) -> Extracted:

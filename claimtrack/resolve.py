@@ -234,6 +234,7 @@ class Match:
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)
 def compact(text: str) -> str:
     """Letters and digits only, casefolded, no accents: 'Suk-yeol' and 'Suk Yeol' meet."""
     return "".join(ch for ch in name_key(text) if ch.isalnum())
@@ -260,6 +261,7 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(re.findall(r"[^\W_]+", name_key(text.replace("-", " "))))
 
 
+@lru_cache(maxsize=65536)
 def _proper_part(name: str) -> str:
     """The name without an owner ("South Korea's") and without a bracketed acronym."""
     found = _POSSESSIVE.match(name.strip())
@@ -267,6 +269,7 @@ def _proper_part(name: str) -> str:
     return _PARENS.sub("", rest).strip()
 
 
+@lru_cache(maxsize=65536)
 def acronym_of(name: str) -> str | None:
     """The name itself when it is an acronym ('NIS', 'U.N.'), as a key."""
     bare = name.strip().removeprefix("the ").removeprefix("The ")
@@ -276,6 +279,7 @@ def acronym_of(name: str) -> str | None:
     return letters if len(letters) >= 2 else None
 
 
+@lru_cache(maxsize=65536)
 def initials(name: str) -> str | None:
     """Initials of a proper organisation name, function words left out (NIS, MFA)."""
     words = [w for w in _SPLIT_NAME.split(_proper_part(name)) if w]
@@ -483,7 +487,7 @@ def _org_match(new: Speaker, record: SpeakerRecord) -> Match | None:
         or (acronyms_b & _long_initials(new.name))
     )
     if shared:
-        return Match(record, f"acronym {next(iter(shared)).upper()}", ACRONYM)
+        return Match(record, f"acronym {min(shared).upper()}", ACRONYM)
     words_a, words_b = _words(new.name), _words(record.name)
     score = fuzz.ratio(compact(new.name), compact(record.name))
     if (
@@ -501,14 +505,17 @@ def _org_match(new: Speaker, record: SpeakerRecord) -> Match | None:
     return None
 
 
-def _long_initials(name: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _long_initials(name: str) -> frozenset[str]:
     found = initials(name)
-    return {found} if found and len(found) >= MIN_INITIALS else set()
+    return frozenset({found} if found and len(found) >= MIN_INITIALS else ())
 
 
-def _acronym_keys(name: str, acronym: str | None) -> set[str]:
-    keys = {k for k in (acronym_of(name), compact(acronym) if acronym else None) if k}
-    return keys
+@lru_cache(maxsize=65536)
+def _acronym_keys(name: str, acronym: str | None) -> frozenset[str]:
+    # Cached, like the name helpers above: a speaker is matched against every
+    # candidate record, and each record's name recurs across many articles.
+    return frozenset(k for k in (acronym_of(name), compact(acronym) if acronym else None) if k)
 
 
 def _kinds_clash(a: SpeakerKind, b: SpeakerKind) -> bool:
