@@ -32,7 +32,11 @@ def _naive(entries: list[tuple[Figure, Backer]]) -> list[list[int]]:
                 break
         else:
             groups.append([(figure, claim)])
-    return [sorted(c.claim_id for _, c in group if c.claim_id is not None) for group in groups]
+    # A group lists each claim once, where it first carries the value.
+    return [
+        list(dict.fromkeys(c.claim_id for _, c in group if c.claim_id is not None))
+        for group in groups
+    ]
 
 
 values = st.one_of(
@@ -54,8 +58,17 @@ figures = st.builds(
 def test_indexed_grouping_equals_trying_every_group(found: list[Figure]) -> None:
     # One claim per figure, so a group's claim ids say which figures joined it.
     entries = [(f, CLAIM._replace(claim_id=i)) for i, f in enumerate(found, start=1)]
-    got = [sorted(group.claim_ids) for group in _group([_as_value(*e) for e in entries])]
+    got = [group.claim_ids for group in _group([_as_value(*e) for e in entries])]
     assert got == _naive(entries)
+
+
+@given(st.lists(figures, max_size=40))
+def test_a_claim_counting_a_value_twice_is_one_report(found: list[Figure]) -> None:
+    # Two figures per claim: a group lists a claim once, in the order claims came.
+    entries = [(f, CLAIM._replace(claim_id=i // 2)) for i, f in enumerate(found, start=2)]
+    groups = _group([_as_value(*e) for e in entries])
+    assert [group.claim_ids for group in groups] == _naive(entries)
+    assert all(group.reports == len(group.claim_ids) for group in groups)
 
 
 def test_approximate_values_within_ten_percent_share_a_group() -> None:
