@@ -1,0 +1,111 @@
+"""What does one more article cost once the database is large?
+
+Copies a database that ``benchmarks/link_speed.py --keep PATH`` built (it is
+never written to), ingests the corpus articles that come next (those after
+the ones it holds) into the copy, and reports the time per article of the
+main process, the one that stores and links.  With ``--profile`` (needs
+pyinstrument) it also prints where that time goes.
+
+The first ``--warm`` articles go in the same ingest but are not measured:
+a linker starts cold (no match features or posting lists in memory), as
+`claimtrack ingest` does, and a long run's linker is warm.
+
+    python benchmarks/link_speed.py --full --no-baseline --workers 2 --keep /tmp/100k.db
+    python benchmarks/grow_profile.py --db /tmp/100k.db --warm 1000 --articles 600 --profile
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sqlite3
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+for entry in (str(REPO), str(REPO / "benchmarks")):
+    if entry not in sys.path:  # run as a script from anywhere, without installing
+        sys.path.insert(0, entry)
+
+import corpus  # noqa: E402
+
+from claimtrack.models import IngestResult  # noqa: E402
+from claimtrack.pipeline import ingest  # noqa: E402
+from claimtrack.store import open_store  # noqa: E402
+
+
+def stored_articles(path: Path) -> int:
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        return int(conn.execute("SELECT count(*) FROM article").fetchone()[0])
+
+
+def run(db: Path, articles: int, warm: int, workers: int, seed: int, profile: bool) -> str:
+    held = stored_articles(db)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        copy = folder / "grow.db"
+        with sqlite3.connect(db) as src, sqlite3.connect(copy) as dst:
+            src.backup(dst)
+        paths = []
+        more = itertools.islice(corpus.iter_articles(held + warm + articles, seed), held, None)
+        for number, article in enumerate(more):
+            path = folder / f"{number:06d}.md"
+            path.write_text(corpus.markdown(article), encoding="utf-8")
+            paths.append(str(path))
+        profiler = None
+        if profile:
+            from pyinstrument import Profiler
+
+            profiler = Profiler(interval=0.0005)
+        started: list[float] = []
+        reported = itertools.count(1)
+
+        def begin() -> None:
+            started.append(time.perf_counter())
+            if profiler is not None:
+                profiler.start()
+
+        def on_progress(_: IngestResult) -> None:
+            # Measure from the end of the warm-up, in the same ingest: its linker
+            # then holds the match features and posting lists a long run holds.
+            if next(reported) == warm:
+                begin()
+
+        with open_store(f"sqlite:///{copy}") as store:
+            if not warm:
+                begin()
+            ingest(store, paths, workers=workers, on_progress=on_progress)
+            elapsed = time.perf_counter() - started[0]
+            if profiler is not None:
+                profiler.stop()
+    lines = [
+        f"{articles:,} articles after {held + warm:,} ({warm:,} to warm up): {elapsed:.1f} s, "
+        f"{1000 * elapsed / max(1, articles):.2f} ms per article (workers={workers})"
+    ]
+    if profiler is not None:
+        lines.append(profiler.output_text(unicode=True, color=False))
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", type=Path, required=True, help="an SQLite file link_speed.py kept")
+    parser.add_argument("--articles", type=int, default=600)
+    parser.add_argument(
+        "--warm", type=int, default=1000, help="articles ingested first, not measured"
+    )
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=0, help="the seed the database was built with")
+    parser.add_argument("--profile", action="store_true", help="print a pyinstrument profile")
+    args = parser.parse_args(argv)
+    if not args.db.is_file():
+        parser.error(f"{args.db}: no such file")
+    print(run(args.db, args.articles, args.warm, args.workers, args.seed, args.profile))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
