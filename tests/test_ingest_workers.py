@@ -7,6 +7,7 @@ nothing when a worker dies.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import shutil
@@ -22,7 +23,7 @@ from claimtrack.cli import app
 from claimtrack.errors import ClaimtrackError
 from claimtrack.linkstore import Linker
 from claimtrack.models import IngestResult, IngestStatus
-from claimtrack.pipeline import ingest
+from claimtrack.pipeline import YOUNG_GC_THRESHOLD, ingest
 from claimtrack.store import Store, open_store
 from claimtrack.workers import AHEAD, map_in_order
 from tests.scripts import load_script
@@ -99,6 +100,24 @@ def test_a_bad_file_fails_alone_and_the_rest_are_stored_in_order(
     with open_store(db_url) as store:
         by_id = sorted(store.articles(), key=lambda a: a.id)
     assert [a.path for a in by_id] == good  # ids follow input order
+
+
+def test_the_collector_runs_less_often_only_while_ingesting(
+    store: Store, corpus_files: list[Path]
+) -> None:
+    before = gc.get_threshold()
+    during: list[tuple[int, ...]] = []
+
+    def on_progress(result: IngestResult) -> None:
+        during.append(gc.get_threshold())
+        if len(during) == 3:
+            raise KeyboardInterrupt  # a user stopping a long ingest
+
+    with pytest.raises(KeyboardInterrupt):
+        ingest(store, [str(p) for p in corpus_files], on_progress=on_progress)
+    assert during and {t[0] for t in during} == {max(YOUNG_GC_THRESHOLD, before[0])}
+    assert {t[1:] for t in during} == {before[1:]}
+    assert gc.get_threshold() == before  # put back, also when ingest is interrupted
 
 
 def test_cli_ingest_with_workers(runner: CliRunner, db_url: str, corpus_files: list[Path]) -> None:
