@@ -28,6 +28,7 @@ Examples::
     python benchmarks/link_speed.py --full --json > speed.json
     python benchmarks/link_speed.py --sizes 500 2000 --no-baseline
     python benchmarks/link_speed.py --sizes 1000 --no-baseline --keep /tmp/1k.db
+    python benchmarks/link_speed.py --sizes 1000 --no-baseline --db postgresql://… --keep-schema s1k
     python benchmarks/link_speed.py --full --no-baseline --workers 2   # extract on a 2nd core
 """
 
@@ -64,9 +65,17 @@ TAIL = 200
 
 @contextmanager
 def fresh_database(
-    db: str | None, folder: Path, name: str, keep: Path | None = None
+    db: str | None,
+    folder: Path,
+    name: str,
+    keep: Path | None = None,
+    keep_schema: str | None = None,
 ) -> Iterator[str]:
-    """A URL for an empty claimtrack database; removed afterwards unless kept at `keep`."""
+    """A URL for an empty claimtrack database; removed afterwards unless kept.
+
+    SQLite is copied to `keep`; on PostgreSQL the schema `keep_schema` is used
+    and left in place (it must not exist yet).
+    """
     if db is None or "://" not in db or db.startswith("sqlite"):
         path = folder / f"{name}.db"
         yield f"sqlite:///{path}"
@@ -85,18 +94,20 @@ def fresh_database(
     if not url.drivername.startswith("postgres"):
         raise SystemExit(f"--db: only SQLite and PostgreSQL URLs are supported, not {db!r}")
     url = url.set(drivername="postgresql+psycopg")
-    schema = f"claimtrack_speed_{os.getpid()}_{name}".lower().replace("-", "_")
+    schema = keep_schema or f"claimtrack_speed_{os.getpid()}_{name}".lower().replace("-", "_")
     admin = create_engine(url, isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as conn:
-            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+            if keep_schema is None:
+                conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))  # fails if a kept one exists
         # libpq `options`: every connection of the store sees only this schema.
         scoped = url.update_query_dict({"options": f"-csearch_path={schema}"})
         yield scoped.render_as_string(hide_password=False)
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        if keep_schema is None:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
         admin.dispose()
 
 
@@ -236,6 +247,7 @@ def run(
     progress: Callable[[str], None] | None = None,
     keep: Path | None = None,
     workers: int = 1,
+    keep_schema: str | None = None,
 ) -> dict[str, Any]:
     """Every measurement for every size, as one JSON-ready report."""
     sizes = sorted(set(sizes))
@@ -266,7 +278,7 @@ def run(
                 store_times = time_ingest(
                     url, paths, sizes, link=False, progress=say, workers=workers
                 )
-        with fresh_database(db, folder, "link", keep) as url:
+        with fresh_database(db, folder, "link", keep, keep_schema) as url:
             link_times = time_ingest(url, paths, sizes, link=True, progress=say, workers=workers)
     for n in sizes:
         row: dict[str, Any] = {
@@ -362,7 +374,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument(
-        "--keep", type=Path, help="SQLite only: keep the linked database here (query_speed.py)"
+        "--keep", type=Path, help="SQLite: keep the linked database here (query_speed.py)"
+    )
+    parser.add_argument(
+        "--keep-schema",
+        help="PostgreSQL: build in this new schema and keep it (query_speed.py --db URL"
+        "?options=-csearch_path%%3DSCHEMA)",
     )
     args = parser.parse_args(argv)
     if args.workers < 0:
@@ -382,6 +399,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         baseline=baseline,
         progress=progress,
         keep=args.keep,
+        keep_schema=args.keep_schema,
         workers=args.workers or os.cpu_count() or 1,  # the count used, in the report
     )
     print(json.dumps(report, indent=2) if args.json else format_report(report))
