@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from itertools import islice
 from typing import TYPE_CHECKING, TextIO
 
@@ -30,6 +30,10 @@ if TYPE_CHECKING:
 # Articles stored and linked per transaction: a commit rewrites every page the
 # batch touched, and articles share many (term counts, the text index).
 STORE_BATCH = 16
+
+# Articles stored by one ingest after which PostgreSQL's planner statistics are
+# refreshed (Store.analyze): a server may run without autovacuum.
+ANALYZE_AFTER = 1000
 
 # Young-generation threshold of the garbage collector while ingesting (Python's
 # default is 700): see _fewer_collections.
@@ -88,6 +92,10 @@ def ingest(
                 results.append(result)
                 if on_progress is not None:
                     on_progress(result)
+    if sum(r.status is IngestStatus.stored for r in results) >= ANALYZE_AFTER:
+        # Statistics only speed queries up, and every article is stored by now.
+        with suppress(ClaimtrackError):
+            store.analyze()
     return results
 
 

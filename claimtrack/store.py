@@ -280,6 +280,23 @@ class Store:
                 except SQLAlchemyError:
                     conn.invalidate()
 
+    def analyze(self) -> None:
+        """Refresh PostgreSQL's planner statistics after a large ingest.
+
+        A server with autovacuum off, or not yet caught up, plans with no
+        statistics for tables that just grew by hundreds of thousands of rows:
+        at 100,000 articles `match` took 231 ms at the median, 66 ms after
+        ANALYZE (1.5 s). SQLite plans from its indexes and is left alone.
+        """
+        if self._dialect != "postgresql":
+            return
+        try:
+            with self._write() as conn:
+                for name in sorted({table.name for table in ALL_TABLES} | {textindex.TABLE}):
+                    conn.exec_driver_sql(f'ANALYZE "{name}"')  # our own table names
+        except SQLAlchemyError as err:
+            raise DatabaseError(f"cannot refresh statistics: {_cause(err)}") from None
+
     def _create_schema(self) -> None:
         with self._write() as conn:
             if self._dialect == "postgresql":

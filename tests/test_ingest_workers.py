@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from claimtrack import pipeline
 from claimtrack.cli import app
 from claimtrack.errors import ClaimtrackError
 from claimtrack.linkstore import Linker
@@ -118,6 +119,31 @@ def test_the_collector_runs_less_often_only_while_ingesting(
     assert during and {t[0] for t in during} == {max(YOUNG_GC_THRESHOLD, before[0])}
     assert {t[1:] for t in during} == {before[1:]}
     assert gc.get_threshold() == before  # put back, also when ingest is interrupted
+
+
+def _analyzed(store: Store) -> set[str]:
+    """claimtrack's tables in this schema that PostgreSQL has statistics for."""
+    with store._read() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT relname FROM pg_stat_user_tables"
+            " WHERE schemaname = current_schema() AND last_analyze IS NOT NULL"
+        )
+        return {row[0] for row in rows}
+
+
+def test_a_large_ingest_refreshes_postgresql_statistics(
+    store: Store, corpus_files: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if store._dialect != "postgresql":
+        pytest.skip("SQLite plans from its indexes; nothing to refresh")
+    paths = [str(p) for p in corpus_files]
+    monkeypatch.setattr(pipeline, "ANALYZE_AFTER", len(paths) + 1)
+    ingest(store, paths[:5])
+    assert not _analyzed(store) & {"claim", "claim_link"}  # too few stored
+    monkeypatch.setattr(pipeline, "ANALYZE_AFTER", len(paths) - 5)
+    results = ingest(store, paths)  # the first five are skipped, not stored again
+    assert sum(r.status is IngestStatus.stored for r in results) == len(paths) - 5
+    assert {"article", "claim", "claim_link", "claim_fts", "speaker"} <= _analyzed(store)
 
 
 def test_cli_ingest_with_workers(runner: CliRunner, db_url: str, corpus_files: list[Path]) -> None:
