@@ -31,6 +31,7 @@ for entry in (str(REPO), str(REPO / "benchmarks")):
         sys.path.insert(0, entry)
 
 import corpus  # noqa: E402
+from link_speed import write_files  # noqa: E402
 
 from claimtrack.models import IngestResult  # noqa: E402
 from claimtrack.pipeline import ingest  # noqa: E402
@@ -49,12 +50,8 @@ def run(db: Path, articles: int, warm: int, workers: int, seed: int, profile: bo
         copy = folder / "grow.db"
         with sqlite3.connect(db) as src, sqlite3.connect(copy) as dst:
             src.backup(dst)
-        paths = []
         more = itertools.islice(corpus.iter_articles(held + warm + articles, seed), held, None)
-        for number, article in enumerate(more):
-            path = folder / f"{number:06d}.md"
-            path.write_text(corpus.markdown(article), encoding="utf-8")
-            paths.append(str(path))
+        paths = write_files(list(more), folder / "articles")
         profiler = None
         if profile:
             from pyinstrument import Profiler
