@@ -11,8 +11,10 @@ this claimtrack is refused, never downgraded.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Connection, text
 
@@ -43,6 +45,49 @@ def _v2(conn: Connection) -> None:
     conn.execute(text("DROP TABLE claim_term"))
 
 
+def _v3(conn: Connection) -> None:
+    # claim_figure is new (create_all made it, empty): fill it from the claims'
+    # figures JSON, streamed in claim order and written in batches.
+    query = text(
+        "SELECT c.id, c.article_id, c.speaker_id, c.speaker, c.speaker_mention, c.stance,"
+        " c.figures, a.outlet, a.published FROM claim c JOIN article a ON a.id = c.article_id"
+        " WHERE c.figures != '[]' ORDER BY c.id"
+    )
+    insert = text(
+        "INSERT INTO claim_figure (unit, value, claim_id, position, approximate, denied,"
+        " article_id, speaker_id, speaker, speaker_mention, outlet, published) VALUES"
+        " (:unit, :value, :claim_id, :position, :approximate, :denied, :article_id,"
+        " :speaker_id, :speaker, :speaker_mention, :outlet, :published)"
+    )
+    batch: list[dict[str, Any]] = []
+    for row in conn.execute(query.execution_options(stream_results=True)):
+        claim_id, article_id, speaker_id, speaker, mention, stance, figures, outlet, date = row
+        for position, figure in enumerate(json.loads(figures)):
+            if not figure.get("unit"):
+                continue
+            batch.append(
+                {
+                    "unit": figure["unit"],
+                    "value": float(figure["value"]),
+                    "claim_id": claim_id,
+                    "position": position,
+                    "approximate": bool(figure.get("approximate")),
+                    "denied": stance == "deny",
+                    "article_id": article_id,
+                    "speaker_id": speaker_id,
+                    "speaker": speaker,
+                    "speaker_mention": mention,
+                    "outlet": outlet,
+                    "published": date,
+                }
+            )
+        if len(batch) >= BATCH:
+            conn.execute(insert, batch)
+            batch = []
+    if batch:
+        conn.execute(insert, batch)
+
+
 # version → (what it changes, the step from version - 1).
 STEPS: dict[int, tuple[str, Callable[[Connection], None]]] = {
     2: (
@@ -50,6 +95,7 @@ STEPS: dict[int, tuple[str, Callable[[Connection], None]]] = {
         "database's full-text index",
         _v2,
     ),
+    3: ("figures are also kept by unit (claim_figure), for `figures` of a unit alone", _v3),
 }
 
 

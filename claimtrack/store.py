@@ -54,6 +54,7 @@ from claimtrack.models import (
     Speaker,
     SpeakerKind,
     SpeakerSummary,
+    Stance,
 )
 from claimtrack.names import name_key
 from claimtrack.resolve import SpeakerRecord
@@ -62,6 +63,7 @@ from claimtrack.tables import (
     ALL_TABLES,
     ARTICLE,
     CLAIM,
+    FIGURE,
     META,
     SCHEMA_VERSION,
     SPEAKER,
@@ -348,6 +350,7 @@ class Store:
         )
         # Ids in the order of the rows given: the claims are handed on without a re-read.
         self._insert_claims_stmt = insert(CLAIM).returning(CLAIM.c.id, sort_by_parameter_order=True)
+        self._insert_figures_stmt = insert(FIGURE)
         keys: BindParameter[str] = bindparam("keys", expanding=True)
         tokens: BindParameter[str] = bindparam("tokens", expanding=True)
         # One round trip finds every candidate speaker: by name, by alias, and by the
@@ -426,13 +429,20 @@ class Store:
                 self._insert_claims_stmt,
                 [_claim_row(c, article_id, speaker_ids) for c in extraction.claims],
             ).scalars()
+            figure_rows: list[dict[str, Any]] = []
             for claim, claim_id in zip(extraction.claims, claim_ids, strict=True):
                 record = None if claim.speaker is None else records.get(claim.speaker)
                 update = {"id": claim_id, "article_id": article_id, "outlet": article.outlet}
                 update["speaker_id"] = None if record is None else record.id
+                if claim.figures:
+                    figure_rows.extend(
+                        _figure_rows(claim, claim_id, update["speaker_id"], article_id, article)
+                    )
                 if record is not None:
                     update["speaker"] = record.name  # as claim_select reads it back
                 stored.append(claim.model_copy(update=update))
+            if figure_rows:
+                conn.execute(self._insert_figures_stmt, figure_rows)
         if then is not None:
             # Start order, ties in id order: the order of ix_claim_article_start.
             then(conn, article_id, sorted(stored, key=lambda c: (c.start, c.id or 0)))
@@ -951,6 +961,11 @@ class Store:
 
     def _merge_records(self, conn: Connection, keep: SpeakerRecord, other: SpeakerRecord) -> None:
         """Move everything of ``other`` to ``keep`` and delete ``other``."""
+        conn.execute(
+            update(FIGURE)
+            .where(FIGURE.c.claim_id.in_(select(CLAIM.c.id).where(CLAIM.c.speaker_id == other.id)))
+            .values(speaker_id=keep.id)
+        )
         conn.execute(update(CLAIM).where(CLAIM.c.speaker_id == other.id).values(speaker_id=keep.id))
         moved = conn.execute(
             select(ALIAS.c.alias).where(ALIAS.c.speaker_id == other.id).order_by(ALIAS.c.id)
@@ -1012,6 +1027,9 @@ class Store:
         if moving:
             for chunk in id_chunks(moving_ids):
                 conn.execute(update(CLAIM).where(c.id.in_(chunk)).values(speaker_id=target.id))
+                conn.execute(
+                    update(FIGURE).where(FIGURE.c.claim_id.in_(chunk)).values(speaker_id=target.id)
+                )
         # The forms the moved claims were written in go with them, unless still in use.
         staying = {
             k
@@ -1130,6 +1148,28 @@ def _claim_row(claim: Claim, article_id: int, speaker_ids: dict[str, int]) -> di
         "hedges": _STRINGS.dump_json(claim.hedges).decode() if claim.hedges else "[]",
         "figures": _FIGURES.dump_json(claim.figures).decode() if claim.figures else "[]",
     }
+
+
+def _figure_rows(
+    claim: Claim, claim_id: int, speaker_id: int | None, article_id: int, article: Article
+) -> Iterator[dict[str, Any]]:
+    """claim_figure rows of a claim's figures that have a unit (tables.FigureRow)."""
+    for position, figure in enumerate(claim.figures):
+        if figure.unit:
+            yield {
+                "unit": figure.unit,
+                "value": figure.value,
+                "claim_id": claim_id,
+                "position": position,
+                "approximate": figure.approximate,
+                "denied": claim.stance is Stance.deny,
+                "article_id": article_id,
+                "speaker_id": speaker_id,
+                "speaker": claim.speaker,
+                "speaker_mention": claim.speaker_mention,
+                "outlet": article.outlet,
+                "published": article.published,
+            }
 
 
 def claim_select() -> Select[Any]:

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from claimtrack import migrate
 from claimtrack.errors import DatabaseError
+from claimtrack.evidence import figures
 from claimtrack.link import claim_terms
 from claimtrack.linkstore import Linker
 from claimtrack.migrate import STEPS
@@ -46,6 +47,10 @@ def test_a_version_1_database_is_upgraded_with_every_row_kept(tmp_path: Path) ->
         links = Linker(store).links(include_rejected=True)
         assert [(link.status, link.decided_by) for link in links] == [(LinkStatus.rejected, "desk")]
         assert len(store.claims()) == before["claim"]
+        # Schema 3 filed the stored figures by unit: both claims back 4,000 residents.
+        [group] = figures(Linker(store), "residents")
+        assert (group.value, group.approximate, group.reports) == (4000, True, 2)
+        assert group.claim_ids == [1, 3]
     assert counts(path) == before
     with sqlite3.connect(path) as conn:
         version = conn.execute(
@@ -105,7 +110,7 @@ def test_an_older_database_on_either_backend_is_upgraded(
     db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(migrate, "BATCH", 1)  # terms move in many small batches
-    # Make a version-1 database out of a new one: undo what version 2 changed.
+    # Make a version-1 database out of a new one: undo what versions 2 and 3 changed.
     texts = [
         "About 4,000 residents were moved to shelters after the Orla dam cracked, "
         "the regional water authority said on Tuesday.",
@@ -121,6 +126,7 @@ def test_an_older_database_on_either_backend_is_upgraded(
             conn.execute(sql_text("ALTER TABLE article DROP COLUMN linked_at"))
             conn.execute(sql_text("DROP TABLE review"))
             conn.execute(sql_text("DROP TABLE claim_fts"))
+            conn.execute(sql_text("DROP TABLE claim_figure"))
             conn.execute(sql_text("CREATE TABLE claim_term (term VARCHAR, claim_id INTEGER)"))
             for claim in claims:
                 for term in claim_terms(claim):
@@ -133,8 +139,12 @@ def test_an_older_database_on_either_backend_is_upgraded(
         assert len(store.upgraded) == SCHEMA_VERSION - 1
         # The terms moved to the text index: the next article finds its match there.
         ingest(store, ["1.txt"])
-        links = Linker(store).links()
+        linker = Linker(store)
+        links = linker.links()
+        # The first article's figure was filed by unit in the upgrade, the second on ingest.
+        [group] = figures(linker, "residents")
     assert [link.relation.value for link in links] == ["corroborates"]
+    assert (group.value, group.approximate, group.reports) == (4000, True, 2)
     with open_store(db_url) as store:
         assert store.upgraded == []
 

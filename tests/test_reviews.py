@@ -208,10 +208,11 @@ def test_a_verdict_follows_its_claim_when_claims_are_extracted_again(
                     select(CLAIM).where(CLAIM.c.article_id == doctors.article_id)
                 ).mappings()
             ]
-            from claimtrack.tables import LINK
+            from claimtrack.tables import FIGURE, LINK
 
             ids = [r["id"] for r in rows]
             conn.execute(delete(LINK).where(LINK.c.claim_a.in_(ids) | LINK.c.claim_b.in_(ids)))
+            conn.execute(delete(FIGURE).where(FIGURE.c.claim_id.in_(ids)))
             textindex.remove(conn, ids)
             conn.execute(delete(CLAIM).where(CLAIM.c.id.in_(ids)))
             conn.execute(insert(CLAIM), [{k: v for k, v in r.items() if k != "id"} for r in rows])

@@ -1,0 +1,89 @@
+"""`figures` of a unit alone reads the claim_figure table; it must say what the claims say.
+
+The table copies each claim's speaker record, so these tests compare it with
+the groups built from the claims themselves after ingest, a merge and a split,
+on both backends.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from claimtrack.evidence import figures, group_claims
+from claimtrack.linkstore import Linker
+from claimtrack.models import FigureGroup, Stance
+from claimtrack.pipeline import ingest
+from claimtrack.store import Store
+
+CORPUS = {
+    "a.txt": """Flood waters force evacuations in the north
+
+LISK, May 2 — Health Minister Ana Duarte said on Monday that 1,200 people had been evacuated \
+from the river towns.
+
+The regional fire service said about 300 people were still in shelters.
+""",
+    "b.txt": """Evacuations widen as river rises
+
+LISK, May 3 — Duarte said about 1,200 people had left their homes since the weekend.
+
+Duarte told reporters that 40 people had been treated for injuries.
+""",
+    "c.txt": """Officials dispute flood toll
+
+LISK, May 4 — The regional fire service denied that 3,000 people had been moved.
+
+Minister Ana Duarte said some 1,250 people had been evacuated.
+""",
+}
+
+
+def _ingest(store: Store, folder: Path) -> None:
+    paths = []
+    for name, body in CORPUS.items():
+        path = folder / name
+        path.write_text(body, encoding="utf-8")
+        paths.append(str(path))
+    ingest(store, paths)
+
+
+def _from_claims(store: Store, unit: str) -> list[FigureGroup]:
+    """The groups as the claims themselves give them (the definition)."""
+    dates = {a.id: a.published for a in store.articles() if a.published}
+    entries = [
+        (figure, claim)
+        for claim in store.claims()
+        if claim.stance is not Stance.deny
+        for figure in claim.figures
+        if figure.unit == unit
+    ]
+    return group_claims(entries, dates)
+
+
+def test_unit_alone_equals_the_claims(store: Store, tmp_path: Path) -> None:
+    _ingest(store, tmp_path)
+    found = figures(Linker(store), "people")
+    assert found == _from_claims(store, "people")
+    # Not vacuous: 1,200 and about 1,200 (and some 1,250) are one group, backed twice
+    # or more; the denied 3,000 is left out.
+    values = {g.value: g for g in found}
+    assert 3000 not in values
+    assert values[1200].reports >= 2
+
+
+def test_merge_and_split_move_the_figures_too(store: Store, tmp_path: Path) -> None:
+    _ingest(store, tmp_path)
+    speakers = {s.name: s for s in store.speakers()}
+    duarte = next(s for name, s in speakers.items() if "Duarte" in name)
+    fire = next(s for name, s in speakers.items() if "fire" in name.lower())
+    store.merge_speakers(duarte.id, fire.id)
+    merged = figures(Linker(store), "people")
+    assert merged == _from_claims(store, "people")
+    # After the merge, every backer of 300 people is Duarte's record.
+    [three_hundred] = [g for g in merged if g.value == 300]
+    assert three_hundred.speakers == [duarte.name]
+    store.split_speaker(duarte.id, fire.name)
+    split = figures(Linker(store), "people")
+    assert split == _from_claims(store, "people")
+    [three_hundred] = [g for g in split if g.value == 300]
+    assert three_hundred.speakers != [duarte.name]
