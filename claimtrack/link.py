@@ -312,13 +312,17 @@ def same_value(a: float, a_approximate: bool, b: float, b_approximate: bool) -> 
 
 def figure_label(figure: Figure) -> str:
     """'approximately 3,000' from value and qualifier, for reports and reasons."""
-    value = figure.value
+    return value_label(figure.value, figure.approximate)
+
+
+def value_label(value: float, approximate: bool) -> str:
+    """`figure_label` without a Figure: `figures` labels thousands of groups."""
     if value == int(value):
         number = f"{int(value):,}"
     else:
         digits = 2 if abs(value) >= 0.01 else 6
         number = f"{value:,.{digits}f}".rstrip("0").rstrip(".")
-    return f"approximately {number}" if figure.approximate else number
+    return f"approximately {number}" if approximate else number
 
 
 @dataclass(frozen=True)

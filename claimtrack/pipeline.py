@@ -9,13 +9,13 @@ from the database side at the top: extraction alone must not pay for SQLAlchemy.
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from contextlib import closing, contextmanager, suppress
+from contextlib import closing, suppress
 from itertools import islice
 from typing import TYPE_CHECKING, TextIO
 
+from claimtrack.collector import fewer_collections
 from claimtrack.errors import ClaimtrackError, InputError
 from claimtrack.extract import extract
 from claimtrack.models import Article, Extraction, IngestResult, IngestStatus
@@ -34,10 +34,6 @@ STORE_BATCH = 16
 # Articles stored by one ingest after which PostgreSQL's planner statistics are
 # refreshed (Store.analyze): a server may run without autovacuum.
 ANALYZE_AFTER = 1000
-
-# Young-generation threshold of the garbage collector while ingesting (Python's
-# default is 700): see _fewer_collections.
-YOUNG_GC_THRESHOLD = 50_000
 
 # What extracting one input gave: an extraction to store, or why there is none.
 Extracted = Extraction | ClaimtrackError
@@ -81,7 +77,7 @@ def ingest(
         stdin=stdin,
         max_bytes=max_bytes,
     )
-    with _fewer_collections(), closing(_extracted(articles, workers, prepare=link)) as extracted:
+    with fewer_collections(), closing(_extracted(articles, workers, prepare=link)) as extracted:
         for prepared_batch in _batches(extracted, STORE_BATCH):
             batch = [(item, outcome) for item, outcome, _ in prepared_batch]
             if linker is not None:
@@ -97,24 +93,6 @@ def ingest(
         with suppress(ClaimtrackError):
             store.analyze()
     return results
-
-
-@contextmanager
-def _fewer_collections(young: int = YOUNG_GC_THRESHOLD) -> Iterator[None]:
-    """Run the garbage collector less often during an ingest, as it was afterwards.
-
-    A linker holds the features of 200,000 claims; every full collection walks
-    them all, and at 100,000 articles the collector's default young threshold
-    (700 objects) made those collections a tenth of the main process's time.
-    Only how often it runs changes (cycles are still collected), and the
-    thresholds are put back when the ingest ends.
-    """
-    before = gc.get_threshold()
-    gc.set_threshold(max(young, before[0]), *before[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
 
 
 def _batches(

@@ -7,8 +7,13 @@ on both backends.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
+import pytest
+
+from claimtrack import evidence
+from claimtrack.collector import YOUNG_GC_THRESHOLD
 from claimtrack.evidence import figures, group_claims
 from claimtrack.linkstore import Linker
 from claimtrack.models import FigureGroup, Stance
@@ -87,3 +92,21 @@ def test_merge_and_split_move_the_figures_too(store: Store, tmp_path: Path) -> N
     assert split == _from_claims(store, "people")
     [three_hundred] = [g for g in split if g.value == 300]
     assert three_hundred.speakers != [duarte.name]
+
+
+def test_the_collector_runs_less_often_only_while_grouping(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _ingest(store, tmp_path)
+    before = gc.get_threshold()
+    seen: list[tuple[int, ...]] = []
+    group = evidence._group
+
+    def watched(values: list[evidence.Value]) -> list[FigureGroup]:
+        seen.append(gc.get_threshold())
+        return group(values)
+
+    monkeypatch.setattr(evidence, "_group", watched)
+    assert figures(Linker(store), "people")
+    assert [t[0] for t in seen] == [max(YOUNG_GC_THRESHOLD, before[0])]
+    assert gc.get_threshold() == before

@@ -21,10 +21,11 @@ from typer.testing import CliRunner
 
 from claimtrack import pipeline
 from claimtrack.cli import app
+from claimtrack.collector import YOUNG_GC_THRESHOLD
 from claimtrack.errors import ClaimtrackError
 from claimtrack.linkstore import Linker
 from claimtrack.models import IngestResult, IngestStatus
-from claimtrack.pipeline import YOUNG_GC_THRESHOLD, ingest
+from claimtrack.pipeline import ingest
 from claimtrack.store import Store, open_store
 from claimtrack.workers import AHEAD, map_in_order
 from tests.scripts import load_script
