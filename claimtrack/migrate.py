@@ -86,6 +86,13 @@ def _v3(conn: Connection) -> None:
             batch = []
     if batch:
         conn.execute(insert, batch)
+    if conn.dialect.name == "postgresql":
+        # The text index's pending list goes (textindex._PG_DDL): merged now, off after.
+        conn.execute(text(f"ALTER INDEX {textindex.PG_INDEX} SET (fastupdate = off)"))
+        conn.execute(
+            text("SELECT gin_clean_pending_list(CAST(:index AS regclass))"),
+            {"index": textindex.PG_INDEX},
+        )
 
 
 # version → (what it changes, the step from version - 1).
@@ -95,7 +102,11 @@ STEPS: dict[int, tuple[str, Callable[[Connection], None]]] = {
         "database's full-text index",
         _v2,
     ),
-    3: ("figures are also kept by unit (claim_figure), for `figures` of a unit alone", _v3),
+    3: (
+        "figures are also kept by unit (claim_figure), for `figures` of a unit alone; "
+        "on PostgreSQL the text index no longer keeps a pending list",
+        _v3,
+    ),
 }
 
 

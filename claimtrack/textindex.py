@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from sqlalchemy import Connection, text
 
 TABLE = "claim_fts"
+PG_INDEX = f"ix_{TABLE}_terms"
 STAMP_KEY = "text_index_stamp"
 # Transaction-scoped advisory lock that makes PostgreSQL linkers take turns, as
 # SQLite's BEGIN IMMEDIATE already does: each then sees the claims the one
@@ -37,8 +38,13 @@ _SQLITE_DDL = (
 _PG_DDL = (
     f"CREATE TABLE IF NOT EXISTS {TABLE} ("
     "claim_id INTEGER PRIMARY KEY REFERENCES claim(id) ON DELETE CASCADE, terms tsvector NOT NULL)",
-    f"CREATE INDEX IF NOT EXISTS ix_{TABLE}_terms ON {TABLE} USING gin (terms)",
+    f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON {TABLE} USING gin (terms) WITH (fastupdate = off)",
 )
+# GIN's pending list (fastupdate) is off: with it, every posting lookup also
+# scanned the unsorted list of recent inserts, up to 4 MB, until a vacuum or the
+# limit merged it (2-3 ms per lookup instead of 0.3, and a 40 ms stall at each
+# merge); with autovacuum off or behind, the planner even chose sequential scans.
+# PostgreSQL ingest at 20,000 articles: 15.9 -> 13.2 ms per article.
 
 
 def create(conn: Connection) -> None:

@@ -158,3 +158,23 @@ def test_the_cli_says_when_it_upgraded(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "upgraded" in result.stderr and "schema 1 → 2" in result.stderr
     assert '"Dam at risk"' in result.stdout
+
+
+def test_postgresql_text_index_keeps_no_pending_list(db_url: str) -> None:
+    if not db_url.startswith("postgresql"):
+        pytest.skip("GIN's pending list is PostgreSQL's")
+    query = sql_text(
+        "SELECT reloptions FROM pg_class WHERE relname = :name"
+        " AND relnamespace = current_schema()::regnamespace"
+    )
+    with open_store(db_url) as store, store._engine.begin() as conn:
+        assert conn.execute(query, {"name": "ix_claim_fts_terms"}).scalar() == ["fastupdate=off"]
+        # As a schema-2 database made it: pending list on, no claim_figure.
+        conn.execute(sql_text("ALTER INDEX ix_claim_fts_terms SET (fastupdate = on)"))
+        conn.execute(sql_text("DROP TABLE claim_figure"))
+        conn.execute(sql_text("UPDATE claimtrack_meta SET value = '2'"))
+    with open_store(db_url) as store:
+        assert [step.split(":")[0] for step in store.upgraded] == ["schema 2 → 3"]
+        with store._engine.begin() as conn:
+            found = conn.execute(query, {"name": "ix_claim_fts_terms"}).scalar()
+    assert found == ["fastupdate=off"]
