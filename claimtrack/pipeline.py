@@ -32,8 +32,11 @@ if TYPE_CHECKING:
 STORE_BATCH = 16
 
 # Articles stored by one ingest after which PostgreSQL's planner statistics are
-# refreshed (Store.analyze): a server may run without autovacuum.
+# refreshed (Store.analyze): a server may run without autovacuum.  A long
+# ingest refreshes them again each time it has stored ANALYZE_GROWTH times as
+# many, since the tables it fills outgrow the plans made for them.
 ANALYZE_AFTER = 1000
+ANALYZE_GROWTH = 4
 
 # What extracting one input gave: an extraction to store, or why there is none.
 Extracted = Extraction | ClaimtrackError
@@ -77,6 +80,7 @@ def ingest(
         stdin=stdin,
         max_bytes=max_bytes,
     )
+    stored = analyzed = 0
     with fewer_collections(), closing(_extracted(articles, workers, prepare=link)) as extracted:
         for prepared_batch in _batches(extracted, STORE_BATCH):
             batch = [(item, outcome) for item, outcome, _ in prepared_batch]
@@ -85,14 +89,23 @@ def ingest(
             for result in _store_batch(store, batch, linker):
                 if linker is not None and result.status is IngestStatus.skipped:
                     result = _link_one(store, linker, result)
+                if result.status is IngestStatus.stored:
+                    stored += 1
                 results.append(result)
                 if on_progress is not None:
                     on_progress(result)
-    if sum(r.status is IngestStatus.stored for r in results) >= ANALYZE_AFTER:
-        # Statistics only speed queries up, and every article is stored by now.
-        with suppress(ClaimtrackError):
-            store.analyze()
+            if stored >= max(ANALYZE_AFTER, analyzed * ANALYZE_GROWTH):
+                _analyze(store)
+                analyzed = stored
+    if stored >= ANALYZE_AFTER and stored > analyzed:
+        _analyze(store)
     return results
+
+
+def _analyze(store: Store) -> None:
+    # Statistics only speed queries up: a failure to refresh them is no failure to ingest.
+    with suppress(ClaimtrackError):
+        store.analyze()
 
 
 def _batches(

@@ -147,6 +147,23 @@ def test_a_large_ingest_refreshes_postgresql_statistics(
     assert {"article", "claim", "claim_link", "claim_fts", "speaker"} <= _analyzed(store)
 
 
+def test_a_long_ingest_refreshes_statistics_as_its_tables_grow(
+    store: Store, corpus_files: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Scaled down: a refresh after 2 stored articles, then each time 2x as many.
+    monkeypatch.setattr(pipeline, "STORE_BATCH", 1)
+    monkeypatch.setattr(pipeline, "ANALYZE_AFTER", 2)
+    monkeypatch.setattr(pipeline, "ANALYZE_GROWTH", 2)
+    at: list[int] = []
+    monkeypatch.setattr(store, "analyze", lambda: at.append(len(store.articles())))
+    paths = [str(p) for p in corpus_files[:9]]
+    ingest(store, paths[:1])
+    assert at == []  # one article: too few
+    results = ingest(store, paths)  # the first is skipped: 8 stored
+    assert sum(r.status is IngestStatus.stored for r in results) == 8
+    assert at == [3, 5, 9]  # after 2, 4 and 8 stored; at the end nothing is new
+
+
 def test_cli_ingest_with_workers(runner: CliRunner, db_url: str, corpus_files: list[Path]) -> None:
     paths = [str(p) for p in corpus_files]
     result = runner.invoke(app, ["--db", db_url, "ingest", "--workers", "2", *paths])
