@@ -80,6 +80,11 @@ class Linker:
         self._terms = TermCache(POSTING)
         # Features of claims about to be stored, computed by ingest's workers.
         self._prepared: dict[FeatureKey, Prepared] = {}
+        # Writes of the transaction in progress that nothing in it reads back from
+        # the database, sent together by `flush` just before it commits: per row
+        # and per statement they were most of a PostgreSQL ingest's round trips.
+        # Reads in the transaction add the pending index entries (`_with_pending`).
+        self._pending = _Pending()
 
     def prepare(self, found: Mapping[FeatureKey, Prepared]) -> None:
         """Features computed elsewhere for the claims linked next (replacing earlier ones).
@@ -97,17 +102,44 @@ class Linker:
         try:
             claims = self._claims_where(CLAIM.c.article_id == article_id)
             with self.store._write() as conn:
-                return self._link(conn, claims, article_id)
+                made = self._link(conn, claims, article_id)
+                self.flush(conn)
+                return made
         except SQLAlchemyError as err:
             raise DatabaseError(f"cannot link article {article_id}: {err}") from None
 
     def link_stored(self, conn: Connection, article_id: int, claims: list[Claim]) -> int:
         """Link an article inside the transaction that is storing it (`Store.add`'s `then`).
 
-        One transaction instead of two per article; if it rolls back, call `forget`.
-        `claims` are the article's claims as stored, in start order.
+        One transaction instead of two per article; call `flush` before it commits
+        (`Store.add`'s `finish`), and `forget` if it rolls back. `claims` are the
+        article's claims as stored, in start order.
         """
         return self._link(conn, claims, article_id, fresh=True)
+
+    def flush(self, conn: Connection) -> None:
+        """Write what linking in this transaction left pending; call it before committing."""
+        pending = self._pending
+        if pending.terms:
+            textindex.insert(conn, pending.terms)
+        if pending.df:
+            mark = "%s" if self.store._dialect == "postgresql" else "?"
+            # Plain driver SQL: hundreds of rows per batch, where building and
+            # compiling the statement through SQLAlchemy cost more than running it.
+            conn.exec_driver_sql(
+                f"INSERT INTO term_stat (term, df) VALUES ({mark}, {mark}) "
+                "ON CONFLICT (term) DO UPDATE SET df = term_stat.df + excluded.df",
+                sorted(pending.df.items()),
+            )
+        if pending.links:
+            conn.execute(insert(LINK), pending.links)
+        if pending.linked:
+            now = _now()
+            for chunk in id_chunks(pending.linked):
+                conn.execute(update(ARTICLE).where(ARTICLE.c.id.in_(chunk)).values(linked_at=now))
+        if pending.terms:
+            textindex.touch(conn, pending.stamp)
+        self._pending = _Pending()
 
     def forget(self) -> None:
         """Drop the claims and posting lists held in memory.
@@ -118,6 +150,7 @@ class Linker:
         self._recent.clear()
         self._terms.clear()
         self._prepared.clear()
+        self._pending = _Pending()
 
     def relink(self) -> int:
         """Rebuild the index and every undecided link, keeping people's decisions."""
@@ -148,16 +181,21 @@ class Linker:
             ).scalar_one_or_none()
             is None
         )
+        pending = self._begin(conn)
         # In the linking transaction: either the article is linked and says so, or neither.
-        conn.execute(update(ARTICLE).where(ARTICLE.c.id == article_id).values(linked_at=_now()))
+        pending.linked.append(article_id)
         if not own_terms:
             return 0
-        self._terms.sync(textindex.stamp(conn, lock=True))
         self._index(conn, own_terms, fresh)
-        weights, total = self._weights(conn, set().union(*own_terms.values()), cached=True)
+        terms = set().union(*own_terms.values())
+        if fresh:  # its claims are the newest: the highest id is among them
+            weights, total = self._weights(conn, terms, cached=True, total=max(own_terms))
+        else:
+            weights, total = self._weights(conn, terms, cached=True)
         ranked = {cid: _rarest(ts, weights) for cid, ts in own_terms.items()}
         postings = self._terms.postings(
-            set().union(*ranked.values()), lambda terms: self._postings(conn, terms)
+            set().union(*ranked.values()),
+            lambda terms: pending.add_postings(self._postings(conn, terms)),
         )
         wanted: dict[int, set[int]] = {}
         for claim_id, claim_terms_ in own_terms.items():
@@ -191,8 +229,26 @@ class Linker:
         proposals.update(self._anaphoric_denials(claims, proposals))
         return self._store_proposals(conn, proposals, set(own_terms), fresh)
 
+    def _begin(self, conn: Connection) -> _Pending:
+        """The pending writes of this transaction; on its first article, take the index.
+
+        On PostgreSQL linkers take turns (textindex.stamp's lock, held until the
+        transaction ends), and the posting lists held in memory are kept only if
+        no one else has indexed claims since this linker last did.
+        """
+        transaction = conn.get_transaction()
+        if self._pending.transaction is not transaction or transaction is None:
+            # Anything pending from an earlier transaction was never flushed: it
+            # rolled back, and what this linker remembers of it is void.
+            if self._pending.transaction is not None:
+                self._recent.clear()
+                self._terms.clear()
+            self._terms.sync(textindex.stamp(conn, lock=True))
+            self._pending = _Pending(transaction, textindex.new_stamp())
+        return self._pending
+
     def _index(self, conn: Connection, own_terms: dict[int, set[str]], fresh: bool) -> None:
-        """(Re)index claims and keep each term's claim count current."""
+        """(Re)index claims and keep each term's claim count current (pending till `flush`)."""
         old: dict[str, int] = {}
         indexed = {} if fresh else textindex.indexed(conn, own_terms)
         for found in indexed.values():
@@ -207,31 +263,32 @@ class Linker:
                 )
         if not any(own_terms.values()):
             return
-        stamp = textindex.add(conn, own_terms)
-        self._terms.added(own_terms, stamp)
-        added: dict[str, int] = {}
-        for ts in own_terms.values():
-            for term in ts:
-                added[term] = added.get(term, 0) + 1
-        # Plain driver SQL: a hundred-odd rows per article, where building and
-        # compiling the statement through SQLAlchemy cost more than running it.
-        mark = "%s" if self.store._dialect == "postgresql" else "?"
-        conn.exec_driver_sql(
-            f"INSERT INTO term_stat (term, df) VALUES ({mark}, {mark}) "
-            "ON CONFLICT (term) DO UPDATE SET df = term_stat.df + excluded.df",
-            sorted(added.items()),
-        )
+        pending = self._pending
+        assert pending.stamp is not None  # set by _begin
+        for claim_id, ts in own_terms.items():
+            if ts:
+                pending.terms[claim_id] = ts
+                pending.df.update(ts)
+        self._terms.added(own_terms, pending.stamp)
 
     def _weights(
-        self, conn: Connection, terms: set[str], cached: bool = False
+        self, conn: Connection, terms: set[str], cached: bool = False, total: int | None = None
     ) -> tuple[dict[str, int], int]:
-        """Claim count of each term (from term_stat) and an estimate of all claims."""
+        """Claim count of each term (from term_stat) and an estimate of all claims (`total`).
+
+        With `cached`, inside a linking transaction after `_begin`, counts come from
+        the linker's copy, the database and the transaction's pending counts.
+        """
         if not terms:
             return {}, 1
-        # max(id) is an index lookup; count(*) would scan the table on every article.
-        total = conn.execute(select(func.max(CLAIM.c.id))).scalar_one_or_none() or 1
-        if cached:  # inside a linking transaction, after TermCache.sync
-            known = self._terms.counts(terms, lambda missing: _term_counts(conn, missing))
+        if total is None:
+            # max(id) is an index lookup; count(*) would scan the table on every article.
+            total = conn.execute(select(func.max(CLAIM.c.id))).scalar_one_or_none() or 1
+        if cached:
+            pending = self._pending
+            known = self._terms.counts(
+                terms, lambda missing: pending.add_counts(_term_counts(conn, missing), missing)
+            )
         else:
             known = _term_counts(conn, list(terms))
         # Only these terms: a term of another claim weighs as unseen, as it always has.
@@ -346,7 +403,9 @@ class Linker:
                     .where(LINK.c.id == row["id"])
                     .values(score=proposal.score, reason=proposal.reason)
                 )
-        if new_rows:
+        if fresh:
+            self._pending.links.extend(new_rows)
+        elif new_rows:
             conn.execute(insert(LINK), new_rows)
         return len(new_rows)
 
@@ -451,6 +510,33 @@ class Linker:
         while len(self._recent) > RECENT:
             self._recent.popitem(last=False)
         return entry
+
+
+class _Pending:
+    """A linking transaction's writes not sent yet (Linker.flush sends them)."""
+
+    def __init__(self, transaction: object = None, stamp: str | None = None) -> None:
+        self.transaction = transaction
+        # The stamp the transaction gives the text index, once it has indexed claims.
+        self.stamp = stamp
+        self.terms: dict[int, set[str]] = {}  # claims to index, with their terms
+        self.df: Counter[str] = Counter()  # claims each term gains
+        self.links: list[dict[str, Any]] = []
+        self.linked: list[int] = []  # articles to mark linked
+
+    def add_postings(self, found: dict[str, list[int]]) -> dict[str, list[int]]:
+        """Posting lists read from the database, with this transaction's claims added."""
+        for claim_id, terms in self.terms.items():
+            for term in terms & found.keys():
+                found[term].append(claim_id)
+        return found
+
+    def add_counts(self, found: dict[str, int], terms: Iterable[str]) -> dict[str, int]:
+        """Claim counts read from the database, with this transaction's claims added."""
+        for term in terms:
+            if gained := self.df.get(term):
+                found[term] = found.get(term, 0) + gained
+        return found
 
 
 def _stored(conn: Connection, ids: Iterable[int]) -> Iterator[Claim]:

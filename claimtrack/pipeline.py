@@ -234,7 +234,9 @@ def _add_and_link(
 ) -> list[IngestResult]:
     """Store extractions in one transaction, each linked in it when there is a linker."""
     try:
-        return store.add_many(extractions, linker.link_stored if linker is not None else None)
+        if linker is None:
+            return store.add_many(extractions)
+        return store.add_many(extractions, linker.link_stored, linker.flush)
     except BaseException:
         if linker is not None:
             linker.forget()  # it may remember claims the rollback took back

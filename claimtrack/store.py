@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -89,6 +90,8 @@ _APART = "apart"  # never one speaker (key_a < key_b)
 # What `Store.add` runs on a newly stored article, in its transaction: the
 # connection, the article's id and its claims as stored.
 Then = Callable[[Connection, int, list[Claim]], object]
+# What it runs last, before the transaction commits.
+Finish = Callable[[Connection], object]
 
 # JSON columns are (de)serialised by pydantic-core: several times faster than json.
 _STRINGS = TypeAdapter(list[str])
@@ -158,7 +161,7 @@ def _sqlite_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     try:
         # busy_timeout first: switching to WAL itself needs a lock another process may hold.
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
-        cur.execute("PRAGMA journal_mode = WAL")
+        _use_wal(cur)
         # NORMAL is the documented pairing with WAL: no fsync per commit, still
         # consistent after a crash (the last commits may be lost on power failure).
         cur.execute("PRAGMA synchronous = NORMAL")
@@ -168,6 +171,26 @@ def _sqlite_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
         cur.close()
     # SQLite's lower() folds ASCII only; Python's gives the same answers as PostgreSQL's.
     dbapi_conn.create_function("lower", 1, _lower, deterministic=True)
+
+
+def _use_wal(cur: sqlite3.Cursor) -> None:
+    """Switch a new database file to WAL; the mode persists, so later opens only read it.
+
+    Connections opening a new file at once all try to switch it, and SQLite
+    answers "database is locked" to the losers at once, without waiting on
+    busy_timeout (six threads opening one new file: 18 failures in 300 tries),
+    so a lost race is retried here.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            if cur.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _lower(value: str | None) -> str | None:
@@ -378,20 +401,24 @@ class Store:
             ARTICLE.c.content_hash == bindparam("content_hash")
         )
 
-    def add(self, extraction: Extraction, then: Then | None = None) -> IngestResult:
+    def add(
+        self, extraction: Extraction, then: Then | None = None, finish: Finish | None = None
+    ) -> IngestResult:
         """Store an article with its claims atomically; an article already stored is skipped.
 
         `then` runs on a newly stored article's id and its claims as stored (ids,
         speaker record names, outlet), in start order, inside the same
-        transaction (ingest links it there: one commit per article, not two);
-        if it raises, nothing of the article is stored.
+        transaction (ingest links it there: one commit per article, not two),
+        and `finish` runs last in it (the linker writes what it kept pending);
+        if either raises, nothing of the article is stored.
         """
-        return self.add_many([extraction], then)[0]
+        return self.add_many([extraction], then, finish)[0]
 
     def add_many(
         self,
         extractions: Sequence[Extraction],
         then: Then | None = None,
+        finish: Finish | None = None,
     ) -> list[IngestResult]:
         """Store articles in order in one transaction: all of them, or none if any step fails.
 
@@ -401,7 +428,13 @@ class Store:
         """
         try:
             with self._write() as conn:
-                return [self._add(conn, extraction, then) for extraction in extractions]
+                figures: list[dict[str, Any]] = []
+                results = [self._add(conn, extraction, then, figures) for extraction in extractions]
+                if figures:  # nothing in the transaction reads them: one statement for all
+                    conn.execute(self._insert_figures_stmt, figures)
+                if finish is not None:
+                    finish(conn)
+                return results
         except SQLAlchemyError as err:
             raise DatabaseError(f"cannot store article: {_cause(err)}") from None
 
@@ -410,7 +443,9 @@ class Store:
         conn: Connection,
         extraction: Extraction,
         then: Then | None,
+        figure_rows: list[dict[str, Any]],
     ) -> IngestResult:
+        """Store one article; its claim_figure rows go to `figure_rows`, for the caller to write."""
         article = extraction.article
         content_hash = article.content_hash or hashlib.sha256(article.text.encode()).hexdigest()
         path = article.path or ""
@@ -430,7 +465,6 @@ class Store:
                 self._insert_claims_stmt,
                 [_claim_row(c, article_id, speaker_ids) for c in extraction.claims],
             ).scalars()
-            figure_rows: list[dict[str, Any]] = []
             for claim, claim_id in zip(extraction.claims, claim_ids, strict=True):
                 record = None if claim.speaker is None else records.get(claim.speaker)
                 update = {"id": claim_id, "article_id": article_id, "outlet": article.outlet}
@@ -442,8 +476,6 @@ class Store:
                 if record is not None:
                     update["speaker"] = record.name  # as claim_select reads it back
                 stored.append(claim.model_copy(update=update))
-            if figure_rows:
-                conn.execute(self._insert_figures_stmt, figure_rows)
         if then is not None:
             # Start order, ties in id order: the order of ix_claim_article_start.
             then(conn, article_id, sorted(stored, key=lambda c: (c.start, c.id or 0)))

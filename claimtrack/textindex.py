@@ -87,9 +87,17 @@ def stamp(conn: Connection, *, lock: bool = False) -> str | None:
     return None if found is None else str(found)
 
 
-def touch(conn: Connection) -> str:
-    """Record that the index changed; returns the new stamp."""
-    new = uuid.uuid4().hex
+def new_stamp() -> str:
+    return uuid.uuid4().hex
+
+
+def touch(conn: Connection, new: str | None = None) -> str:
+    """Record that the index changed, under `new` or a fresh stamp; returns the stamp.
+
+    A transaction that changes the index several times needs one stamp, written
+    once before it commits: other processes only ever see it committed.
+    """
+    new = new or new_stamp()
     conn.execute(
         text(
             "INSERT INTO claimtrack_meta (key, value) VALUES (:key, :value) "
@@ -102,6 +110,12 @@ def touch(conn: Connection) -> str:
 
 def add(conn: Connection, terms_of: Mapping[int, Iterable[str]]) -> str:
     """Index claims (ids not indexed yet) under their terms; returns the new stamp."""
+    insert(conn, terms_of)
+    return touch(conn)
+
+
+def insert(conn: Connection, terms_of: Mapping[int, Iterable[str]]) -> None:
+    """Index claims (ids not indexed yet) under their terms, leaving the stamp to the caller."""
     tokens = {cid: sorted(map(token, ts)) for cid, ts in terms_of.items()}
     if conn.dialect.name == "postgresql":
         sql = f"INSERT INTO {TABLE} (claim_id, terms) VALUES (:id, array_to_tsvector(:terms))"
@@ -111,7 +125,6 @@ def add(conn: Connection, terms_of: Mapping[int, Iterable[str]]) -> str:
         rows = [{"id": cid, "terms": " ".join(found)} for cid, found in tokens.items() if found]
     if rows:
         conn.execute(text(sql), rows)
-    return touch(conn)
 
 
 def indexed(conn: Connection, claim_ids: Iterable[int]) -> dict[int, list[str]]:

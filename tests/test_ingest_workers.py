@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 from typer.testing import CliRunner
 
-from claimtrack import pipeline
+from claimtrack import pipeline, textindex
 from claimtrack.cli import app
 from claimtrack.collector import YOUNG_GC_THRESHOLD
 from claimtrack.errors import ClaimtrackError
@@ -27,6 +28,7 @@ from claimtrack.linkstore import Linker
 from claimtrack.models import IngestResult, IngestStatus
 from claimtrack.pipeline import ingest
 from claimtrack.store import Store, open_store
+from claimtrack.tables import TERM_STAT
 from claimtrack.workers import AHEAD, map_in_order
 from tests.scripts import load_script
 
@@ -81,6 +83,54 @@ def test_workers_store_the_same_database_as_one_process(
     expected, got = snapshot(db_url), snapshot(second_db_url)
     assert expected["links"] and len(expected["claims"]) > CORPUS_SIZE  # a real comparison
     assert got == expected
+
+
+def _index_and_counts(db_url: str) -> tuple[dict[int, list[str]], list[tuple[str, int]]]:
+    """The text index's terms per claim and the stored term counts."""
+    with open_store(db_url) as store, store._read() as conn:
+        ids = [c.id for c in store.claims() if c.id is not None]
+        indexed = {cid: sorted(terms) for cid, terms in textindex.indexed(conn, ids).items()}
+        counts = sorted((str(t), int(n)) for t, n in conn.execute(select(TERM_STAT)))
+    return indexed, counts
+
+
+@pytest.fixture(scope="module")
+def wire_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """80 synthetic wire stories: enough shared terms that a missed posting shows."""
+    corpus = load_script("benchmarks/corpus.py", "claimtrack_benchmarks_corpus")
+    folder = tmp_path_factory.mktemp("wire")
+    paths = []
+    for i, article in enumerate(corpus.build(80, 0)):
+        path = folder / f"{i:03d}.md"
+        path.write_text(corpus.markdown(article), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_a_batch_links_as_one_article_at_a_time_does(
+    db_url: str, second_db_url: str, wire_files: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A batch's transaction sends the index, counts and links at its end; articles
+    # later in the batch must still find the earlier ones, and the counts add up.
+    # The second run's linker starts with nothing in memory: every term is read
+    # from the database, which holds the first run's claims, not the batch's.
+    first, second = wire_files[::2], wire_files[1::2]
+    monkeypatch.setattr(pipeline, "STORE_BATCH", 1)
+    for url in (db_url, second_db_url):
+        run_ingest(url, first, workers=1)
+    run_ingest(db_url, second, workers=1)
+    monkeypatch.setattr(pipeline, "STORE_BATCH", len(second))
+    run_ingest(second_db_url, second, workers=1)
+    expected, got = snapshot(db_url), snapshot(second_db_url)
+    assert len(expected["links"]) > 1000  # a real comparison
+    assert got == expected
+    indexed, counts = _index_and_counts(second_db_url)
+    assert (indexed, counts) == _index_and_counts(db_url)
+    recount: dict[str, int] = {}
+    for terms in indexed.values():
+        for term in terms:
+            recount[term] = recount.get(term, 0) + 1
+    assert counts == sorted(recount.items())
 
 
 def test_a_bad_file_fails_alone_and_the_rest_are_stored_in_order(

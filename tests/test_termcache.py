@@ -9,15 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
+from sqlalchemy import select
 
 from claimtrack import textindex
 from claimtrack.extract import extract
 from claimtrack.linkstore import Linker
 from claimtrack.models import Article
 from claimtrack.store import Store
+from claimtrack.tables import TERM_STAT
 from claimtrack.termcache import TermCache
 from tests.test_linking_store import COURIER, POST, RELIEF, SPORT, WIRE
 
@@ -146,3 +149,40 @@ def test_every_index_change_renews_the_stamp(store: Store) -> None:
     linker.relink()
     with store._read() as conn:
         assert textindex.stamp(conn) not in (None, before)
+
+
+def test_a_batch_sees_its_own_claims_in_counts_and_stamps_once(store: Store) -> None:
+    """Within one transaction the index and counts wait for `flush`; reads must add them."""
+    linker = Linker(store)
+    seen: list[dict[str, int]] = []
+    weights = linker._weights
+
+    def spy(conn: Any, terms: set[str], cached: bool = False, total: int | None = None) -> Any:
+        found = weights(conn, terms, cached=cached, total=total)
+        if cached:
+            seen.append(dict(found[0]))
+        return found
+
+    linker._weights = spy  # type: ignore[method-assign]
+    extractions = [
+        extract(Article(text=text, outlet=outlet, path=f"{name}.txt"))
+        for name, text, outlet in ARTICLES
+    ]
+    stamps: list[str | None] = []
+    flush = linker.flush
+
+    def flush_and_note(conn: Any) -> None:
+        stamps.append(textindex.stamp(conn))
+        flush(conn)
+        stamps.append(textindex.stamp(conn))
+
+    store.add_many(extractions, linker.link_stored, flush_and_note)
+    assert len(seen) == len(ARTICLES)
+    with store._read() as conn:
+        stored = {t: int(n) for t, n in conn.execute(select(TERM_STAT.c.term, TERM_STAT.c.df))}
+        final = textindex.stamp(conn)
+    # The last article's view of its terms is what the database holds once committed.
+    assert seen[-1] and seen[-1] == {term: stored[term] for term in seen[-1]}
+    assert any(n > 1 for n in seen[-1].values())  # terms shared across the batch
+    # One stamp for the whole transaction, written by flush, known to the linker.
+    assert stamps[0] is None and stamps[1] == final == linker._terms.stamp
