@@ -122,17 +122,22 @@ class Linker:
         pending = self._pending
         if pending.terms:
             textindex.insert(conn, pending.terms)
+        # Plain driver SQL: hundreds of rows per batch, where building and
+        # compiling the statements through SQLAlchemy cost more than running them.
+        mark = "%s" if self.store._dialect == "postgresql" else "?"
         if pending.df:
-            mark = "%s" if self.store._dialect == "postgresql" else "?"
-            # Plain driver SQL: hundreds of rows per batch, where building and
-            # compiling the statement through SQLAlchemy cost more than running it.
             conn.exec_driver_sql(
                 f"INSERT INTO term_stat (term, df) VALUES ({mark}, {mark}) "
                 "ON CONFLICT (term) DO UPDATE SET df = term_stat.df + excluded.df",
                 sorted(pending.df.items()),
             )
         if pending.links:
-            conn.execute(insert(LINK), pending.links)
+            columns = ("claim_a", "claim_b", "relation", "score", "reason", "status", "decided_by")
+            conn.exec_driver_sql(
+                f"INSERT INTO claim_link ({', '.join(columns)}) "
+                f"VALUES ({', '.join([mark] * len(columns))})",
+                [tuple(row[c] for c in columns) for row in pending.links],
+            )
         if pending.linked:
             now = _now()
             for chunk in id_chunks(pending.linked):

@@ -385,8 +385,11 @@ class Store:
             select(SPEAKER_TOKEN.c.speaker_id).where(SPEAKER_TOKEN.c.token.in_(tokens)),
         )
         s_ = SPEAKER.c
-        self._candidates_stmt = select(s_.id, s_.name, s_.kind, s_.country, s_.acronym).where(
-            s_.id.in_(candidate_ids)
+        # With their alias keys (a row per alias): one round trip, not two.
+        self._candidates_stmt = (
+            select(s_.id, s_.name, s_.kind, s_.country, s_.acronym, ALIAS.c.key.label("alias"))
+            .select_from(SPEAKER.outerjoin(ALIAS, ALIAS.c.speaker_id == s_.id))
+            .where(s_.id.in_(candidate_ids))
         )
         self._alias_keys_stmt = select(ALIAS.c.speaker_id, ALIAS.c.key).where(
             ALIAS.c.speaker_id.in_(bindparam("ids", expanding=True))
@@ -429,7 +432,11 @@ class Store:
         try:
             with self._write() as conn:
                 figures: list[dict[str, Any]] = []
-                results = [self._add(conn, extraction, then, figures) for extraction in extractions]
+                # People's corrections are rare: most databases have none to look up.
+                rules = conn.execute(select(SPEAKER_RULE.c.id).limit(1)).first() is not None
+                results = [
+                    self._add(conn, extraction, then, figures, rules) for extraction in extractions
+                ]
                 if figures:  # nothing in the transaction reads them: one statement for all
                     conn.execute(self._insert_figures_stmt, figures)
                 if finish is not None:
@@ -444,8 +451,12 @@ class Store:
         extraction: Extraction,
         then: Then | None,
         figure_rows: list[dict[str, Any]],
+        rules: bool = True,
     ) -> IngestResult:
-        """Store one article; its claim_figure rows go to `figure_rows`, for the caller to write."""
+        """Store one article; its claim_figure rows go to `figure_rows`, for the caller to write.
+
+        `rules` says whether speaker_rule holds any row to look up.
+        """
         article = extraction.article
         content_hash = article.content_hash or hashlib.sha256(article.text.encode()).hexdigest()
         path = article.path or ""
@@ -457,7 +468,7 @@ class Store:
                 self._article_by_hash_stmt, {"content_hash": content_hash}
             ).scalar_one()
             return IngestResult(path=path, status=IngestStatus.skipped, article_id=existing)
-        records = self._resolve_speakers(conn, _speakers_of(extraction))
+        records = self._resolve_speakers(conn, _speakers_of(extraction), rules)
         speaker_ids = {name: record.id for name, record in records.items()}
         stored: list[Claim] = []
         if extraction.claims:
@@ -487,7 +498,7 @@ class Store:
         )
 
     def _resolve_speakers(
-        self, conn: Connection, wanted: dict[str, Speaker]
+        self, conn: Connection, wanted: dict[str, Speaker], rules: bool = True
     ) -> dict[str, SpeakerRecord]:
         """Find or create the speaker record of each canonical name in an article.
 
@@ -499,7 +510,7 @@ class Store:
         named = {name: key for name in wanted if (key := name_key(name))}
         if not named:
             return {}
-        merge_to, apart = self._rules_for(conn, set(named.values()))
+        merge_to, apart = self._rules_for(conn, set(named.values())) if rules else ({}, {})
         exact = set(named.values()) | {key_a for _name, key_a in merge_to.values()}
         search = set().union(*(resolve.search_keys(wanted[name]) for name in named))
         pool = self._candidates(conn, exact, search)
@@ -595,20 +606,17 @@ class Store:
         rows = conn.execute(
             self._candidates_stmt, {"keys": sorted(keys), "tokens": sorted(tokens)}
         ).all()
-        return self._records(conn, rows)
+        records: dict[int, SpeakerRecord] = {}
+        for row in sorted(rows, key=lambda row: row.id):
+            record = records.get(row.id)
+            if record is None:
+                record = records[row.id] = _record(row)
+            if row.alias is not None:
+                record.keys.add(row.alias)
+        return records
 
     def _records(self, conn: Connection, rows: Sequence[Any]) -> dict[int, SpeakerRecord]:
-        records = {
-            row.id: SpeakerRecord(
-                id=row.id,
-                name=row.name,
-                kind=_KINDS[row.kind],
-                country=row.country,
-                acronym=row.acronym,
-                keys={name_key(row.name)},
-            )
-            for row in rows
-        }
+        records = {row.id: _record(row) for row in rows}
         if records:
             for speaker_id, key in conn.execute(self._alias_keys_stmt, {"ids": sorted(records)}):
                 records[speaker_id].keys.add(key)
@@ -1161,6 +1169,18 @@ def _parse_alias_file(path: str) -> list[tuple[int, _AliasLine]]:
             )
         lines.append((number, _AliasLine(names, apart)))
     return lines
+
+
+def _record(row: Any) -> SpeakerRecord:
+    """A speaker row as a record knowing its name's key (its aliases are added by the caller)."""
+    return SpeakerRecord(
+        id=row.id,
+        name=row.name,
+        kind=_KINDS[row.kind],
+        country=row.country,
+        acronym=row.acronym,
+        keys={name_key(row.name)},
+    )
 
 
 def _claim_row(claim: Claim, article_id: int, speaker_ids: dict[str, int]) -> dict[str, Any]:
