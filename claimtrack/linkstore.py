@@ -22,6 +22,7 @@ from sqlalchemy import Connection, delete, func, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from claimtrack import textindex
+from claimtrack.bulk import insert_rows
 from claimtrack.errors import ClaimtrackError, DatabaseError, NotFoundError
 from claimtrack.link import (
     CONFIRM,
@@ -122,22 +123,15 @@ class Linker:
         pending = self._pending
         if pending.terms:
             textindex.insert(conn, pending.terms)
-        # Plain driver SQL: hundreds of rows per batch, where building and
-        # compiling the statements through SQLAlchemy cost more than running them.
-        mark = "%s" if self.store._dialect == "postgresql" else "?"
-        if pending.df:
-            conn.exec_driver_sql(
-                f"INSERT INTO term_stat (term, df) VALUES ({mark}, {mark}) "
-                "ON CONFLICT (term) DO UPDATE SET df = term_stat.df + excluded.df",
-                sorted(pending.df.items()),
-            )
-        if pending.links:
-            columns = ("claim_a", "claim_b", "relation", "score", "reason", "status", "decided_by")
-            conn.exec_driver_sql(
-                f"INSERT INTO claim_link ({', '.join(columns)}) "
-                f"VALUES ({', '.join([mark] * len(columns))})",
-                [tuple(row[c] for c in columns) for row in pending.links],
-            )
+        insert_rows(
+            conn,
+            TERM_STAT,
+            ("term", "df"),
+            sorted(pending.df.items()),
+            on_conflict="ON CONFLICT (term) DO UPDATE SET df = term_stat.df + excluded.df",
+        )
+        columns = ("claim_a", "claim_b", "relation", "score", "reason", "status", "decided_by")
+        insert_rows(conn, LINK, columns, [tuple(map(row.get, columns)) for row in pending.links])
         if pending.linked:
             now = _now()
             for chunk in id_chunks(pending.linked):

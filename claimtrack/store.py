@@ -42,6 +42,7 @@ from sqlalchemy.sql.expression import BindParameter
 from sqlmodel import SQLModel
 
 from claimtrack import resolve, textindex
+from claimtrack.bulk import insert_rows
 from claimtrack.errors import ClaimtrackError, DatabaseError, InputError, NotFoundError
 from claimtrack.migrate import upgrade
 from claimtrack.models import (
@@ -374,7 +375,6 @@ class Store:
         )
         # Ids in the order of the rows given: the claims are handed on without a re-read.
         self._insert_claims_stmt = insert(CLAIM).returning(CLAIM.c.id, sort_by_parameter_order=True)
-        self._insert_figures_stmt = insert(FIGURE)
         keys: BindParameter[str] = bindparam("keys", expanding=True)
         tokens: BindParameter[str] = bindparam("tokens", expanding=True)
         # One round trip finds every candidate speaker: by name, by alias, and by the
@@ -431,14 +431,14 @@ class Store:
         """
         try:
             with self._write() as conn:
-                figures: list[dict[str, Any]] = []
+                figures: list[tuple[Any, ...]] = []
                 # People's corrections are rare: most databases have none to look up.
                 rules = conn.execute(select(SPEAKER_RULE.c.id).limit(1)).first() is not None
                 results = [
                     self._add(conn, extraction, then, figures, rules) for extraction in extractions
                 ]
-                if figures:  # nothing in the transaction reads them: one statement for all
-                    conn.execute(self._insert_figures_stmt, figures)
+                # Nothing in the transaction reads them: one statement for all.
+                insert_rows(conn, FIGURE, _FIGURE_COLUMNS, figures)
                 if finish is not None:
                     finish(conn)
                 return results
@@ -450,7 +450,7 @@ class Store:
         conn: Connection,
         extraction: Extraction,
         then: Then | None,
-        figure_rows: list[dict[str, Any]],
+        figure_rows: list[tuple[Any, ...]],
         rules: bool = True,
     ) -> IngestResult:
         """Store one article; its claim_figure rows go to `figure_rows`, for the caller to write.
@@ -548,11 +548,13 @@ class Store:
             tokens.update((record.id, token) for token in filed)
         if aliases:
             conn.execute(self._insert_alias_stmt, aliases)
-        if tokens:
-            conn.execute(
-                self._insert_token_stmt,
-                [{"speaker_id": i, "token": t} for i, t in sorted(tokens)],
-            )
+        insert_rows(
+            conn,
+            SPEAKER_TOKEN,
+            ("speaker_id", "token"),
+            sorted(tokens),
+            on_conflict="ON CONFLICT (speaker_id, token) DO NOTHING",
+        )
         return ids
 
     def _decide(
@@ -1203,26 +1205,42 @@ def _claim_row(claim: Claim, article_id: int, speaker_ids: dict[str, int]) -> di
     }
 
 
+_FIGURE_COLUMNS = (
+    "unit",
+    "value",
+    "claim_id",
+    "position",
+    "approximate",
+    "denied",
+    "article_id",
+    "speaker_id",
+    "speaker",
+    "speaker_mention",
+    "outlet",
+    "published",
+)
+
+
 def _figure_rows(
     claim: Claim, claim_id: int, speaker_id: int | None, article_id: int, article: Article
-) -> Iterator[dict[str, Any]]:
-    """claim_figure rows of a claim's figures that have a unit (tables.FigureRow)."""
+) -> Iterator[tuple[Any, ...]]:
+    """claim_figure rows (in _FIGURE_COLUMNS order) of a claim's figures that have a unit."""
     for position, figure in enumerate(claim.figures):
         if figure.unit:
-            yield {
-                "unit": figure.unit,
-                "value": figure.value,
-                "claim_id": claim_id,
-                "position": position,
-                "approximate": figure.approximate,
-                "denied": claim.stance is Stance.deny,
-                "article_id": article_id,
-                "speaker_id": speaker_id,
-                "speaker": claim.speaker,
-                "speaker_mention": claim.speaker_mention,
-                "outlet": article.outlet,
-                "published": article.published,
-            }
+            yield (
+                figure.unit,
+                figure.value,
+                claim_id,
+                position,
+                figure.approximate,
+                claim.stance is Stance.deny,
+                article_id,
+                speaker_id,
+                claim.speaker,
+                claim.speaker_mention,
+                article.outlet,
+                article.published,
+            )
 
 
 def claim_select() -> Select[Any]:
