@@ -20,9 +20,12 @@ from typing import Any, NamedTuple, Self
 
 from pydantic import TypeAdapter
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     Engine,
     Select,
+    String,
+    any_,
     bindparam,
     create_engine,
     delete,
@@ -38,11 +41,10 @@ from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import URL, Result, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
-from sqlalchemy.sql.expression import BindParameter
 from sqlmodel import SQLModel
 
 from claimtrack import resolve, textindex
-from claimtrack.bulk import insert_rows
+from claimtrack.bulk import insert_returning_ids, insert_rows
 from claimtrack.errors import ClaimtrackError, DatabaseError, InputError, NotFoundError
 from claimtrack.migrate import upgrade
 from claimtrack.models import (
@@ -375,14 +377,13 @@ class Store:
         )
         # Ids in the order of the rows given: the claims are handed on without a re-read.
         self._insert_claims_stmt = insert(CLAIM).returning(CLAIM.c.id, sort_by_parameter_order=True)
-        keys: BindParameter[str] = bindparam("keys", expanding=True)
-        tokens: BindParameter[str] = bindparam("tokens", expanding=True)
+        one_of = _one_of_array if self._dialect == "postgresql" else _one_of_list
         # One round trip finds every candidate speaker: by name, by alias, and by the
         # blocking tokens of resolve.search_keys (surname skeleton, country and type...).
         candidate_ids = union(
-            select(SPEAKER.c.id).where(SPEAKER.c.key.in_(keys)),
-            select(ALIAS.c.speaker_id).where(ALIAS.c.key.in_(keys)),
-            select(SPEAKER_TOKEN.c.speaker_id).where(SPEAKER_TOKEN.c.token.in_(tokens)),
+            select(SPEAKER.c.id).where(one_of(SPEAKER.c.key, "keys")),
+            select(ALIAS.c.speaker_id).where(one_of(ALIAS.c.key, "keys")),
+            select(SPEAKER_TOKEN.c.speaker_id).where(one_of(SPEAKER_TOKEN.c.token, "tokens")),
         )
         s_ = SPEAKER.c
         # With their alias keys (a row per alias): one round trip, not two.
@@ -397,7 +398,7 @@ class Store:
         r = SPEAKER_RULE.c
         self._rules_stmt = (
             select(r.kind, r.name_a, r.key_a, r.name_b, r.key_b)
-            .where(or_(r.key_a.in_(keys), r.key_b.in_(keys)))
+            .where(or_(one_of(r.key_a, "keys"), one_of(r.key_b, "keys")))
             .order_by(r.id)
         )
         self._article_by_hash_stmt = select(ARTICLE.c.id).where(
@@ -434,11 +435,15 @@ class Store:
                 figures: list[tuple[Any, ...]] = []
                 # People's corrections are rare: most databases have none to look up.
                 rules = conn.execute(select(SPEAKER_RULE.c.id).limit(1)).first() is not None
+                speakers = _SpeakerWrites()
                 results = [
-                    self._add(conn, extraction, then, figures, rules) for extraction in extractions
+                    self._add(conn, extraction, then, figures, rules, speakers)
+                    for extraction in extractions
                 ]
-                # Nothing in the transaction reads them: one statement for all.
+                # Nothing in the transaction reads them back from the database: one
+                # statement each for the whole batch.
                 insert_rows(conn, FIGURE, _FIGURE_COLUMNS, figures)
+                speakers.flush(conn)
                 if finish is not None:
                     finish(conn)
                 return results
@@ -452,10 +457,12 @@ class Store:
         then: Then | None,
         figure_rows: list[tuple[Any, ...]],
         rules: bool = True,
+        speakers: _SpeakerWrites | None = None,
     ) -> IngestResult:
         """Store one article; its claim_figure rows go to `figure_rows`, for the caller to write.
 
-        `rules` says whether speaker_rule holds any row to look up.
+        `rules` says whether speaker_rule holds any row to look up; `speakers`
+        gathers the transaction's speaker aliases and blocking tokens.
         """
         article = extraction.article
         content_hash = article.content_hash or hashlib.sha256(article.text.encode()).hexdigest()
@@ -468,14 +475,21 @@ class Store:
                 self._article_by_hash_stmt, {"content_hash": content_hash}
             ).scalar_one()
             return IngestResult(path=path, status=IngestStatus.skipped, article_id=existing)
-        records = self._resolve_speakers(conn, _speakers_of(extraction), rules)
+        writes = speakers if speakers is not None else _SpeakerWrites()
+        records = self._resolve_speakers(conn, _speakers_of(extraction), rules, writes)
+        if speakers is None:
+            writes.flush(conn)
         speaker_ids = {name: record.id for name, record in records.items()}
         stored: list[Claim] = []
         if extraction.claims:
-            claim_ids = conn.execute(
-                self._insert_claims_stmt,
-                [_claim_row(c, article_id, speaker_ids) for c in extraction.claims],
-            ).scalars()
+            rows = [_claim_row(c, article_id, speaker_ids) for c in extraction.claims]
+            if self._dialect == "postgresql":  # one message, prepared once (bulk.py)
+                columns = tuple(rows[0])
+                claim_ids: Iterable[int] = insert_returning_ids(
+                    conn, CLAIM, columns, [tuple(row.values()) for row in rows]
+                )
+            else:
+                claim_ids = conn.execute(self._insert_claims_stmt, rows).scalars()
             for claim, claim_id in zip(extraction.claims, claim_ids, strict=True):
                 record = None if claim.speaker is None else records.get(claim.speaker)
                 update = {"id": claim_id, "article_id": article_id, "outlet": article.outlet}
@@ -498,14 +512,16 @@ class Store:
         )
 
     def _resolve_speakers(
-        self, conn: Connection, wanted: dict[str, Speaker], rules: bool = True
+        self, conn: Connection, wanted: dict[str, Speaker], rules: bool, writes: _SpeakerWrites
     ) -> dict[str, SpeakerRecord]:
         """Find or create the speaker record of each canonical name in an article.
 
         People's corrections (speaker_rule) decide first; then resolve.choose picks
         among candidates found by exact name or alias and by the speaker_token
         blocking index, so an article costs a handful of indexed queries whatever
-        the size of the database. The written forms are recorded as aliases.
+        the size of the database. The written forms become aliases, and the
+        record's blocking tokens are filed; both wait in `writes` for the end of
+        the transaction.
         """
         named = {name: key for name in wanted if (key := name_key(name))}
         if not named:
@@ -513,19 +529,17 @@ class Store:
         merge_to, apart = self._rules_for(conn, set(named.values())) if rules else ({}, {})
         exact = set(named.values()) | {key_a for _name, key_a in merge_to.values()}
         search = set().union(*(resolve.search_keys(wanted[name]) for name in named))
-        pool = self._candidates(conn, exact, search)
+        pool = self._candidates(conn, exact, search, writes)
         # Namesakes (every "Anna X" and "X Ivanova" a lone "Ivanova" could stand
         # for) are read only when a decision needs them: there may be thousands.
         read = set(search)
 
         def namesakes(keys: set[str]) -> None:
             if keys - read:
-                pool.update(self._candidates(conn, set(), keys - read))
+                pool.update(self._candidates(conn, set(), keys - read, writes))
                 read.update(keys)
 
         ids: dict[str, SpeakerRecord] = {}
-        tokens: set[tuple[int, str]] = set()
-        aliases: list[dict[str, Any]] = []
         for name, key in named.items():
             speaker = wanted[name]
             record = self._decide(speaker, key, pool, merge_to, apart, namesakes)
@@ -536,25 +550,16 @@ class Store:
             else:
                 self._absorb(conn, record, speaker)
             ids[name] = record
+            writes.records[record.id] = record
             for form in (speaker.name, *speaker.aliases):
                 form_key = name_key(form)
                 if form_key and form_key not in _NOT_ALIASES and form_key not in record.keys:
                     record.keys.add(form_key)
-                    aliases.append(
-                        {"speaker_id": record.id, "alias": form.strip(), "key": form_key}
-                    )
+                    writes.alias(record.id, form.strip(), form_key)
             filed = resolve.index_keys(record.name, record.kind, record.country, record.acronym)
             filed |= resolve.index_keys(speaker.name, record.kind, record.country, None)
-            tokens.update((record.id, token) for token in filed)
-        if aliases:
-            conn.execute(self._insert_alias_stmt, aliases)
-        insert_rows(
-            conn,
-            SPEAKER_TOKEN,
-            ("speaker_id", "token"),
-            sorted(tokens),
-            on_conflict="ON CONFLICT (speaker_id, token) DO NOTHING",
-        )
+            for token in filed:
+                writes.token(record.id, token)
         return ids
 
     def _decide(
@@ -600,22 +605,29 @@ class Store:
         return merge_to, apart
 
     def _candidates(
-        self, conn: Connection, keys: set[str], tokens: set[str]
+        self, conn: Connection, keys: set[str], tokens: set[str], writes: _SpeakerWrites
     ) -> dict[int, SpeakerRecord]:
-        """Speaker records with one of these names or aliases, or filed under these tokens."""
+        """Speaker records with one of these names or aliases, or filed under these tokens.
+
+        Records this transaction has resolved come from `writes`, as it holds
+        them (with the aliases and tokens the database does not have yet).
+        """
         if not keys and not tokens:
             return {}
         rows = conn.execute(
             self._candidates_stmt, {"keys": sorted(keys), "tokens": sorted(tokens)}
         ).all()
         records: dict[int, SpeakerRecord] = {}
-        for row in sorted(rows, key=lambda row: row.id):
+        for row in rows:
             record = records.get(row.id)
             if record is None:
                 record = records[row.id] = _record(row)
             if row.alias is not None:
                 record.keys.add(row.alias)
-        return records
+        for speaker_id in records.keys() | writes.found(keys, tokens):
+            if (held := writes.records.get(speaker_id)) is not None:
+                records[speaker_id] = held
+        return dict(sorted(records.items()))
 
     def _records(self, conn: Connection, rows: Sequence[Any]) -> dict[int, SpeakerRecord]:
         records = {row.id: _record(row) for row in rows}
@@ -1171,6 +1183,77 @@ def _parse_alias_file(path: str) -> list[tuple[int, _AliasLine]]:
             )
         lines.append((number, _AliasLine(names, apart)))
     return lines
+
+
+class _SpeakerWrites:
+    """A transaction's speaker records, and the aliases and blocking tokens it files.
+
+    Aliases and tokens are written together by `flush`, before the commit (one
+    statement each for a batch instead of two per article); until then
+    `Store._candidates` finds the records they point to here.
+    """
+
+    def __init__(self) -> None:
+        self.records: dict[int, SpeakerRecord] = {}
+        self._aliases: dict[tuple[int, str], str] = {}  # (speaker id, key) -> alias
+        self._tokens: set[tuple[int, str]] = set()
+        self._by_key: dict[str, set[int]] = {}
+        self._by_token: dict[str, set[int]] = {}
+
+    def alias(self, speaker_id: int, alias: str, key: str) -> None:
+        self._aliases.setdefault((speaker_id, key), alias)
+        self._by_key.setdefault(key, set()).add(speaker_id)
+
+    def token(self, speaker_id: int, token: str) -> None:
+        if (speaker_id, token) not in self._tokens:
+            self._tokens.add((speaker_id, token))
+            self._by_token.setdefault(token, set()).add(speaker_id)
+
+    def found(self, keys: Iterable[str], tokens: Iterable[str]) -> set[int]:
+        """Records that an alias or a token waiting here files under these keys or tokens."""
+        out: set[int] = set()
+        for key in keys:
+            out |= self._by_key.get(key, set())
+        for token in tokens:
+            out |= self._by_token.get(token, set())
+        return out
+
+    def flush(self, conn: Connection) -> None:
+        # A record renamed since took an alias's key as its name: no alias of itself.
+        aliases = [
+            (speaker_id, alias, key)
+            for (speaker_id, key), alias in self._aliases.items()
+            if name_key(self.records[speaker_id].name) != key
+        ]
+        insert_rows(
+            conn,
+            ALIAS,
+            ("speaker_id", "alias", "key"),
+            aliases,
+            on_conflict="ON CONFLICT (speaker_id, key) DO NOTHING",
+        )
+        insert_rows(
+            conn,
+            SPEAKER_TOKEN,
+            ("speaker_id", "token"),
+            sorted(self._tokens),
+            on_conflict="ON CONFLICT (speaker_id, token) DO NOTHING",
+        )
+        self._aliases.clear()
+        self._tokens.clear()
+
+
+def _one_of_list(column: ColumnElement[str], name: str) -> ColumnElement[bool]:
+    """``column IN (…)`` with the list bound as `name` when the statement runs."""
+    return column.in_(bindparam(name, expanding=True))
+
+
+def _one_of_array(column: ColumnElement[str], name: str) -> ColumnElement[bool]:
+    """``column = ANY(array)`` on PostgreSQL: one statement text whatever the list's length.
+
+    The driver then prepares it once, where the server planned each new length.
+    """
+    return column == any_(bindparam(name, type_=pg_dialect.ARRAY(String)))
 
 
 def _record(row: Any) -> SpeakerRecord:

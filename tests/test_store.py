@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import text as sql_text
 
+import claimtrack.store
 from claimtrack.errors import DatabaseError, NotFoundError
 from claimtrack.models import (
     Article,
@@ -313,8 +314,10 @@ def test_article_without_claims_is_stored(store: Store) -> None:
 
 
 def test_failure_midway_leaves_nothing(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The article and its speakers are written; the claims break a NOT NULL constraint.
+    row = claimtrack.store._claim_row
     monkeypatch.setattr(
-        store, "_insert_claims_stmt", sql_text("INSERT INTO no_such_table VALUES (1)")
+        "claimtrack.store._claim_row", lambda *args: {**row(*args), "speaker_mention": None}
     )
     with pytest.raises(DatabaseError, match="cannot store article"):
         store.add(article_a())
@@ -334,6 +337,40 @@ def test_python_error_midway_leaves_nothing(store: Store, monkeypatch: pytest.Mo
 
 
 # --- speakers ---
+
+
+def test_a_batch_files_aliases_once_and_none_equal_to_a_later_name(store: Store) -> None:
+    # Within a transaction aliases wait for its end; a record renamed meanwhile
+    # to one of them keeps no alias of its own name (as the rename's delete did).
+    from claimtrack.store import _SpeakerWrites
+
+    store.add(article_a())
+    (ortiz,) = [s for s in store.speakers() if s.name == "Ana Ortiz"]
+    with store._write() as conn:
+        writes = _SpeakerWrites()
+        (record,) = store._candidates(conn, {name_key("Ana Ortiz")}, set(), writes).values()
+        writes.records[record.id] = record
+        writes.alias(record.id, "A. Ortiz", name_key("A. Ortiz"))
+        writes.alias(record.id, "Ana María Ortiz", name_key("Ana María Ortiz"))
+        writes.alias(record.id, "A. Ortiz", name_key("A. Ortiz"))  # twice: filed once
+        writes.token(record.id, "pl:ortiz-test")
+        # Found before the database has them, by alias key and by token.
+        assert writes.found({name_key("A. Ortiz")}, set()) == {record.id}
+        assert writes.found(set(), {"pl:ortiz-test"}) == {record.id}
+        record.name = "Ana María Ortiz"  # what Store._rename does to the record
+        writes.flush(conn)
+        conn.execute(
+            sql_text("UPDATE speaker SET name = :n WHERE id = :i"),
+            {"n": record.name, "i": record.id},
+        )
+    (after,) = [s for s in store.speakers() if s.id == ortiz.id]
+    assert name_key("A. Ortiz") in {name_key(a) for a in after.aliases}
+    assert "Ana María Ortiz" not in after.aliases
+    with store._read() as conn:
+        tokens = conn.execute(
+            sql_text("SELECT count(*) FROM speaker_token WHERE token = 'pl:ortiz-test'")
+        ).scalar_one()
+    assert tokens == 1
 
 
 def test_speaker_shared_across_articles(store: Store) -> None:
