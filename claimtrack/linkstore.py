@@ -84,7 +84,7 @@ class Linker:
         # Writes of the transaction in progress that nothing in it reads back from
         # the database, sent together by `flush` just before it commits: per row
         # and per statement they were most of a PostgreSQL ingest's round trips.
-        # Reads in the transaction add the pending index entries (`_with_pending`).
+        # Reads in the transaction add the pending index entries (`_Pending`).
         self._pending = _Pending()
 
     def prepare(self, found: Mapping[FeatureKey, Prepared]) -> None:
