@@ -456,8 +456,8 @@ class Store:
         extraction: Extraction,
         then: Then | None,
         figure_rows: list[tuple[Any, ...]],
-        rules: bool = True,
-        speakers: _SpeakerWrites | None = None,
+        rules: bool,
+        speakers: _SpeakerWrites,
     ) -> IngestResult:
         """Store one article; its claim_figure rows go to `figure_rows`, for the caller to write.
 
@@ -475,10 +475,7 @@ class Store:
                 self._article_by_hash_stmt, {"content_hash": content_hash}
             ).scalar_one()
             return IngestResult(path=path, status=IngestStatus.skipped, article_id=existing)
-        writes = speakers if speakers is not None else _SpeakerWrites()
-        records = self._resolve_speakers(conn, _speakers_of(extraction), rules, writes)
-        if speakers is None:
-            writes.flush(conn)
+        records = self._resolve_speakers(conn, _speakers_of(extraction), rules, speakers)
         speaker_ids = {name: record.id for name, record in records.items()}
         stored: list[Claim] = []
         if extraction.claims:
@@ -1239,8 +1236,6 @@ class _SpeakerWrites:
             sorted(self._tokens),
             on_conflict="ON CONFLICT (speaker_id, token) DO NOTHING",
         )
-        self._aliases.clear()
-        self._tokens.clear()
 
 
 def _one_of_list(column: ColumnElement[str], name: str) -> ColumnElement[bool]:
