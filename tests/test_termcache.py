@@ -7,6 +7,8 @@ and its results must equal a single linker's.
 
 from __future__ import annotations
 
+from array import array
+from collections import Counter
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -17,7 +19,7 @@ from sqlalchemy import select
 
 from claimtrack import textindex
 from claimtrack.extract import extract
-from claimtrack.linkstore import Linker
+from claimtrack.linkstore import MAX_CANDIDATES, Linker, most_shared
 from claimtrack.models import Article
 from claimtrack.store import Store
 from claimtrack.tables import TERM_STAT
@@ -186,3 +188,22 @@ def test_a_batch_sees_its_own_claims_in_counts_and_stamps_once(store: Store) -> 
     assert any(n > 1 for n in seen[-1].values())  # terms shared across the batch
     # One stamp for the whole transaction, written by flush, known to the linker.
     assert stamps[0] is None and stamps[1] == final == linker._terms.stamp
+
+
+@given(
+    st.lists(st.lists(st.integers(1, 60), max_size=40), max_size=8),
+    st.integers(1, 60),
+    st.integers(0, 12),
+)
+def test_most_shared_keeps_the_claims_in_most_lists_newest_first(
+    lists: list[list[int]], claim_id: int, limit: int
+) -> None:
+    # The definition, in the plainest Python: count, drop the claim itself, keep
+    # claims in two lists or more, most lists first and ties to the higher id.
+    counts = Counter(i for ids in lists for i in ids)
+    counts.pop(claim_id, None)
+    best = sorted(((n, i) for i, n in counts.items() if n >= 2), reverse=True)
+    expected = {i for _n, i in best[: limit or MAX_CANDIDATES]}
+    assert most_shared(lists, claim_id, limit) == expected
+    # The term cache's arrays are read in place, and give the same answer.
+    assert most_shared([array("q", ids) for ids in lists], claim_id, limit) == expected
