@@ -12,7 +12,6 @@ comes back.
 from __future__ import annotations
 
 import math
-from array import array
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
@@ -567,11 +566,8 @@ def most_shared(lists: Sequence[Sequence[int]], claim_id: int, limit: int = 0) -
     a Counter and a Python filter of its items took 0.65 ms per claim, the
     largest part of linking an article at 100,000 articles; this takes 0.09 ms.
     """
-    parts = [
-        np.frombuffer(ids, dtype=np.int64) if isinstance(ids, array) else np.asarray(ids, np.int64)
-        for ids in lists
-        if len(ids)
-    ]
+    # An `array("q")` of the term cache is viewed in place, not copied.
+    parts = [np.asarray(ids, np.int64) for ids in lists if len(ids)]
     if not parts:
         return set()
     ids, counts = np.unique(np.concatenate(parts), return_counts=True)
