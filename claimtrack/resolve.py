@@ -234,7 +234,6 @@ class Match:
 
 
 @lru_cache(maxsize=65536)
-@lru_cache(maxsize=65536)
 def compact(text: str) -> str:
     """Letters and digits only, casefolded, no accents: 'Suk-yeol' and 'Suk Yeol' meet."""
     return "".join(ch for ch in name_key(text) if ch.isalnum())
