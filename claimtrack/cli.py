@@ -159,10 +159,9 @@ def ingest(
             envvar="CLAIMTRACK_WORKERS",
             show_envvar=True,
             min=0,
-            help="Cores to use; 0 uses every core. Above 1, other processes extract "
-            "claims while this one stores and links (one fewer than the cores, since "
-            "linking keeps this one busy). Speeds up large batches; the database ends "
-            "up the same as with 1.",
+            help="Processes that extract claims while this one stores and links; 0 uses "
+            "every core. Speeds up large batches on a machine with cores to spare; "
+            "the database ends up the same as with 1.",
         ),
     ] = 1,
     fmt: IngestFormatOption = None,

@@ -62,12 +62,10 @@ def ingest(
 
     With ``link`` each stored article is linked to what is already stored, so the
     database is ready for `disputes` and `figures` without a separate pass.
-    ``workers`` is how many cores to use (0: every core). Above 1, extraction
-    runs in other processes while this one stores and links, still in input
-    order, so the database ends up the same as with one: ``workers - 1`` of
-    them when linking (this process keeps a core busy), ``workers`` when only
-    storing. Workers import the caller's main module, so a script needs the
-    ``if __name__ == "__main__":`` guard.
+    With ``workers`` above 1 (0: one per core) extraction runs in that many
+    processes while this one stores and links, still in input order, so the
+    database ends up the same as with one. Workers import the caller's main
+    module, so a script needs the ``if __name__ == "__main__":`` guard.
     """
     from claimtrack.linkstore import Linker
 
@@ -83,8 +81,7 @@ def ingest(
         max_bytes=max_bytes,
     )
     stored = analyzed = 0
-    extractors = extraction_processes(workers, link)
-    with fewer_collections(), closing(_extracted(articles, extractors, prepare=link)) as extracted:
+    with fewer_collections(), closing(_extracted(articles, workers, prepare=link)) as extracted:
         for prepared_batch in _batches(extracted, STORE_BATCH):
             batch = [(item, outcome) for item, outcome, _ in prepared_batch]
             if linker is not None:
@@ -103,21 +100,6 @@ def ingest(
     if stored >= ANALYZE_AFTER and stored > analyzed:
         _analyze(store)
     return results
-
-
-def extraction_processes(workers: int, link: bool) -> int:
-    """Worker processes that extract when ingest may use `workers` cores (0: all); 0: none.
-
-    Storing and linking keep the main process busy: on two cores, a second
-    extraction process took CPU from it, and each article cost 15% more at
-    100,000 articles than with one extraction process (docs/BENCHMARKS.md).
-    """
-    if workers < 0:
-        raise ValueError(f"workers must be 0 (one per core) or more, not {workers}")
-    cores = workers or os.cpu_count() or 1
-    if cores == 1:
-        return 0  # extraction in this process, between storing articles
-    return cores - 1 if link else cores
 
 
 def _analyze(store: Store) -> None:
@@ -172,21 +154,24 @@ def extract_path(path: str, stdin: TextIO | None = None) -> list[Extraction]:
 
 
 def _extracted(
-    items: Iterable[Article | InputError], processes: int, prepare: bool = False
+    items: Iterable[Article | InputError], workers: int, prepare: bool = False
 ) -> Generator[tuple[Article | InputError, Extracted, Prepared], None, None]:
-    """Each input with its extraction or error, in input order; in worker `processes` if any.
+    """Each input with its extraction or error, in input order; in worker processes if asked.
 
     With workers and `prepare`, the workers also compute the match features of
     each claim, so that the process that links does not.
     """
-    if not processes:
+    if workers < 0:
+        raise ValueError(f"workers must be 0 (one per core) or more, not {workers}")
+    workers = workers or os.cpu_count() or 1
+    if workers == 1:
         for item in items:
             yield item, _extract_outcome(item), {}
         return
     from claimtrack.workers import map_in_order
 
     work = _extract_prepared if prepare else _extract_unprepared
-    with closing(map_in_order(work, items, processes)) as results:  # closed, the workers stop
+    with closing(map_in_order(work, items, workers)) as results:  # closed, the workers stop
         for item, (outcome, found) in results:
             yield item, outcome, found
 

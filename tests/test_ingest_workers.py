@@ -247,36 +247,6 @@ def test_negative_workers_are_refused(store: Store) -> None:
         ingest(store, [], workers=-1)
 
 
-def test_linking_keeps_a_core_for_the_main_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    """--workers counts cores: the one that stores and links extracts nothing."""
-    assert pipeline.extraction_processes(1, link=True) == 0
-    assert pipeline.extraction_processes(1, link=False) == 0
-    assert pipeline.extraction_processes(2, link=True) == 1
-    assert pipeline.extraction_processes(2, link=False) == 2
-    assert pipeline.extraction_processes(4, link=True) == 3
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    assert pipeline.extraction_processes(0, link=True) == 1
-    assert pipeline.extraction_processes(0, link=False) == 2
-
-
-def test_two_cores_extract_in_one_worker_while_linking(
-    store: Store, corpus_files: list[Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from claimtrack import workers
-
-    asked: list[int] = []
-    real = workers.map_in_order
-
-    def spy(fn: Any, items: Any, processes: int, **kwargs: Any) -> Any:
-        asked.append(processes)
-        return real(fn, items, processes, **kwargs)
-
-    monkeypatch.setattr(workers, "map_in_order", spy)
-    results = ingest(store, [str(p) for p in corpus_files], workers=2)
-    assert asked == [1]
-    assert all(r.status is IngestStatus.stored for r in results)
-
-
 # --- the pool itself -------------------------------------------------------------------
 
 
