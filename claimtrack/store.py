@@ -1243,7 +1243,8 @@ def _candidate_rows(conn: Connection, keys: set[str], tokens: set[str]) -> list[
     handling cost more than the query. On PostgreSQL each list is one array,
     so the text stays fixed and the driver prepares it once.
     """
-    lists = (sorted(keys), sorted(keys), sorted(tokens))
+    names = sorted(keys)  # looked up as names and as aliases
+    lists = (names, names, sorted(tokens))
     branches: list[str] = []
     params: list[Any] = []
     postgres = conn.dialect.name == "postgresql"
