@@ -42,7 +42,7 @@ from sqlalchemy.engine import URL, Result, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlmodel import SQLModel
 
-from claimtrack import resolve, textindex
+from claimtrack import resolve, speakercache, textindex
 from claimtrack.bulk import insert_returning_ids, insert_rows
 from claimtrack.errors import ClaimtrackError, DatabaseError, InputError, NotFoundError
 from claimtrack.migrate import upgrade
@@ -61,6 +61,7 @@ from claimtrack.models import (
 )
 from claimtrack.names import name_key
 from claimtrack.resolve import SpeakerRecord
+from claimtrack.speakercache import SpeakerCache
 from claimtrack.tables import (
     ALIAS,
     ALL_TABLES,
@@ -228,6 +229,9 @@ class Store:
         self._dialect = self._engine.dialect.name
         # Schema upgrades applied when this store opened the database (migrate.STEPS).
         self.upgraded: list[str] = []
+        # Speaker records and blocking postings read so far, kept while no other
+        # writer changes speaker tables (speakercache.py).
+        self._speaker_cache = SpeakerCache()
         self._prepare_writes()
         try:
             self._create_schema()
@@ -265,6 +269,22 @@ class Store:
             conn.execution_options(claimtrack_write=True)
             with conn.begin():
                 yield conn
+
+    @contextmanager
+    def _correcting(self) -> Iterator[Connection]:
+        """A write transaction correcting speakers: every store's copy of them is then stale.
+
+        It takes its turn with ingest's writers (speakercache.stamp) and renews
+        the speaker stamp, so other processes read speakers afresh; this store
+        forgets its own copy, whose records the correction may have changed.
+        """
+        try:
+            with self._write() as conn:
+                speakercache.stamp(conn, lock=True)
+                yield conn
+                speakercache.touch(conn)
+        finally:
+            self._speaker_cache.clear()
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -415,12 +435,14 @@ class Store:
         touches (term counts, the text index, the link table's end), so ingest
         commits every few articles, not after each.
         """
+        cache = self._speaker_cache
         try:
             with self._write() as conn:
+                cache.sync(speakercache.stamp(conn, lock=True))
                 figures: list[tuple[Any, ...]] = []
                 # People's corrections are rare: most databases have none to look up.
                 rules = conn.execute(select(SPEAKER_RULE.c.id).limit(1)).first() is not None
-                speakers = _SpeakerWrites()
+                speakers = _SpeakerWrites(cache)
                 results = [
                     self._add(conn, extraction, then, figures, rules, speakers)
                     for extraction in extractions
@@ -429,11 +451,17 @@ class Store:
                 # statement each for the whole batch.
                 insert_rows(conn, FIGURE, _FIGURE_COLUMNS, figures)
                 speakers.flush(conn)
+                stamp = speakercache.touch(conn) if speakers.records else None
                 if finish is not None:
                     finish(conn)
-                return results
-        except SQLAlchemyError as err:
-            raise DatabaseError(f"cannot store article: {_cause(err)}") from None
+            if stamp is not None:
+                cache.committed(stamp)
+            return results
+        except BaseException as err:
+            cache.clear()  # its records may hold what the rollback took back
+            if isinstance(err, SQLAlchemyError):
+                raise DatabaseError(f"cannot store article: {_cause(err)}") from None
+            raise
 
     def _add(
         self,
@@ -596,19 +624,23 @@ class Store:
         """
         if not keys and not tokens:
             return {}
-        records: dict[int, SpeakerRecord] = {}
-        for speaker_id, name, kind, country, acronym, alias in _candidate_rows(conn, keys, tokens):
-            record = records.get(speaker_id)
-            if record is None:
-                record = records[speaker_id] = SpeakerRecord(
-                    speaker_id, name, _KINDS[kind], country, acronym, {name_key(name)}
-                )
-            if alias is not None:
-                record.keys.add(alias)
-        for speaker_id in records.keys() | writes.found(keys, tokens):
-            if (held := writes.records.get(speaker_id)) is not None:
-                records[speaker_id] = held
-        return dict(sorted(records.items()))
+
+        def fetch(
+            new_keys: list[str], new_tokens: list[str]
+        ) -> tuple[dict[str, set[int]], dict[str, set[int]]]:
+            by_key, by_token = _candidate_ids(conn, new_keys, new_tokens)
+            for key in new_keys:  # and what this transaction has not written yet
+                if pending := writes.found([key], []):
+                    by_key.setdefault(key, set()).update(pending)
+            for token in new_tokens:
+                if pending := writes.found([], [token]):
+                    by_token.setdefault(token, set()).update(pending)
+            return by_key, by_token
+
+        found = self._speaker_cache.lookup(
+            keys, tokens, fetch, lambda ids: _candidate_records(conn, ids)
+        )
+        return dict(sorted(found.items()))
 
     def _records(self, conn: Connection, rows: Sequence[Any]) -> dict[int, SpeakerRecord]:
         records = {row.id: _record(row) for row in rows}
@@ -634,15 +666,18 @@ class Store:
         speaker_id = conn.execute(self._insert_speaker_stmt, values).scalar()
         if speaker_id is None:
             row = conn.execute(select(SPEAKER).where(SPEAKER.c.key == key)).one()
-            return self._records(conn, [row])[row.id]
-        return SpeakerRecord(
-            id=speaker_id,
-            name=name.strip(),
-            kind=speaker.kind,
-            country=country,
-            acronym=acronym,
-            keys={key},
-        )
+            record = self._records(conn, [row])[row.id]
+        else:
+            record = SpeakerRecord(
+                id=speaker_id,
+                name=name.strip(),
+                kind=speaker.kind,
+                country=country,
+                acronym=acronym,
+                keys={key},
+            )
+        self._speaker_cache.add(record)
+        return record
 
     def _absorb(self, conn: Connection, record: SpeakerRecord, speaker: Speaker) -> None:
         """Learn from a new mention: a kind, country or acronym first known now, a better name."""
@@ -695,6 +730,7 @@ class Store:
         )
         record.name = name.strip()
         record.keys.update({key, old_key})
+        self._speaker_cache.file_keys(record.id, (key, old_key))
         self._index(conn, record, name)
 
     def _index(self, conn: Connection, record: SpeakerRecord, *names: str) -> None:
@@ -710,6 +746,7 @@ class Store:
                 self._insert_token_stmt,
                 [{"speaker_id": record.id, "token": t} for t in sorted(filed)],
             )
+            self._speaker_cache.file_tokens(record.id, filed)
 
     # -- reading -------------------------------------------------------------
 
@@ -847,7 +884,7 @@ class Store:
         name of ``keep`` becomes fixed: later articles never rename it.
         """
         try:
-            with self._write() as conn:
+            with self._correcting() as conn:
                 kept = self._find_speaker(conn, keep)
                 gone = self._find_speaker(conn, other)
                 if kept.id == gone.id:
@@ -867,7 +904,7 @@ class Store:
         two again. Returns the new speaker.
         """
         try:
-            with self._write() as conn:
+            with self._correcting() as conn:
                 record = self._find_speaker(conn, speaker)
                 split = self._split(conn, record, alias)
         except SQLAlchemyError as err:
@@ -885,7 +922,7 @@ class Store:
         lines = _parse_alias_file(where)
         touched: list[int] = []
         try:
-            with self._write() as conn:
+            with self._correcting() as conn:
                 for number, line in lines:
                     try:
                         touched.extend(self._apply_line(conn, line))
@@ -1174,8 +1211,9 @@ class _SpeakerWrites:
     `Store._candidates` finds the records they point to here.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, cache: SpeakerCache) -> None:
         self.records: dict[int, SpeakerRecord] = {}
+        self._cache = cache
         self._aliases: dict[tuple[int, str], str] = {}  # (speaker id, key) -> alias
         self._tokens: set[tuple[int, str]] = set()
         self._by_key: dict[str, set[int]] = {}
@@ -1184,11 +1222,13 @@ class _SpeakerWrites:
     def alias(self, speaker_id: int, alias: str, key: str) -> None:
         self._aliases.setdefault((speaker_id, key), alias)
         self._by_key.setdefault(key, set()).add(speaker_id)
+        self._cache.file_keys(speaker_id, (key,))
 
     def token(self, speaker_id: int, token: str) -> None:
         if (speaker_id, token) not in self._tokens:
             self._tokens.add((speaker_id, token))
             self._by_token.setdefault(token, set()).add(speaker_id)
+            self._cache.file_tokens(speaker_id, (token,))
 
     def found(self, keys: Iterable[str], tokens: Iterable[str]) -> set[int]:
         """Records that an alias or a token waiting here files under these keys or tokens."""
@@ -1222,45 +1262,79 @@ class _SpeakerWrites:
         )
 
 
-# Candidate speakers (a row per alias): by name, by alias and by blocking token.
-_CANDIDATE_SQL = (
+# Speakers by name or alias key (0) and by blocking token (1).
+_POSTING_BRANCHES = (
+    "SELECT 0, key, id FROM speaker WHERE key {test}",
+    "SELECT 0, key, speaker_id FROM speaker_alias WHERE key {test}",
+    "SELECT 1, token, speaker_id FROM speaker_token WHERE token {test}",
+)
+# Speaker records, a row per alias.
+_RECORD_SQL = (
     "SELECT s.id, s.name, s.kind, s.country, s.acronym, a.key"
     " FROM speaker AS s LEFT OUTER JOIN speaker_alias AS a ON a.speaker_id = s.id"
-    " WHERE s.id IN ({found})"
-)
-_CANDIDATE_BRANCHES = (
-    "SELECT id FROM speaker WHERE key {test}",
-    "SELECT speaker_id FROM speaker_alias WHERE key {test}",
-    "SELECT speaker_id FROM speaker_token WHERE token {test}",
+    " WHERE s.id {test}"
 )
 
 
-def _candidate_rows(conn: Connection, keys: set[str], tokens: set[str]) -> list[tuple[Any, ...]]:
-    """Rows of the speakers named by `keys` (names, aliases) or filed under `tokens`.
+def _driver_rows(conn: Connection, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    """Rows of driver SQL run on the driver's cursor.
 
-    Driver SQL on the driver's cursor: at 100,000 articles a lone surname's
-    candidates run to hundreds of records, and SQLAlchemy's statement and row
-    handling cost more than the query. On PostgreSQL each list is one array,
-    so the text stays fixed and the driver prepares it once.
+    At 100,000 articles a lone surname's candidates run to hundreds of
+    records, and SQLAlchemy's statement and row handling cost more than the
+    query. On PostgreSQL each list is one array, so the text stays fixed and
+    the driver prepares it once.
     """
-    names = sorted(keys)  # looked up as names and as aliases
-    lists = (names, names, sorted(tokens))
-    branches: list[str] = []
-    params: list[Any] = []
-    postgres = conn.dialect.name == "postgresql"
-    for branch, values in zip(_CANDIDATE_BRANCHES, lists, strict=True):
-        if postgres:
-            branches.append(branch.format(test="= ANY(%s)"))
-            params.append(values)
-        elif values:
-            branches.append(branch.format(test=f"IN ({', '.join(['?'] * len(values))})"))
-            params.extend(values)
     cursor = conn.connection.cursor()
     try:
-        cursor.execute(_CANDIDATE_SQL.format(found=" UNION ".join(branches)), params)
+        cursor.execute(sql, params)
         return list(cursor.fetchall())
     finally:
         cursor.close()
+
+
+def _candidate_ids(
+    conn: Connection, keys: list[str], tokens: list[str]
+) -> tuple[dict[str, set[int]], dict[str, set[int]]]:
+    """Speaker ids per name or alias key in `keys` and per blocking token in `tokens`."""
+    lists = (keys, keys, tokens)
+    branches: list[str] = []
+    params: list[Any] = []
+    postgres = conn.dialect.name == "postgresql"
+    for branch, values in zip(_POSTING_BRANCHES, lists, strict=True):
+        if not values:
+            continue
+        if postgres:
+            branches.append(branch.format(test="= ANY(%s)"))
+            params.append(values)
+        else:
+            branches.append(branch.format(test=f"IN ({', '.join(['?'] * len(values))})"))
+            params.extend(values)
+    found: tuple[dict[str, set[int]], dict[str, set[int]]] = ({}, {})
+    if branches:
+        for is_token, name, speaker_id in _driver_rows(conn, " UNION ALL ".join(branches), params):
+            found[is_token].setdefault(name, set()).add(speaker_id)
+    return found
+
+
+def _candidate_records(conn: Connection, ids: list[int]) -> dict[int, SpeakerRecord]:
+    """The records of these speakers, each knowing its name's and its aliases' keys."""
+    records: dict[int, SpeakerRecord] = {}
+    postgres = conn.dialect.name == "postgresql"
+    for chunk in id_chunks(ids):
+        if postgres:
+            rows = _driver_rows(conn, _RECORD_SQL.format(test="= ANY(%s)"), [chunk])
+        else:
+            test = f"IN ({', '.join(['?'] * len(chunk))})"
+            rows = _driver_rows(conn, _RECORD_SQL.format(test=test), chunk)
+        for speaker_id, name, kind, country, acronym, alias in rows:
+            record = records.get(speaker_id)
+            if record is None:
+                record = records[speaker_id] = SpeakerRecord(
+                    speaker_id, name, _KINDS[kind], country, acronym, {name_key(name)}
+                )
+            if alias is not None:
+                record.keys.add(alias)
+    return records
 
 
 def _one_of_list(column: ColumnElement[str], name: str) -> ColumnElement[bool]:

@@ -342,12 +342,13 @@ def test_python_error_midway_leaves_nothing(store: Store, monkeypatch: pytest.Mo
 def test_a_batch_files_aliases_once_and_none_equal_to_a_later_name(store: Store) -> None:
     # Within a transaction aliases wait for its end; a record renamed meanwhile
     # to one of them keeps no alias of its own name (as the rename's delete did).
+    from claimtrack.speakercache import SpeakerCache
     from claimtrack.store import _SpeakerWrites
 
     store.add(article_a())
     (ortiz,) = [s for s in store.speakers() if s.name == "Ana Ortiz"]
     with store._write() as conn:
-        writes = _SpeakerWrites()
+        writes = _SpeakerWrites(SpeakerCache())
         (record,) = store._candidates(conn, {name_key("Ana Ortiz")}, set(), writes).values()
         writes.records[record.id] = record
         writes.alias(record.id, "A. Ortiz", name_key("A. Ortiz"))
