@@ -577,12 +577,27 @@ def choose(new: Speaker, pool: Iterable[SpeakerRecord]) -> Match | None:
     person whose first or last name a lone name could be, so ambiguity is seen.
     """
     records = list(pool)
-    matches = [m for r in records if (m := match(new, r)) is not None]
+    key = name_key(new.name)
+    if not key:
+        return None
+    for record in records:
+        if name_key(record.name) == key:
+            return Match(record, "same name", SAME_NAME)
+    lone = new.kind is SpeakerKind.person and len(name_tokens(new.name)) == 1
+    matches: list[Match] = []
+    full: set[int] = set()
+    for record in records:
+        if (m := match(new, record)) is None:
+            continue
+        matches.append(m)
+        if lone and _full_person(record):
+            full.add(record.id)
+            if len(full) > 1:
+                # A lone name two full names could stand for is neither: no need
+                # to go through the hundreds a common surname brings.
+                return None
     if not matches:
         return None
-    exact = [m for m in matches if m.strength == SAME_NAME]
-    if exact:
-        return exact[0]
     if new.kind is SpeakerKind.person:
         matches = _unambiguous_persons(new, matches, records)
         if not matches:
@@ -628,20 +643,17 @@ def _unambiguous_persons(
         return matches if len({m.record.id for m in matches}) == 1 else []
     kept = []
     for m in matches:
-        lone = name_tokens(m.record.name)
-        if m.record.kind is SpeakerKind.person and len(lone) == 1:
-            # "Zelenskiy" on record, "Volodymyr Zelenskiy" new: only if no other full
-            # name that is not this person could be the one "Zelenskiy" meant.
-            others = [
-                r
-                for r in records
-                if _full_person(r)
-                and r.id != m.record.id
-                and _person_match(new.name, r.name) is None
-                and _person_match(m.record.name, r.name) is not None
-            ]
-            if others:
-                continue
+        lone = m.record.kind is SpeakerKind.person and len(name_tokens(m.record.name)) == 1
+        # "Zelenskiy" on record, "Volodymyr Zelenskiy" new: only if no other full
+        # name that is not this person could be the one "Zelenskiy" meant.
+        if lone and any(
+            _full_person(r)
+            and r.id != m.record.id
+            and _person_match(new.name, r.name) is None
+            and _person_match(m.record.name, r.name) is not None
+            for r in records
+        ):
+            continue
         kept.append(m)
     return kept
 

@@ -5,18 +5,22 @@ from __future__ import annotations
 from itertools import combinations
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from claimtrack.models import Speaker, SpeakerKind
 from claimtrack.names import name_key
 from claimtrack.resolve import (
+    SAME_NAME,
+    Match,
     SpeakerRecord,
+    _unambiguous_persons,
     acronym_of,
     choose,
     index_keys,
     infer_country,
     initials,
+    match,
     name_rank,
     org_signature,
     org_type,
@@ -317,3 +321,47 @@ def test_lone_surname_of_several_people_joins_none(surname: str, given_names: li
     assume(len({name_key(r.name) for r in pool}) == len(pool))
     assume(not any(same_speaker(person(a.name), b) for a, b in combinations(pool, 2)))
     assert choose(person(surname), pool) is None
+
+
+_POOL_WORDS = st.sampled_from(["Kim", "Park", "Ivanova", "Ivanov", "Min-jun"])
+_POOL_NAMES = st.lists(_POOL_WORDS, min_size=1, max_size=3).map(" ".join)
+
+
+def _choose_plainly(new: Speaker, records: list[SpeakerRecord]) -> Match | None:
+    """`choose` as its docstring says it, with every record matched: the oracle."""
+    matches = [m for r in records if (m := match(new, r)) is not None]
+    if not matches:
+        return None
+    exact = [m for m in matches if m.strength == SAME_NAME]
+    if exact:
+        return exact[0]
+    if new.kind is SpeakerKind.person:
+        matches = _unambiguous_persons(new, matches, records)
+        if not matches:
+            return None
+    return max(matches, key=lambda m: (m.strength, m.score, -m.record.id))
+
+
+@given(
+    _POOL_NAMES,
+    st.lists(
+        st.tuples(_POOL_NAMES, st.sampled_from([SpeakerKind.person, SpeakerKind.unknown])),
+        max_size=12,
+    ),
+)
+@example(
+    "Kim",
+    [
+        ("Kim Min-jun", SpeakerKind.person),
+        ("Kim", SpeakerKind.person),
+        ("Park Kim", SpeakerKind.person),
+    ],
+)
+def test_choose_stops_early_but_decides_as_if_it_saw_every_record(
+    name: str, pool: list[tuple[str, SpeakerKind]]
+) -> None:
+    # choose() stops at a second full name a lone name fits; the answer must be
+    # the one matching every record gives.
+    records = [SpeakerRecord.of(Speaker(name=n, kind=k), i) for i, (n, k) in enumerate(pool, 1)]
+    new = person(name)
+    assert choose(new, records) == _choose_plainly(new, records)
