@@ -12,7 +12,10 @@ from claimtrack.link import (
     SUGGEST,
     claim_terms,
     compare,
+    features,
     figure_label,
+    prepare,
+    prepared_features,
     same_number,
     terms,
 )
@@ -349,3 +352,19 @@ def test_terms_never_raise_and_are_normalised(text: str) -> None:
         assert term == term.lower() or term.startswith("#")
         assert term.strip()
     compare(claim(text, article_id=1), claim(text, article_id=2, speaker="B"))
+
+
+def test_features_share_one_string_per_word_across_claims() -> None:
+    # A linker holds 200,000 claims' features: each word once in memory, also
+    # when the features were computed in a worker process and pickled over.
+    import pickle
+
+    a = claim("Rescuers said 4,000 residents were evacuated from Orla.")
+    b = claim("About 4,000 residents of Orla were evacuated, the agency said.", article_id=2)
+    fa = features(a)
+    fb = prepared_features(b, pickle.loads(pickle.dumps(prepare(b))))
+    for mine, theirs in ((fa.terms, fb.terms), (fa.names, fb.names)):
+        held = {word: word for word in theirs}
+        shared = [word for word in mine if word in held]
+        assert shared
+        assert all(held[word] is word for word in shared)
