@@ -21,12 +21,13 @@ and on PostgreSQL a transaction-scoped advisory lock (`stamp` with `lock`).
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Iterable, Mapping
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
 
+from claimtrack import stamps
 from claimtrack.resolve import SpeakerRecord
+from claimtrack.stamps import StampedCopy
 
 STAMP_KEY = "speaker_stamp"
 # Taken by every claimtrack transaction that writes speaker tables on
@@ -45,28 +46,15 @@ def stamp(conn: Connection, *, lock: bool = False) -> str | None:
     With `lock` on PostgreSQL, first wait for any other writer of speaker
     tables to end its transaction; the lock is released when this one ends.
     """
-    if lock and conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_SPEAKER_LOCK})
-    found = conn.execute(
-        text("SELECT value FROM claimtrack_meta WHERE key = :key"), {"key": STAMP_KEY}
-    ).scalar_one_or_none()
-    return None if found is None else str(found)
+    return stamps.read(conn, STAMP_KEY, _PG_SPEAKER_LOCK if lock else None)
 
 
 def touch(conn: Connection) -> str:
     """Record that speaker tables changed in this transaction; returns the new stamp."""
-    new = uuid.uuid4().hex
-    conn.execute(
-        text(
-            "INSERT INTO claimtrack_meta (key, value) VALUES (:key, :value) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
-        ),
-        {"key": STAMP_KEY, "value": new},
-    )
-    return new
+    return stamps.write(conn, STAMP_KEY)
 
 
-class SpeakerCache:
+class SpeakerCache(StampedCopy):
     """Speaker ids per name key and per blocking token, and the records, as last read.
 
     A name key finds the speakers with that name or alias (speaker.key and
@@ -76,25 +64,17 @@ class SpeakerCache:
     """
 
     def __init__(self, max_entries: int = MAX_ENTRIES) -> None:
-        self.max_entries = max_entries
-        self.stamp: str | None = None
+        super().__init__(max_entries)
         self.records: dict[int, SpeakerRecord] = {}
         self._by_key: dict[str, set[int]] = {}
         self._by_token: dict[str, set[int]] = {}
-        self._entries = 0
-
-    def sync(self, stamp: str | None) -> None:
-        """Start over unless the speaker tables are as this copy last saw them."""
-        if stamp != self.stamp or self._entries > self.max_entries:
-            self.clear()
-        self.stamp = stamp
 
     def clear(self) -> None:
         """Forget everything (a rollback: the records may hold its changes)."""
+        super().clear()
         self.records.clear()
         self._by_key.clear()
         self._by_token.clear()
-        self._entries = 0
         self.stamp = None
 
     def lookup(

@@ -19,6 +19,8 @@ import bisect
 from array import array
 from collections.abc import Callable, Iterable, Mapping
 
+from claimtrack.stamps import StampedCopy
+
 # Posting entries kept at most (8 bytes each); past this the copy starts over.
 MAX_ENTRIES = 8_000_000
 
@@ -26,27 +28,19 @@ Fetch = Callable[[list[str]], Mapping[str, Iterable[int]]]
 Count = Callable[[list[str]], Mapping[str, int]]
 
 
-class TermCache:
+class TermCache(StampedCopy):
     """Newest `depth` claim ids per term, and claim counts per term, as last read."""
 
     def __init__(self, depth: int, max_entries: int = MAX_ENTRIES) -> None:
+        super().__init__(max_entries)
         self.depth = depth
-        self.max_entries = max_entries
-        self.stamp: str | None = None
         self._lists: dict[str, array[int]] = {}
         self._counts: dict[str, int] = {}
-        self._entries = 0
-
-    def sync(self, stamp: str | None) -> None:
-        """Start over unless the index is still as this copy last saw it."""
-        if stamp != self.stamp or self._entries > self.max_entries:
-            self.clear()
-        self.stamp = stamp
 
     def clear(self) -> None:
+        super().clear()
         self._lists.clear()
         self._counts.clear()
-        self._entries = 0
 
     def postings(self, terms: Iterable[str], fetch: Fetch) -> dict[str, array[int]]:
         """Each term's newest claim ids (ascending), reading only unseen terms."""

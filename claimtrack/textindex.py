@@ -20,10 +20,11 @@ itself: any other writer, committed or rolled back, makes it read afresh.
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Iterable, Mapping, Sequence
 
 from sqlalchemy import Connection, text
+
+from claimtrack import stamps
 
 TABLE = "claim_fts"
 PG_INDEX = f"ix_{TABLE}_terms"
@@ -79,16 +80,11 @@ def stamp(conn: Connection, *, lock: bool = False) -> str | None:
     With `lock` on PostgreSQL, first wait for any other linker's transaction to
     end; the lock is released when this transaction ends.
     """
-    if lock and conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_INDEX_LOCK})
-    found = conn.execute(
-        text("SELECT value FROM claimtrack_meta WHERE key = :key"), {"key": STAMP_KEY}
-    ).scalar_one_or_none()
-    return None if found is None else str(found)
+    return stamps.read(conn, STAMP_KEY, _PG_INDEX_LOCK if lock else None)
 
 
 def new_stamp() -> str:
-    return uuid.uuid4().hex
+    return stamps.new()
 
 
 def touch(conn: Connection, new: str | None = None) -> str:
@@ -97,15 +93,7 @@ def touch(conn: Connection, new: str | None = None) -> str:
     A transaction that changes the index several times needs one stamp, written
     once before it commits: other processes only ever see it committed.
     """
-    new = new or new_stamp()
-    conn.execute(
-        text(
-            "INSERT INTO claimtrack_meta (key, value) VALUES (:key, :value) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
-        ),
-        {"key": STAMP_KEY, "value": new},
-    )
-    return new
+    return stamps.write(conn, STAMP_KEY, new)
 
 
 def add(conn: Connection, terms_of: Mapping[int, Iterable[str]]) -> str:
