@@ -121,16 +121,16 @@ class SpeakerCache(StampedCopy):
 
     def file_keys(self, speaker_id: int, keys: Iterable[str]) -> None:
         """The speaker now has these names or aliases."""
-        for key in keys:
-            ids = self._by_key.get(key)
-            if ids is not None and speaker_id not in ids:
-                ids.add(speaker_id)
-                self._entries += 1
+        self._file(self._by_key, speaker_id, keys)
 
     def file_tokens(self, speaker_id: int, tokens: Iterable[str]) -> None:
         """The speaker is now filed under these blocking tokens."""
-        for token in tokens:
-            ids = self._by_token.get(token)
+        self._file(self._by_token, speaker_id, tokens)
+
+    def _file(self, held: dict[str, set[int]], speaker_id: int, names: Iterable[str]) -> None:
+        # Only the postings held change: one not read yet is read whole later.
+        for name in names:
+            ids = held.get(name)
             if ids is not None and speaker_id not in ids:
                 ids.add(speaker_id)
                 self._entries += 1

@@ -397,9 +397,6 @@ class Store:
         # Ids in the order of the rows given: the claims are handed on without a re-read.
         self._insert_claims_stmt = insert(CLAIM).returning(CLAIM.c.id, sort_by_parameter_order=True)
         one_of = _one_of_array if self._dialect == "postgresql" else _one_of_list
-        self._alias_keys_stmt = select(ALIAS.c.speaker_id, ALIAS.c.key).where(
-            ALIAS.c.speaker_id.in_(bindparam("ids", expanding=True))
-        )
         r = SPEAKER_RULE.c
         self._rules_stmt = (
             select(r.kind, r.name_a, r.key_a, r.name_b, r.key_b)
@@ -638,16 +635,9 @@ class Store:
             return by_key, by_token
 
         found = self._speaker_cache.lookup(
-            keys, tokens, fetch, lambda ids: _candidate_records(conn, ids)
+            keys, tokens, fetch, lambda ids: _speaker_records(conn, ids)
         )
         return dict(sorted(found.items()))
-
-    def _records(self, conn: Connection, rows: Sequence[Any]) -> dict[int, SpeakerRecord]:
-        records = {row.id: _record(row) for row in rows}
-        if records:
-            for speaker_id, key in conn.execute(self._alias_keys_stmt, {"ids": sorted(records)}):
-                records[speaker_id].keys.add(key)
-        return records
 
     def _create_speaker(self, conn: Connection, speaker: Speaker, name: str) -> SpeakerRecord:
         """A new speaker record; a concurrent writer may have just created the same one."""
@@ -666,7 +656,7 @@ class Store:
         speaker_id = conn.execute(self._insert_speaker_stmt, values).scalar()
         if speaker_id is None:
             row = conn.execute(select(SPEAKER).where(SPEAKER.c.key == key)).one()
-            record = self._records(conn, [row])[row.id]
+            record = _speaker_records(conn, [row.id])[row.id]
         else:
             record = SpeakerRecord(
                 id=speaker_id,
@@ -972,7 +962,7 @@ class Store:
             rows = conn.execute(select(SPEAKER).where(SPEAKER.c.id == speaker_id)).all()
             if not rows:
                 raise NotFoundError(f"no speaker with id {speaker_id}")
-            return self._records(conn, rows)[speaker_id]
+            return _speaker_records(conn, [speaker_id])[speaker_id]
         found = self._lookup_speaker(conn, ref)
         if found is None:
             raise NotFoundError(f"no speaker named {ref.strip()!r}")
@@ -994,7 +984,7 @@ class Store:
             raise ClaimtrackError(
                 f"{name.strip()!r} is an alias of several speakers ({listed}); use an id"
             )
-        return self._records(conn, rows)[rows[0].id] if rows else None
+        return _speaker_records(conn, [rows[0].id])[rows[0].id] if rows else None
 
     def _add_rule(self, conn: Connection, kind: str, name_a: str, name_b: str) -> None:
         """Store a correction, replacing any earlier one it contradicts."""
@@ -1094,7 +1084,7 @@ class Store:
         new = Speaker(name=written or alias.strip(), kind=kind)
         existing = conn.execute(select(SPEAKER).where(SPEAKER.c.key == key)).all()
         if existing:
-            target = self._records(conn, existing)[existing[0].id]
+            target = _speaker_records(conn, [existing[0].id])[existing[0].id]
         else:
             target = self._create_speaker(conn, new, new.name)
         if moving:
@@ -1316,8 +1306,11 @@ def _candidate_ids(
     return found
 
 
-def _candidate_records(conn: Connection, ids: list[int]) -> dict[int, SpeakerRecord]:
-    """The records of these speakers, each knowing its name's and its aliases' keys."""
+def _speaker_records(conn: Connection, ids: list[int]) -> dict[int, SpeakerRecord]:
+    """The records of these speakers, each knowing its name's and its aliases' keys.
+
+    Driver SQL: speaker resolution reads hundreds at a time (`_driver_rows`).
+    """
     records: dict[int, SpeakerRecord] = {}
     postgres = conn.dialect.name == "postgresql"
     for chunk in id_chunks(ids):
@@ -1348,18 +1341,6 @@ def _one_of_array(column: ColumnElement[str], name: str) -> ColumnElement[bool]:
     The driver then prepares it once, where the server planned each new length.
     """
     return column == any_(bindparam(name, type_=pg_dialect.ARRAY(String)))
-
-
-def _record(row: Any) -> SpeakerRecord:
-    """A speaker row as a record knowing its name's key (its aliases are added by the caller)."""
-    return SpeakerRecord(
-        id=row.id,
-        name=row.name,
-        kind=_KINDS[row.kind],
-        country=row.country,
-        acronym=row.acronym,
-        keys={name_key(row.name)},
-    )
 
 
 def _claim_row(claim: Claim, article_id: int, speaker_ids: dict[str, int]) -> dict[str, Any]:

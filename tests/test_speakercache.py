@@ -231,7 +231,7 @@ def _assert_copy_exact(store: Store) -> None:
         assert cache._by_key == {k: by_key.get(k, set()) for k in keys}
         assert cache._by_token == {t: by_token.get(t, set()) for t in tokens}
         named = sorted(set().union(*cache._by_key.values(), *cache._by_token.values()))
-        stored = store_module._candidate_records(conn, named)
+        stored = store_module._speaker_records(conn, named)
     assert {i: cache.records[i] for i in named} == stored
 
 
