@@ -8,8 +8,10 @@ speakers stand behind them.  Two outlets repeating one agency are one source.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import groupby
+from operator import itemgetter
+from typing import Any
 
 from sqlalchemy import Connection, select
 
@@ -39,39 +41,44 @@ def speaker_key(speaker_id: int | None, speaker: str | None, mention: str) -> st
     return f"name:{(speaker or mention).casefold()}"
 
 
-class Backer(NamedTuple):
-    """What a figure group says of one claim carrying the figure."""
+# One figure as `figures` groups it, a plain tuple (a unit alone is 40,000 of
+# them at 100,000 articles): the claim_figure columns claim_id, article_id,
+# speaker_id, speaker (as written, or the record's name), speaker_mention,
+# outlet, published, unit, value, approximate, in this order.
+FigureRow = tuple[
+    int | None,
+    int | None,
+    int | None,
+    str | None,
+    str,
+    str | None,
+    str | None,
+    str | None,
+    float,
+    bool,
+]
+_UNIT, _VALUE = 7, 8
+# A run of equal figures: unit, value and qualifier.
+_SAME_FIGURE = itemgetter(7, 8, 9)
 
-    claim_id: int | None
-    article_id: int | None
-    speaker: str  # the record's name, else the name or mention as written
-    source: str  # `source_key`
-    outlet: str | None
-    published: str | None
+
+def _published(claim: Claim, dates: Mapping[int, str]) -> str | None:
+    return dates.get(claim.article_id) if claim.article_id is not None else None
 
 
-class Value(NamedTuple):
-    """One figure as a listing groups it: a plain tuple, built for tens of thousands."""
-
-    value: float
-    approximate: bool
-    unit: str | None
-    backer: Backer
-
-
-def _backer(claim: Claim, dates: dict[int, str]) -> Backer:
-    return Backer(
+def _row(figure: Figure, claim: Claim, published: str | None) -> FigureRow:
+    return (
         claim.id,
         claim.article_id,
-        claim.speaker or claim.speaker_mention,
-        source_key(claim),
+        claim.speaker_id,
+        claim.speaker,
+        claim.speaker_mention,
         claim.outlet,
-        dates.get(claim.article_id) if claim.article_id is not None else None,
+        published,
+        figure.unit,
+        figure.value,
+        figure.approximate,
     )
-
-
-def _value(figure: Figure, backer: Backer) -> Value:
-    return Value(figure.value, figure.approximate, figure.unit, backer)
 
 
 def query_units(query: str) -> tuple[set[str], set[str]]:
@@ -96,11 +103,20 @@ def figures(linker: Linker, query: str) -> list[FigureGroup]:
     store = linker.store
     if not units:
         units, rest = _stored_units(linker, query, rest)
-    if units and not rest:
+    need = max(1, len(rest) // 2)
+    if units and need == 1:
         # A unit alone ("people") is carried by tens of thousands of claims at
-        # 100,000 articles: read them from the table of figures by unit.
+        # 100,000 articles: read them from the table of figures by unit. With
+        # one other term needed, the text index says which claims carry one.
+        unit_list = sorted(units)
         with fewer_collections(), store._read() as conn:
-            return _group(_unit_values(conn, sorted(units)))
+            among = (
+                textindex.having_query(conn, [f"#{u}" for u in unit_list], sorted(rest))
+                if rest
+                else None
+            )
+            stored, names = _unit_rows(conn, unit_list, among)
+            return _group(stored, names, ordered=True)
     if units or rest:
         # Only claims the text index finds: those with the unit and, if the
         # query says more, one of its other terms (checked more closely below).
@@ -111,60 +127,81 @@ def figures(linker: Linker, query: str) -> list[FigureGroup]:
     else:
         claims = [c for c in store.claims() if c.figures]
     if rest:
-        need = max(1, len(rest) // 2)
         claims = [c for c in claims if len(claim_terms(c) & rest) >= need]
     dates = _dates(linker, {c.article_id for c in claims if c.article_id is not None})
-    values: list[Value] = []
+    rows: list[FigureRow] = []
     for claim in claims:
         if claim.stance is Stance.deny:
             continue
-        backer = _backer(claim, dates)
+        published = _published(claim, dates)
         for figure in claim.figures:
             if units and figure.unit not in units:
                 continue
             if not units and not _mentions(figure, rest):
                 continue
-            values.append(_value(figure, backer))
-    return _group(values)
+            rows.append(_row(figure, claim, published))
+    return _group(rows)
 
 
 # Figures of the units asked for (bound parameters), denials left out, in the
-# order _group keeps within a value: by claim, then by place in the claim.
+# order _group keeps: by unit and value, then by claim and place in the claim
+# (the table's primary key, so no sort). Record names are read apart: joining
+# the speaker table made PostgreSQL hash every speaker and sort the join.
 _UNIT_ROWS = (
-    "SELECT f.claim_id, f.article_id, f.speaker_id, f.speaker, f.speaker_mention, s.name,"
-    " f.outlet, f.published, f.unit, f.value, f.approximate"
-    " FROM claim_figure f LEFT JOIN speaker s ON s.id = f.speaker_id"
-    " WHERE f.unit IN ({marks}) AND NOT f.denied ORDER BY f.unit, f.value, f.claim_id, f.position"
+    "SELECT claim_id, article_id, speaker_id, speaker, speaker_mention, outlet, published,"
+    " unit, value, approximate"
+    " FROM claim_figure WHERE unit IN ({marks}) AND NOT denied{among}"
+    " ORDER BY unit, value, claim_id, position"
 )
 
 
-def _unit_values(conn: Connection, units: Sequence[str]) -> list[Value]:
-    """Every figure of these units, denials left out.
+def _record_names(cursor: Any, ids: set[int], postgres: bool) -> dict[int, str]:
+    """Speaker record names by id: one array parameter on PostgreSQL, chunks on SQLite."""
+    if postgres:
+        # 11,000 ids in one array: 25 ms, against 70 ms in chunks of 1,000. Sent as
+        # the array's text form, which the driver passes as it is, where it dumped
+        # a list of ints element by element in Python (20 ms).
+        array = "{" + ",".join(map(str, sorted(ids))) + "}"
+        cursor.execute("SELECT id, name FROM speaker WHERE id = ANY(%s::integer[])", (array,))
+        return dict(cursor.fetchall())
+    names: dict[int, str] = {}
+    for chunk in id_chunks(ids):
+        marks = ", ".join("?" * len(chunk))
+        cursor.execute(f"SELECT id, name FROM speaker WHERE id IN ({marks})", chunk)
+        names.update(cursor.fetchall())
+    return names
 
-    The driver's own cursor, no models: at 100,000 articles a unit alone is
-    40,000 figures, and building a `Claim` and a `Figure` for each took longer
-    than everything else together (SQLAlchemy's result rows then cost as much
-    again as the query).
+
+def _unit_rows(
+    conn: Connection, units: Sequence[str], among: tuple[str, tuple[str]] | None = None
+) -> tuple[Sequence[Any], dict[int, str]]:
+    """Figures of these units, denials left out, by unit and value; record names by id.
+
+    `among` is a subquery of claim ids (and its parameter) to keep figures of.
+
+    The driver's own cursor and rows, no models: at 100,000 articles a unit
+    alone is 40,000 figures, and building a `Claim` and a `Figure` for each
+    took longer than everything else together.
     """
-    mark = "%s" if conn.dialect.name == "postgresql" else "?"
-    values: list[Value] = []
-    backers: dict[int, Backer] = {}
+    postgres = conn.dialect.name == "postgresql"
+    mark = "%s" if postgres else "?"
     cursor = conn.connection.cursor()
     try:
-        cursor.execute(_UNIT_ROWS.format(marks=", ".join([mark] * len(units))), tuple(units))
-        for row in cursor.fetchall():
-            backer = backers.get(row[0])
-            if backer is None:
-                claim_id, article_id, speaker_id, name, mention, record, outlet, date = row[:8]
-                speaker = record or name
-                source = speaker_key(speaker_id, speaker, mention)
-                shown = speaker or mention
-                backer = Backer(claim_id, article_id, shown, source, outlet, date or None)
-                backers[claim_id] = backer
-            values.append(Value(float(row[9]), bool(row[10]), row[8], backer))
+        if postgres:
+            # Read the primary key in order rather than sort 40,000 rows: PostgreSQL's
+            # default costs are for random reads from a spinning disk, and its plan
+            # sorted on disk (62 ms against 33 ms for "people" at 100,000 articles).
+            cursor.execute("SET LOCAL random_page_cost = 1.1")
+        where, params = "", tuple(units)
+        if among is not None:
+            where, params = f" AND claim_id IN ({among[0]})", params + among[1]
+        marks = ", ".join([mark] * len(units))
+        cursor.execute(_UNIT_ROWS.format(marks=marks, among=where), params)
+        rows = cursor.fetchall()
+        names = _record_names(cursor, {row[2] for row in rows if row[2] is not None}, postgres)
     finally:
         cursor.close()
-    return values
+    return rows, names
 
 
 def _stored_units(linker: Linker, query: str, rest: set[str]) -> tuple[set[str], set[str]]:
@@ -201,7 +238,7 @@ def group_claims(
     entries: Iterable[tuple[Figure, Claim]], dates: dict[int, str]
 ) -> list[FigureGroup]:
     """`figures` groups of these (figure, claim) pairs; `dates` by article id."""
-    return _group([_value(figure, _backer(claim, dates)) for figure, claim in entries])
+    return _group([_row(figure, claim, _published(claim, dates)) for figure, claim in entries])
 
 
 class _Heads:
@@ -212,91 +249,113 @@ class _Heads:
     values, and trying every group was quadratic (2.5 s at 10,000 articles).
     """
 
-    __slots__ = ("approximate_at", "approximate_values", "groups", "values")
+    __slots__ = ("approximate", "approximate_at", "approximate_values", "groups", "values")
 
     def __init__(self) -> None:
         self.values: list[float] = []
-        self.groups: list[list[Value]] = []
+        self.approximate: list[bool] = []
+        self.groups: list[list[FigureRow]] = []
         self.approximate_values: list[float] = []
         self.approximate_at: list[int] = []
 
-    def find(self, found: Value) -> list[Value] | None:
+    def find(self, value: float, approximate: bool) -> list[FigureRow] | None:
         """The first group whose head `same_value` matches, as trying each head in turn would."""
-        lowest = _lowest_match(found.value)
-        if found.approximate:  # the first head near it nearly always matches
+        lowest = _lowest_match(value)
+        if approximate:  # the first head near it nearly always matches
             for index in range(bisect.bisect_left(self.values, lowest), len(self.groups)):
-                head = self.groups[index][0]
-                if same_value(head.value, head.approximate, found.value, True):
+                if same_value(self.values[index], self.approximate[index], value, True):
                     return self.groups[index]
             return None
         # An exact figure matches a head of its own value or an approximate head
         # near it, never another exact one: skip those (most heads, for "people").
-        equal = bisect.bisect_left(self.values, found.value)
-        if equal == len(self.values) or self.values[equal] != found.value:
+        equal = bisect.bisect_left(self.values, value)
+        if equal == len(self.values) or self.values[equal] != value:
             equal = len(self.values)
         first = bisect.bisect_left(self.approximate_values, lowest)
         for index in self.approximate_at[first:]:
             if index >= equal:
                 break
-            head = self.groups[index][0]
-            if same_value(head.value, True, found.value, False):
+            if same_value(self.values[index], True, value, False):
                 return self.groups[index]
         return self.groups[equal] if equal < len(self.groups) else None
 
-    def add(self, found: Value) -> list[Value]:
-        """A new, empty group that `found` heads: the caller appends it first."""
-        self.values.append(found.value)
+    def add(self, value: float, approximate: bool) -> list[FigureRow]:
+        """A new, empty group that this figure heads."""
+        self.values.append(value)
+        self.approximate.append(approximate)
         self.groups.append([])
-        if found.approximate:
-            self.approximate_values.append(found.value)
+        if approximate:
+            self.approximate_values.append(value)
             self.approximate_at.append(len(self.groups) - 1)
         return self.groups[-1]
 
 
-def _group(values: Sequence[Value]) -> list[FigureGroup]:
-    """Values that may be one number (3,000 and 'approximately 3,000') share a group."""
-    groups: list[list[Value]] = []
+def _group(
+    rows: Sequence[FigureRow], names: Mapping[int, str] | None = None, ordered: bool = False
+) -> list[FigureGroup]:
+    """Figures that may be one number (3,000 and 'approximately 3,000') share a group.
+
+    `names` gives the record's name for a speaker id where the rows carry the
+    name as written; `ordered` says the rows already come by unit and then
+    value, as the table of figures gives them, and saves sorting 40,000 again.
+    """
+    groups: list[list[FigureRow]] = []
     by_unit: dict[str | None, _Heads] = {}
     # Equal figures always join the same group (heads never change and new groups
-    # only come after it), so the search runs once per distinct figure, not once
-    # per claim: "people" is 36,000 figures of 5,000 values at 100,000 articles.
-    joined: dict[tuple[str | None, float, bool], list[Value]] = {}
-    for found in sorted(values, key=lambda v: (v.unit or "", v.value)):
-        key = (found.unit, found.value, found.approximate)
+    # only come after it), so the search runs once per run of equal figures, not
+    # once per claim: "people" is 36,000 figures of 5,000 values at 100,000 articles.
+    joined: dict[tuple[str | None, float, bool], list[FigureRow]] = {}
+    ascending = rows if ordered else sorted(rows, key=lambda r: (r[_UNIT] or "", r[_VALUE]))
+    for key, run in groupby(ascending, _SAME_FIGURE):
         group = joined.get(key)
         if group is None:
-            heads = by_unit.setdefault(found.unit, _Heads())
-            group = heads.find(found)
+            unit, value, approximate = key
+            heads = by_unit.setdefault(unit, _Heads())
+            group = heads.find(value, approximate)
             if group is None:
-                group = heads.add(found)
+                group = heads.add(value, approximate)
                 groups.append(group)
             joined[key] = group
-        group.append(found)
-    return sorted(map(_figure_group, groups), key=lambda g: (g.unit or "", g.value))
+        group.extend(run)
+    found = [_figure_group(group, names or {}) for group in groups]
+    return sorted(found, key=lambda g: (g.unit or "", g.value))
 
 
-def _figure_group(group: list[Value]) -> FigureGroup:
+def _figure_group(rows: list[FigureRow], names: Mapping[int, str]) -> FigureGroup:
     # Columns transposed in C, not a Python loop per figure: "people" at 100,000
     # articles is 36,000 figures in 4,000 groups.
-    values, approximate_flags, units, backers = zip(*group, strict=True)
-    # One claim's figures all carry one Backer (equal tuples): each claim is listed once.
-    claims = list(dict.fromkeys(backers))
-    ids, articles, speakers, sources, outlets, dates = zip(*claims, strict=True)
-    approximate = any(approximate_flags)
+    ids, articles, speaker_ids, written, mentions, outlets, dates, units, values, flags = zip(
+        *rows, strict=True
+    )
+    shown = [
+        names.get(i) or s or m if i is not None else s or m
+        for i, s, m in zip(speaker_ids, written, mentions, strict=True)
+    ]
+    sources = [
+        f"id:{i}" if i is not None else f"name:{n.casefold()}"
+        for i, n in zip(speaker_ids, shown, strict=True)
+    ]
+    dated = [d or None for d in dates]
+    # One claim's figures all carry the same claim columns: each claim is listed once.
+    claims = list(dict.fromkeys(zip(ids, articles, shown, sources, outlets, dated, strict=True)))
+    claim_ids, claim_articles, speakers, claim_sources, claim_outlets, claim_dates = zip(
+        *claims, strict=True
+    )
+    approximate = any(flags)
     # The first exact value names the group, else the first value.
-    value = values[0] if all(approximate_flags) else values[approximate_flags.index(False)]
+    value = values[0] if all(flags) else values[flags.index(False)]
     return FigureGroup(
         value=value,
         unit=units[0],
         approximate=approximate,
         label=value_label(value, approximate),
-        claim_ids=[i for i in ids if i is not None],
+        claim_ids=[i for i in claim_ids if i is not None],
         speakers=_ordered(speakers),
-        articles=_ordered_ints(articles),
-        outlets=_ordered(outlets),
-        independent_sources=len(set(sources)),
+        articles=_ordered_ints(claim_articles),
+        outlets=_ordered(claim_outlets),
+        independent_sources=len(set(claim_sources)),
         reports=len(claims),
-        dates=_ordered(dates),
+        dates=_ordered(claim_dates),
     )
 
 

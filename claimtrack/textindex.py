@@ -177,17 +177,26 @@ def having(conn: Connection, any_of: Sequence[str], also_any_of: Sequence[str] =
     the claims counting troops that also name Kursk, not every claim counting
     troops.
     """
+    found = having_query(conn, any_of, also_any_of)
+    if found is None:
+        return []
+    sql, params = found
+    return [row[0] for row in conn.exec_driver_sql(f"{sql} ORDER BY 1", params)]
+
+
+def having_query(
+    conn: Connection, any_of: Sequence[str], also_any_of: Sequence[str] = ()
+) -> tuple[str, tuple[str]] | None:
+    """`having` as a subquery and its parameter, for a query to filter claim ids inside."""
     groups = [list(group) for group in (any_of, also_any_of) if group]
     if not groups:
-        return []
+        return None
     if conn.dialect.name == "postgresql":
         query = " & ".join(
             "(" + " | ".join(f"'{token(t)}'" for t in group) + ")" for group in groups
         )
-        sql = f"SELECT claim_id FROM {TABLE} WHERE terms @@ %s::tsquery ORDER BY claim_id"
-    else:
-        query = " AND ".join(
-            "(" + " OR ".join(f'"{token(t)}"' for t in group) + ")" for group in groups
-        )
-        sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ? ORDER BY rowid"
-    return [row[0] for row in conn.exec_driver_sql(sql, (query,))]
+        return f"SELECT claim_id FROM {TABLE} WHERE terms @@ %s::tsquery", (query,)
+    query = " AND ".join(
+        "(" + " OR ".join(f'"{token(t)}"' for t in group) + ")" for group in groups
+    )
+    return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ?", (query,)

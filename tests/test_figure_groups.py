@@ -10,20 +10,29 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack.evidence import Backer, Value, _group
+from claimtrack.evidence import FigureRow, _group
 from claimtrack.link import same_number
 from claimtrack.models import Figure
 
-CLAIM = Backer(1, 1, "Health ministry", "id:1", None, None)
+
+def _as_row(figure: Figure, claim_id: int) -> FigureRow:
+    return (
+        claim_id,
+        1,
+        1,
+        "Health ministry",
+        "ministry",
+        None,
+        None,
+        figure.unit,
+        figure.value,
+        figure.approximate,
+    )
 
 
-def _as_value(figure: Figure, backer: Backer) -> Value:
-    return Value(figure.value, figure.approximate, figure.unit, backer)
-
-
-def _naive(entries: list[tuple[Figure, Backer]]) -> list[list[int]]:
+def _naive(entries: list[tuple[Figure, int]]) -> list[list[int]]:
     """Claim ids per group, by the definition: the first group whose head matches."""
-    groups: list[list[tuple[Figure, Backer]]] = []
+    groups: list[list[tuple[Figure, int]]] = []
     for figure, claim in sorted(entries, key=lambda e: (e[0].unit or "", e[0].value)):
         for group in groups:
             head = group[0][0]
@@ -33,10 +42,7 @@ def _naive(entries: list[tuple[Figure, Backer]]) -> list[list[int]]:
         else:
             groups.append([(figure, claim)])
     # A group lists each claim once, where it first carries the value.
-    return [
-        list(dict.fromkeys(c.claim_id for _, c in group if c.claim_id is not None))
-        for group in groups
-    ]
+    return [list(dict.fromkeys(claim_id for _, claim_id in group)) for group in groups]
 
 
 values = st.one_of(
@@ -57,27 +63,27 @@ figures = st.builds(
 @given(st.lists(figures, max_size=40))
 def test_indexed_grouping_equals_trying_every_group(found: list[Figure]) -> None:
     # One claim per figure, so a group's claim ids say which figures joined it.
-    entries = [(f, CLAIM._replace(claim_id=i)) for i, f in enumerate(found, start=1)]
-    got = [group.claim_ids for group in _group([_as_value(*e) for e in entries])]
+    entries = [(f, i) for i, f in enumerate(found, start=1)]
+    got = [group.claim_ids for group in _group([_as_row(*e) for e in entries])]
     assert got == _naive(entries)
 
 
 @given(st.lists(figures, max_size=40))
 def test_a_claim_counting_a_value_twice_is_one_report(found: list[Figure]) -> None:
     # Two figures per claim: a group lists a claim once, in the order claims came.
-    entries = [(f, CLAIM._replace(claim_id=i // 2)) for i, f in enumerate(found, start=2)]
-    groups = _group([_as_value(*e) for e in entries])
+    entries = [(f, i // 2) for i, f in enumerate(found, start=2)]
+    groups = _group([_as_row(*e) for e in entries])
     assert [group.claim_ids for group in groups] == _naive(entries)
     assert all(group.reports == len(group.claim_ids) for group in groups)
 
 
 def test_approximate_values_within_ten_percent_share_a_group() -> None:
-    def fig(value: float, approximate: bool) -> tuple[Figure, Backer]:
+    def fig(value: float, approximate: bool) -> tuple[Figure, int]:
         return (
             Figure(value=value, unit="troops", text="", approximate=approximate, start=0, end=1),
-            CLAIM,
+            1,
         )
 
     found = [fig(3000, False), fig(2800, True), fig(3300, True), fig(10000, False)]
-    got = _group([_as_value(*e) for e in found])
+    got = _group([_as_row(*e) for e in found])
     assert [(g.value, g.approximate) for g in got] == [(3000, True), (3300, True), (10000, False)]

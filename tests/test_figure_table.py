@@ -14,9 +14,10 @@ import pytest
 
 from claimtrack import evidence
 from claimtrack.collector import YOUNG_GC_THRESHOLD
-from claimtrack.evidence import figures, group_claims
+from claimtrack.evidence import figures, group_claims, query_units
+from claimtrack.link import claim_terms
 from claimtrack.linkstore import Linker
-from claimtrack.models import FigureGroup, Stance
+from claimtrack.models import Claim, FigureGroup, Stance
 from claimtrack.pipeline import ingest
 from claimtrack.store import Store
 
@@ -52,12 +53,12 @@ def _ingest(store: Store, folder: Path) -> None:
     ingest(store, paths)
 
 
-def _from_claims(store: Store, unit: str) -> list[FigureGroup]:
+def _from_claims(store: Store, unit: str, claims: list[Claim] | None = None) -> list[FigureGroup]:
     """The groups as the claims themselves give them (the definition)."""
     dates = {a.id: a.published for a in store.articles() if a.published}
     entries = [
         (figure, claim)
-        for claim in store.claims()
+        for claim in (store.claims() if claims is None else claims)
         if claim.stance is not Stance.deny
         for figure in claim.figures
         if figure.unit == unit
@@ -74,6 +75,26 @@ def test_unit_alone_equals_the_claims(store: Store, tmp_path: Path) -> None:
     values = {g.value: g for g in found}
     assert 3000 not in values
     assert values[1200].reports >= 2
+
+
+@pytest.mark.parametrize("query", ["people homes", "people shelters", "people river towns"])
+def test_a_unit_and_a_term_equals_the_claims_that_carry_both(
+    store: Store, tmp_path: Path, query: str
+) -> None:
+    _ingest(store, tmp_path)
+    linker = Linker(store)
+    found = figures(linker, query)
+    rest = query_units(query)[1]
+    claims = store.claims()
+    # The definition: claims counting people that carry one of the query's other terms.
+    carrying = [c for c in claims if claim_terms(c) & rest]
+    assert found == _from_claims(store, "people", carrying)
+    # Not vacuous: the term leaves out some claims that count people.
+    assert (
+        0
+        < sum(len(g.claim_ids) for g in found)
+        < sum(len(g.claim_ids) for g in _from_claims(store, "people", claims))
+    )
 
 
 def test_merge_and_split_move_the_figures_too(store: Store, tmp_path: Path) -> None:
@@ -102,9 +123,11 @@ def test_the_collector_runs_less_often_only_while_grouping(
     seen: list[tuple[int, ...]] = []
     group = evidence._group
 
-    def watched(values: list[evidence.Value]) -> list[FigureGroup]:
+    def watched(
+        rows: list[evidence.FigureRow], names: dict[int, str], ordered: bool = False
+    ) -> list[FigureGroup]:
         seen.append(gc.get_threshold())
-        return group(values)
+        return group(rows, names, ordered)
 
     monkeypatch.setattr(evidence, "_group", watched)
     assert figures(Linker(store), "people")
