@@ -29,13 +29,8 @@ from claimtrack.tables import ARTICLE
 MATCH_CANDIDATES = 100
 
 
-def source_key(claim: Claim) -> str:
-    """One key per original speaker: the resolved record, else the name as written."""
-    return speaker_key(claim.speaker_id, claim.speaker, claim.speaker_mention)
-
-
 def speaker_key(speaker_id: int | None, speaker: str | None, mention: str) -> str:
-    """`source_key` from the fields it reads, for callers that hold no `Claim` (disputes)."""
+    """One key per original speaker: the resolved record, else the name as written."""
     if speaker_id is not None:
         return f"id:{speaker_id}"
     return f"name:{(speaker or mention).casefold()}"
@@ -57,9 +52,9 @@ FigureRow = tuple[
     float,
     bool,
 ]
-_UNIT, _VALUE = 7, 8
+_UNIT, _VALUE, _APPROXIMATE = 7, 8, 9
 # A run of equal figures: unit, value and qualifier.
-_SAME_FIGURE = itemgetter(7, 8, 9)
+_SAME_FIGURE = itemgetter(_UNIT, _VALUE, _APPROXIMATE)
 
 
 def _published(claim: Claim, dates: Mapping[int, str]) -> str | None:
@@ -331,10 +326,7 @@ def _figure_group(rows: list[FigureRow], names: Mapping[int, str]) -> FigureGrou
         names.get(i) or s or m if i is not None else s or m
         for i, s, m in zip(speaker_ids, written, mentions, strict=True)
     ]
-    sources = [
-        f"id:{i}" if i is not None else f"name:{n.casefold()}"
-        for i, n in zip(speaker_ids, shown, strict=True)
-    ]
+    sources = [speaker_key(i, n, n) for i, n in zip(speaker_ids, shown, strict=True)]
     dated = [d or None for d in dates]
     # One claim's figures all carry the same claim columns: each claim is listed once.
     claims = list(dict.fromkeys(zip(ids, articles, shown, sources, outlets, dated, strict=True)))
