@@ -22,7 +22,7 @@ from claimtrack.figures import figure_unit, find_figures, unit_class
 from claimtrack.link import SUGGEST, claim_terms, compare, same_value, terms, value_label
 from claimtrack.linkstore import Linker, weight_function
 from claimtrack.models import Article, Claim, Figure, FigureGroup, Match, Stance
-from claimtrack.store import id_chunks
+from claimtrack.store import id_chunks, rows_by_id
 from claimtrack.tables import ARTICLE
 
 # A fact-checker looking up one statement can afford more candidates than ingest.
@@ -150,23 +150,6 @@ _UNIT_ROWS = (
 )
 
 
-def _record_names(cursor: Any, ids: set[int], postgres: bool) -> dict[int, str]:
-    """Speaker record names by id: one array parameter on PostgreSQL, chunks on SQLite."""
-    if postgres:
-        # 11,000 ids in one array: 25 ms, against 70 ms in chunks of 1,000. Sent as
-        # the array's text form, which the driver passes as it is, where it dumped
-        # a list of ints element by element in Python (20 ms).
-        array = "{" + ",".join(map(str, sorted(ids))) + "}"
-        cursor.execute("SELECT id, name FROM speaker WHERE id = ANY(%s::integer[])", (array,))
-        return dict(cursor.fetchall())
-    names: dict[int, str] = {}
-    for chunk in id_chunks(ids):
-        marks = ", ".join("?" * len(chunk))
-        cursor.execute(f"SELECT id, name FROM speaker WHERE id IN ({marks})", chunk)
-        names.update(cursor.fetchall())
-    return names
-
-
 def _unit_rows(
     conn: Connection, units: Sequence[str], among: tuple[str, tuple[str]] | None = None
 ) -> tuple[Sequence[Any], dict[int, str]]:
@@ -193,10 +176,11 @@ def _unit_rows(
         marks = ", ".join([mark] * len(units))
         cursor.execute(_UNIT_ROWS.format(marks=marks, among=where), params)
         rows = cursor.fetchall()
-        names = _record_names(cursor, {row[2] for row in rows if row[2] is not None}, postgres)
     finally:
         cursor.close()
-    return rows, names
+    # 11,000 speakers for "people" at 100,000 articles: 25 ms on PostgreSQL.
+    ids = {row[2] for row in rows if row[2] is not None}
+    return rows, dict(rows_by_id(conn, "SELECT id, name FROM speaker WHERE id {test}", ids))
 
 
 def _stored_units(linker: Linker, query: str, rest: set[str]) -> tuple[set[str], set[str]]:
