@@ -356,8 +356,9 @@ def test_a_batch_files_aliases_once_and_none_equal_to_a_later_name(store: Store)
         writes.alias(record.id, "A. Ortiz", name_key("A. Ortiz"))  # twice: filed once
         writes.token(record.id, "pl:ortiz-test")
         # Found before the database has them, by alias key and by token.
-        assert writes.found({name_key("A. Ortiz")}, set()) == {record.id}
-        assert writes.found(set(), {"pl:ortiz-test"}) == {record.id}
+        found: tuple[dict[str, set[int]], dict[str, set[int]]] = ({}, {})
+        writes.add_unwritten(found, {name_key("A. Ortiz")}, {"pl:ortiz-test"})
+        assert found == ({name_key("A. Ortiz"): {record.id}}, {"pl:ortiz-test": {record.id}})
         record.name = "Ana María Ortiz"  # what Store._rename does to the record
         writes.flush(conn)
         conn.execute(
