@@ -17,6 +17,7 @@ lint: $(PY)
 	$(VENV)/bin/ruff check claimtrack tests benchmarks
 	$(VENV)/bin/ruff format --check claimtrack tests benchmarks
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 schemas: $(PY)
 	$(PY) -m claimtrack.schemas schemas

@@ -43,10 +43,10 @@ def run(
     db: str, topics: Sequence[str], calls: Sequence[str]
 ) -> tuple[dict[str, Any], dict[str, tuple[float, float]]]:
     """The results of the chosen calls, and seconds and peak memory (MB) after each."""
-    from claimtrack.disputes import disputes
-    from claimtrack.linkstore import Linker
-    from claimtrack.report import build_report, render
-    from claimtrack.store import open_store
+    from claimtrack.link.linker import Linker
+    from claimtrack.query.disputes import disputes
+    from claimtrack.report.build import build_report, render
+    from claimtrack.store.database import open_store
 
     out: dict[str, Any] = {}
     spent: dict[str, tuple[float, float]] = {}

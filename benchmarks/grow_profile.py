@@ -39,10 +39,10 @@ for entry in (str(REPO), str(REPO / "benchmarks")):
 import corpus  # noqa: E402
 from link_speed import write_files  # noqa: E402
 
-from claimtrack.linkstore import Linker  # noqa: E402
+from claimtrack.ingest.pipeline import ingest  # noqa: E402
+from claimtrack.link.linker import Linker  # noqa: E402
 from claimtrack.models import IngestResult  # noqa: E402
-from claimtrack.pipeline import ingest  # noqa: E402
-from claimtrack.store import Store, open_store  # noqa: E402
+from claimtrack.store.database import Store, open_store  # noqa: E402
 
 # What --parts times: (class, method, label).
 PARTS = (

@@ -1,7 +1,7 @@
 """Link-quality benchmark: does the linker join the claims a fact-checker would join?
 
 Ingests the labelled stories in ``benchmarks/links`` into a throw-away SQLite
-database through `claimtrack.pipeline.ingest` (extraction, storage and linking
+database through `claimtrack.ingest.pipeline.ingest` (extraction, storage and linking
 exactly as `claimtrack ingest` does them), maps every labelled claim to the
 stored claim it names, and scores `Linker.links()` against the labels:
 precision, recall and F1 for *corroborates* and for *contradicts*, at two
@@ -249,9 +249,9 @@ def front_matter_file(article: LabelledArticle) -> str:
 
 def ingest_labels(labels: LabelSet, folder: Path) -> tuple[dict[str, list[Claim]], list[ClaimLink]]:
     """Ingest (extract, store, link) in order of publication; claims per article key, links."""
-    from claimtrack.linkstore import Linker
-    from claimtrack.pipeline import ingest
-    from claimtrack.store import open_store
+    from claimtrack.ingest.pipeline import ingest
+    from claimtrack.link.linker import Linker
+    from claimtrack.store.database import open_store
 
     docs = folder / "articles"
     docs.mkdir()

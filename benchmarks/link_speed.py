@@ -1,7 +1,7 @@
 """Linking at scale: does ingest + link stay fast as the database grows?
 
 Builds a synthetic corpus with ``benchmarks/corpus.py`` and ingests it, one
-article at a time, through `claimtrack.pipeline.ingest` into a fresh
+article at a time, through `claimtrack.ingest.pipeline.ingest` into a fresh
 database, recording the clock after every article.  For each size N (1,000
 and 10,000; 100,000 with ``--full``) it reports:
 
@@ -122,7 +122,7 @@ def _counts(store: Any) -> dict[str, int]:
     from sqlalchemy import func, select
     from sqlalchemy.orm import aliased
 
-    from claimtrack.tables import ARTICLE, CLAIM, LINK
+    from claimtrack.store.tables import ARTICLE, CLAIM, LINK
 
     a, b = aliased(CLAIM), aliased(CLAIM)
     with store._read() as conn:
@@ -183,8 +183,8 @@ def time_ingest(
     workers: int = 1,
 ) -> dict[int, dict[str, Any]]:
     """Ingest every path in order; per size N, total seconds and ms/article of the last 200."""
-    from claimtrack.pipeline import ingest
-    from claimtrack.store import open_store
+    from claimtrack.ingest.pipeline import ingest
+    from claimtrack.store.database import open_store
 
     stamps: list[float] = []
     paused = [0.0]  # time spent counting rows at checkpoints, not ingesting
@@ -223,7 +223,7 @@ def time_ingest(
 
 def time_extract(articles: Sequence[Article], sizes: Sequence[int]) -> dict[int, dict[str, float]]:
     """extract() alone over the articles in memory, with the same checkpoints."""
-    from claimtrack.extract import extract
+    from claimtrack.extract.claims import extract
 
     stamps: list[float] = []
     start = time.perf_counter()

@@ -29,11 +29,12 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run as a script from anywhere, without installing
     sys.path.insert(0, str(REPO))
 
-from claimtrack.disputes import disputes  # noqa: E402
-from claimtrack.evidence import figures, match  # noqa: E402
-from claimtrack.linkstore import Linker  # noqa: E402
-from claimtrack.report import build_report, render  # noqa: E402
-from claimtrack.store import open_store  # noqa: E402
+from claimtrack.link.linker import Linker  # noqa: E402
+from claimtrack.query.disputes import disputes  # noqa: E402
+from claimtrack.query.figures import figures  # noqa: E402
+from claimtrack.query.match import match  # noqa: E402
+from claimtrack.report.build import build_report, render  # noqa: E402
+from claimtrack.store.database import open_store  # noqa: E402
 
 
 def timings(calls: Sequence[Callable[[], Any]]) -> dict[str, float]:

@@ -65,7 +65,7 @@ def pin_to_one_core() -> int | None:
 
 def time_extract(articles: Sequence[Article], n: int) -> dict[str, float]:
     """Extract n articles (cycling), after one untimed warm-up pass over the first few."""
-    from claimtrack.extract import extract
+    from claimtrack.extract.claims import extract
 
     t0 = time.perf_counter()
     extract(articles[0])
@@ -101,7 +101,7 @@ def time_extract(articles: Sequence[Article], n: int) -> dict[str, float]:
 
 
 def _extract_one(article: Article) -> Any:
-    from claimtrack.extract import extract
+    from claimtrack.extract.claims import extract
 
     return extract(article)
 
@@ -131,19 +131,21 @@ def time_extract_parallel(articles: Sequence[Article], n: int, workers: int) -> 
 
 
 def time_store(texts: Sequence[tuple[str, str]], n: int) -> dict[str, float]:
-    """Ingest n article files into a fresh SQLite database through claimtrack.pipeline.
+    """Ingest n article files into a fresh SQLite database through claimtrack.ingest.pipeline.
 
     Re-ingesting the same text is skipped as a duplicate (content hash), so
     copies beyond the first round get a distinct last line.
     """
-    missing = [m for m in ("claimtrack.pipeline", "claimtrack.store") if not _exists(m)]
+    missing = [
+        m for m in ("claimtrack.ingest.pipeline", "claimtrack.store.database") if not _exists(m)
+    ]
     if missing:
         raise RuntimeError(
             f"--store needs {' and '.join(missing)}, which this checkout does not have yet"
         )
     try:
-        from claimtrack.pipeline import ingest
-        from claimtrack.store import open_store
+        from claimtrack.ingest.pipeline import ingest
+        from claimtrack.store.database import open_store
     except ImportError as exc:  # the pipeline is being written in parallel
         raise RuntimeError(f"--store cannot import the ingest pipeline: {exc}") from exc
 
@@ -190,7 +192,7 @@ def _exists(module: str) -> bool:
 
 def profile(articles: Sequence[Article], n: int, lines: int) -> str:
     """Top of a profile of n extractions: pyinstrument if installed, else cProfile."""
-    from claimtrack.extract import extract
+    from claimtrack.extract.claims import extract
 
     def run() -> None:
         for i in range(n):

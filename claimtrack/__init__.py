@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from claimtrack.errors import ClaimtrackError, DatabaseError, InputError, NotFoundError
 
 # Imported eagerly: a lazy name 'extract' would be shadowed by the submodule of that name.
-from claimtrack.extract import extract
+from claimtrack.extract.claims import extract
 from claimtrack.models import (
     Article,
     ArticleSummary,
@@ -33,8 +33,8 @@ from claimtrack.models import (
 )
 
 if TYPE_CHECKING:
-    from claimtrack.pipeline import extract_path, ingest
-    from claimtrack.store import Store, open_store
+    from claimtrack.ingest.pipeline import extract_path, ingest
+    from claimtrack.store.database import Store, open_store
 
 __all__ = [
     "Article",
@@ -61,10 +61,10 @@ __all__ = [
 ]
 
 _LAZY = {
-    "Store": "claimtrack.store",
-    "open_store": "claimtrack.store",
-    "ingest": "claimtrack.pipeline",
-    "extract_path": "claimtrack.pipeline",
+    "Store": "claimtrack.store.database",
+    "open_store": "claimtrack.store.database",
+    "ingest": "claimtrack.ingest.pipeline",
+    "extract_path": "claimtrack.ingest.pipeline",
 }
 
 

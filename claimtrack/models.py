@@ -253,3 +253,44 @@ class Match(BaseModel):
     score: float
     relation: Relation
     reason: str
+
+
+class Rating(BaseModel):
+    """One step of the rating scale (query.reviews.RATINGS)."""
+
+    name: str = Field(description="Canonical name, as stored: 'mostly true'.")
+    label: str = Field(description="As shown to readers and in ClaimReview: 'Mostly true'.")
+    value: int = Field(description="ClaimReview ratingValue; -1 when not rated on the scale.")
+    aliases: list[str] = Field(default_factory=list, description="Other names accepted.")
+    meaning: str
+
+
+class Review(BaseModel):
+    """A verdict on a claim or a dispute; a new verdict is added, never overwrites one."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: int
+    claim_id: int | None = Field(
+        default=None,
+        description="The reviewed claim's current id; None for a dispute review or when the "
+        "claim no longer exists.",
+    )
+    claim_key: str | None = Field(
+        default=None, description="Stable key of the reviewed claim: article hash and span."
+    )
+    dispute_id: int | None = Field(
+        default=None,
+        description="The reviewed dispute's current id; None when it is a claim review or "
+        "the dispute no longer exists.",
+    )
+    dispute_key: str | None = Field(
+        default=None, description="Stable key of the reviewed dispute (kind and anchor claim)."
+    )
+    rating: str = Field(description="Canonical rating name: 'true' … 'false', 'unproven'.")
+    rating_label: str
+    rating_value: int
+    note: str | None = None
+    reviewer: str | None = None
+    evidence: list[str] = Field(default_factory=list, description="http(s) URLs.")
+    created_at: str = Field(description="ISO 8601 UTC time the verdict was recorded.")

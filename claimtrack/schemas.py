@@ -19,9 +19,10 @@ from claimtrack.models import (
     Extraction,
     Figure,
     IngestResult,
+    Review,
     SpeakerSummary,
 )
-from claimtrack.report_models import Report, Review
+from claimtrack.report.models import Report
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "article": Article,

@@ -19,7 +19,7 @@ from pathlib import Path
 from typer.main import get_command
 from typer.testing import CliRunner
 
-from claimtrack.cli import app
+from claimtrack.cli.main import app
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -127,15 +127,15 @@ def _clean(text: str) -> str:
 
 
 def build() -> str:
-    import claimtrack.reviews
+    import claimtrack.query.reviews
 
     os.chdir(ROOT)
-    real_now = claimtrack.reviews._now
-    claimtrack.reviews._now = lambda: FIXED_NOW
+    real_now = claimtrack.query.reviews._now
+    claimtrack.query.reviews._now = lambda: FIXED_NOW
     try:
         return _build()
     finally:
-        claimtrack.reviews._now = real_now
+        claimtrack.query.reviews._now = real_now
 
 
 def _build() -> str:

@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claimtrack.pipeline import ingest  # noqa: E402
-from claimtrack.report import build_report, render  # noqa: E402
-from claimtrack.reviews import record_review  # noqa: E402
-from claimtrack.store import open_store  # noqa: E402
+from claimtrack.ingest.pipeline import ingest  # noqa: E402
+from claimtrack.report.build import build_report, render  # noqa: E402
+from claimtrack.query.reviews import record_review  # noqa: E402
+from claimtrack.store.database import open_store  # noqa: E402
 
 # The flags the browser test uses too: no sandbox (CI runs as root), no GPU, no
 # background traffic, so a run makes no network request of its own.

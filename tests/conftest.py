@@ -22,7 +22,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 if TYPE_CHECKING:
-    from claimtrack.store import Store
+    from claimtrack.store.database import Store
 
 PG_ENV = "CLAIMTRACK_TEST_POSTGRES"
 BACKENDS = ["sqlite", *(["postgresql"] if os.environ.get(PG_ENV) else [])]
@@ -72,7 +72,7 @@ def _postgres_schema(base: str) -> Iterator[str]:
 
 @pytest.fixture
 def store(db_url: str) -> Iterator[Store]:
-    from claimtrack.store import open_store
+    from claimtrack.store.database import open_store
 
     with open_store(db_url) as opened:
         yield opened

@@ -14,7 +14,7 @@ from typing import Any
 
 from typer.testing import CliRunner, Result
 
-from claimtrack.cli import app
+from claimtrack.cli.main import app
 
 ARTICLES = {
     "wire": """\

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from claimtrack.cli import MAX_ARTICLE_MB, app
-from claimtrack.readers import MAX_ARTICLE_BYTES
-from claimtrack.store import open_store
+from claimtrack.cli.main import MAX_ARTICLE_MB, app
+from claimtrack.ingest.readers import MAX_ARTICLE_BYTES
+from claimtrack.store.database import open_store
 
 GOOD = (
     "Ferry service resumes after storm\n\n"

@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from claimtrack.cli import app
-from claimtrack.extract import extract
+from claimtrack.cli.main import app
+from claimtrack.extract.claims import extract
 from claimtrack.models import Article, Extraction
-from claimtrack.names import name_key
-from claimtrack.store import open_store
+from claimtrack.speakers.names import name_key
+from claimtrack.store.database import open_store
 
 # The Claim contract as consumers read it; models.Claim also carries speaker_kind.
 CLAIM_KEYS = {
@@ -196,7 +196,7 @@ def test_extraction_crash_fails_that_article_only(
             raise ValueError("tokeniser fell over")
         return extract(article)
 
-    monkeypatch.setattr("claimtrack.pipeline.extract", fragile)
+    monkeypatch.setattr("claimtrack.ingest.pipeline.extract", fragile)
     paths = [str(p) for p in articles.values()]
     result = invoke(runner, "--db", db_url, "ingest", *paths)
     assert result.exit_code == 1

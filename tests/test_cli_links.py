@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from claimtrack.cli import app
+from claimtrack.cli.main import app
 from tests.test_cli import CLAIM_KEYS  # the claim contract, defined once
 
 # The documented fields of each object these commands print (the models in models.py).

@@ -8,7 +8,7 @@ import pytest
 from typer.main import get_command
 from typer.testing import CliRunner
 
-from claimtrack.cli import app
+from claimtrack.cli.main import app
 from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent

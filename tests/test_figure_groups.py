@@ -10,9 +10,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack.evidence import FigureRow, _group
-from claimtrack.link import same_number
+from claimtrack.link.compare import same_number
 from claimtrack.models import Figure
+from claimtrack.query.figures import FigureRow, _group
 
 
 def _as_row(figure: Figure, claim_id: int) -> FigureRow:

@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack import evidence
 from claimtrack.collector import YOUNG_GC_THRESHOLD
-from claimtrack.evidence import figures, group_claims, query_units
-from claimtrack.link import claim_terms
-from claimtrack.linkstore import Linker
+from claimtrack.ingest.pipeline import ingest
+from claimtrack.link.compare import claim_terms
+from claimtrack.link.linker import Linker
 from claimtrack.models import Claim, FigureGroup, Stance
-from claimtrack.pipeline import ingest
-from claimtrack.store import Store
+from claimtrack.query import figures as evidence
+from claimtrack.query.figures import figures, group_claims, query_units
+from claimtrack.store.database import Store
 
 CORPUS = {
     "a.txt": """Flood waters force evacuations in the north

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from claimtrack.linkstore import Linker
-from claimtrack.pipeline import ingest
-from claimtrack.store import Store, open_store
+from claimtrack.ingest.pipeline import ingest
+from claimtrack.link.linker import Linker
+from claimtrack.store.database import Store, open_store
 from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -19,10 +19,10 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from claimtrack import textindex
-from claimtrack.pipeline import extract_path
-from claimtrack.store import open_store
-from claimtrack.tables import ARTICLE, CLAIM, LINK, SPEAKER, TERM_STAT
+from claimtrack.ingest.pipeline import extract_path
+from claimtrack.store import textindex
+from claimtrack.store.database import open_store
+from claimtrack.store.tables import ARTICLE, CLAIM, LINK, SPEAKER, TERM_STAT
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -131,7 +131,7 @@ def assert_consistent(db_url: str) -> None:
 
 def reference_speakers(tmp_path: Path, paths: list[Path]) -> set[str]:
     """Speaker names after ingesting `paths` in one process, into a database of its own."""
-    from claimtrack.pipeline import ingest
+    from claimtrack.ingest.pipeline import ingest
 
     url = f"sqlite:///{tmp_path / 'reference.db'}"
     with open_store(url) as store:
@@ -209,7 +209,7 @@ def test_article_stored_but_not_linked_is_linked_by_the_next_run(
     db_url: str, tmp_path: Path
 ) -> None:
     """A kill between the store and the link transaction: the rerun links the article."""
-    from claimtrack.pipeline import ingest
+    from claimtrack.ingest.pipeline import ingest
 
     files = write_articles(tmp_path / "wire", range(3))
     paths = [str(p) for p in files.values()]
@@ -226,9 +226,9 @@ def test_a_link_failure_is_reported_and_the_next_ingest_links(
 ) -> None:
     from typer.testing import CliRunner
 
-    from claimtrack.cli import app
+    from claimtrack.cli.main import app
     from claimtrack.errors import DatabaseError
-    from claimtrack.linkstore import Linker
+    from claimtrack.link.linker import Linker
 
     def broken(
         self: Linker, conn: object, claims: object, article_id: int, fresh: bool = False
@@ -262,8 +262,8 @@ def test_a_failure_inside_a_batch_fails_that_article_alone(
     """Articles are stored and linked a batch per transaction; one article whose
     linking fails rolls the batch back, then the batch is redone one by one."""
     from claimtrack.errors import DatabaseError
-    from claimtrack.linkstore import Linker
-    from claimtrack.pipeline import ingest
+    from claimtrack.ingest.pipeline import ingest
+    from claimtrack.link.linker import Linker
 
     files = write_articles(tmp_path / "wire", range(6))
     paths = [str(files[i]) for i in range(6)]

@@ -20,16 +20,17 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from claimtrack import pipeline, textindex
-from claimtrack.cli import app
+from claimtrack.cli.main import app
 from claimtrack.collector import YOUNG_GC_THRESHOLD
 from claimtrack.errors import ClaimtrackError
-from claimtrack.linkstore import Linker
+from claimtrack.ingest import pipeline
+from claimtrack.ingest.pipeline import ingest
+from claimtrack.ingest.workers import AHEAD, map_in_order
+from claimtrack.link.linker import Linker
 from claimtrack.models import IngestResult, IngestStatus
-from claimtrack.pipeline import ingest
-from claimtrack.store import Store, open_store
-from claimtrack.tables import TERM_STAT
-from claimtrack.workers import AHEAD, map_in_order
+from claimtrack.store import textindex
+from claimtrack.store.database import Store, open_store
+from claimtrack.store.tables import TERM_STAT
 from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -232,7 +233,7 @@ def test_cli_workers_come_from_the_environment(
         asked.append(workers)
         return []
 
-    monkeypatch.setattr("claimtrack.pipeline.ingest", spy)
+    monkeypatch.setattr("claimtrack.ingest.pipeline.ingest", spy)
     db = str(tmp_path / "spy.db")
     result = runner.invoke(app, ["--db", db, "ingest", "a.txt"], env={"CLAIMTRACK_WORKERS": "0"})
     assert result.exit_code == 0, result.output

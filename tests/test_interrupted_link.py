@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack.linkstore import Linker
+from claimtrack.ingest.pipeline import ingest
+from claimtrack.link.linker import Linker
 from claimtrack.models import IngestStatus
-from claimtrack.pipeline import ingest
-from claimtrack.store import open_store
+from claimtrack.store.database import open_store
 
 REPORTS = {
     "a.txt": "About 4,000 residents were moved to shelters after the Orla dam cracked, "

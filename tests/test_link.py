@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimtrack.figures import find_figures
-from claimtrack.link import (
+from claimtrack.extract.numbers import find_figures
+from claimtrack.link.compare import (
     SHORT_TERMS,
     SUGGEST,
     claim_terms,

@@ -16,13 +16,12 @@ from typing import Any
 import pytest
 from sqlalchemy import update
 
-import claimtrack.linkstore as linkstore
-from claimtrack.disputes import disputes
+import claimtrack.link.linker as linkstore
 from claimtrack.errors import NotFoundError
-from claimtrack.evidence import figures, match
-from claimtrack.extract import extract
-from claimtrack.link import compare
-from claimtrack.linkstore import Linker, LinkError
+from claimtrack.extract.claims import extract
+from claimtrack.ingest.pipeline import ingest
+from claimtrack.link.compare import compare
+from claimtrack.link.linker import Linker, LinkError
 from claimtrack.models import (
     Article,
     Claim,
@@ -32,9 +31,11 @@ from claimtrack.models import (
     Relation,
     Stance,
 )
-from claimtrack.pipeline import ingest
-from claimtrack.store import Store
-from claimtrack.tables import LINK
+from claimtrack.query.disputes import disputes
+from claimtrack.query.figures import figures
+from claimtrack.query.match import match
+from claimtrack.store.database import Store
+from claimtrack.store.tables import LINK
 
 SPORT = """\
 Bolivia wins regional football final

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from claimtrack.evidence import _dates
-from claimtrack.linkstore import Linker
-from claimtrack.pipeline import ingest
-from claimtrack.reviews import _claim_keys
-from claimtrack.store import Store, id_chunks
+from claimtrack.ingest.pipeline import ingest
+from claimtrack.link.linker import Linker
+from claimtrack.query.figures import _dates
+from claimtrack.query.reviews import _claim_keys
+from claimtrack.store.database import Store, id_chunks
 
 MANY = range(1, 70_001)  # past SQLite's 32,766 and PostgreSQL's 65,535 parameters
 

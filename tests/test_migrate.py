@@ -10,16 +10,16 @@ import pytest
 from sqlalchemy import text as sql_text
 from typer.testing import CliRunner
 
-from claimtrack import migrate
 from claimtrack.errors import DatabaseError
-from claimtrack.evidence import figures
-from claimtrack.link import claim_terms
-from claimtrack.linkstore import Linker
-from claimtrack.migrate import STEPS
+from claimtrack.ingest.pipeline import ingest
+from claimtrack.link.compare import claim_terms
+from claimtrack.link.linker import Linker
 from claimtrack.models import IngestStatus, LinkStatus
-from claimtrack.pipeline import ingest
-from claimtrack.store import open_store
-from claimtrack.tables import SCHEMA_VERSION
+from claimtrack.query.figures import figures
+from claimtrack.store import migrate
+from claimtrack.store.database import open_store
+from claimtrack.store.migrate import STEPS
+from claimtrack.store.tables import SCHEMA_VERSION
 
 V1 = Path(__file__).parent / "data" / "claimtrack-v1.db"
 
@@ -150,7 +150,7 @@ def test_an_older_database_on_either_backend_is_upgraded(
 
 
 def test_the_cli_says_when_it_upgraded(tmp_path: Path) -> None:
-    from claimtrack.cli import app
+    from claimtrack.cli.main import app
 
     path = tmp_path / "old.db"
     shutil.copy(V1, path)

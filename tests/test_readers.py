@@ -1,4 +1,4 @@
-"""Tests for claimtrack.readers: user-given paths in, Article models or InputErrors out."""
+"""Tests for claimtrack.ingest.readers: user-given paths in, Article models or InputErrors out."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack import readers
 from claimtrack.errors import InputError
+from claimtrack.ingest import readers
+from claimtrack.ingest.readers import content_hash, iter_articles, normalize_date, read_file
 from claimtrack.models import Article
-from claimtrack.readers import content_hash, iter_articles, normalize_date, read_file
 
 STORY = (
     "Rescue teams in Marrow Valley evacuated more than 4,000 people overnight after the "

@@ -16,10 +16,9 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from claimtrack import render_csv, render_html, render_md
 from claimtrack.models import DisputeKind, FigureGroup, QuoteKind, SpeakerKind, Stance
-from claimtrack.report import ReportFormat, render
-from claimtrack.report_models import (
+from claimtrack.report.build import ReportFormat, render
+from claimtrack.report.models import (
     FigureTable,
     Quote,
     Report,
@@ -30,6 +29,9 @@ from claimtrack.report_models import (
     Review,
     SpeakerEntry,
 )
+from claimtrack.report.render import csv as render_csv
+from claimtrack.report.render import html as render_html
+from claimtrack.report.render import md as render_md
 from tests.report_corpus import ARTICLES, HOSTILE, as_json, claim_id, invoke, ok, write_articles
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
@@ -107,7 +109,7 @@ def test_json_report_validates_and_holds_the_disputes(runner: CliRunner, reviewe
 
 
 def test_every_quote_has_exact_provenance(runner: CliRunner, reviewed: str) -> None:
-    from claimtrack.store import open_store
+    from claimtrack.store.database import open_store
 
     report = report_json(runner, reviewed)
     with open_store(reviewed) as store:
@@ -233,7 +235,7 @@ def test_claimreview_needs_the_organisation(runner: CliRunner, reviewed: str) ->
         "(an http(s) URL), or set CLAIMTRACK_ORG_NAME and CLAIMTRACK_ORG_URL\n"
     )
     env = runner.invoke(
-        __import__("claimtrack.cli", fromlist=["app"]).app,
+        __import__("claimtrack.cli.main", fromlist=["app"]).app,
         ["--db", reviewed, "report", "-f", "claimreview"],
         env={"CLAIMTRACK_ORG_NAME": "Desk", "CLAIMTRACK_ORG_URL": "https://desk.example"},
     )

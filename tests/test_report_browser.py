@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack.pipeline import ingest
-from claimtrack.report import build_report, render
-from claimtrack.reviews import record_review
-from claimtrack.store import open_store
+from claimtrack.ingest.pipeline import ingest
+from claimtrack.query.reviews import record_review
+from claimtrack.report.build import build_report, render
+from claimtrack.store.database import open_store
 from tests.report_corpus import HOSTILE, write_articles
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,8 +9,8 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from claimtrack.models import Speaker, SpeakerKind
-from claimtrack.names import name_key
-from claimtrack.resolve import (
+from claimtrack.speakers.names import name_key
+from claimtrack.speakers.resolve import (
     SAME_NAME,
     Match,
     SpeakerRecord,

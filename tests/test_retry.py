@@ -11,14 +11,14 @@ import pytest
 from sqlalchemy import insert
 from typer.testing import CliRunner
 
-from claimtrack.cli import app
+from claimtrack.cli.main import app
 from claimtrack.errors import DatabaseError
-from claimtrack.extract import extract
+from claimtrack.extract.claims import extract
+from claimtrack.ingest.readers import content_hash
 from claimtrack.models import Article, Extraction, IngestResult, IngestStatus
-from claimtrack.readers import content_hash
-from claimtrack.retry import lost_race, retry_lost_races
-from claimtrack.store import Store, open_store
-from claimtrack.tables import SPEAKER
+from claimtrack.store.database import Store, open_store
+from claimtrack.store.retry import lost_race, retry_lost_races
+from claimtrack.store.tables import SPEAKER
 
 TEXT = "The harbour authority said on Monday that 40 cranes had been repaired.\n"
 
@@ -40,7 +40,7 @@ class Locked(NamedTuple):
 def locked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Locked]:
     """An open SQLite store whose write lock another connection holds; no busy wait."""
     path = tmp_path / "locked.db"
-    monkeypatch.setattr("claimtrack.store.BUSY_TIMEOUT_S", 0)
+    monkeypatch.setattr("claimtrack.store.database.BUSY_TIMEOUT_S", 0)
     with open_store(str(path)) as store:
         holder = sqlite3.connect(path, isolation_level=None)
         holder.execute("BEGIN IMMEDIATE")
@@ -70,7 +70,7 @@ def test_locked_write_is_run_again_once_the_lock_is_free(locked: Locked) -> None
 def test_lock_held_past_every_attempt_is_reported(
     locked: Locked, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("claimtrack.retry.time.sleep", lambda _s: None)
+    monkeypatch.setattr("claimtrack.store.retry.time.sleep", lambda _s: None)
     calls = 0
 
     def add() -> IngestResult:
@@ -126,7 +126,7 @@ def test_ingest_waits_out_a_locked_database(
     """The CLI's ingest retries instead of printing 'database is locked'."""
     path = tmp_path / "busy.db"
     open_store(str(path)).close()
-    monkeypatch.setattr("claimtrack.store.BUSY_TIMEOUT_S", 0)
+    monkeypatch.setattr("claimtrack.store.database.BUSY_TIMEOUT_S", 0)
     holder = sqlite3.connect(path, isolation_level=None)
     pauses: list[float] = []
 
@@ -139,8 +139,8 @@ def test_ingest_waits_out_a_locked_database(
         pauses.append(seconds)
         holder.execute("ROLLBACK")
 
-    monkeypatch.setattr("claimtrack.pipeline.extract", extract_then_lock)
-    monkeypatch.setattr("claimtrack.retry.time.sleep", pause)
+    monkeypatch.setattr("claimtrack.ingest.pipeline.extract", extract_then_lock)
+    monkeypatch.setattr("claimtrack.store.retry.time.sleep", pause)
     article = tmp_path / "cranes.txt"
     article.write_text(TEXT, encoding="utf-8")
     result = CliRunner().invoke(app, ["--db", str(path), "ingest", str(article)])

@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import delete, insert, select
 from typer.testing import CliRunner
 
-from claimtrack import textindex
 from claimtrack.errors import NotFoundError
-from claimtrack.reviews import RATINGS, ReviewError, find_rating, record_review, reviews
-from claimtrack.store import open_store
-from claimtrack.tables import CLAIM
+from claimtrack.query.reviews import RATINGS, ReviewError, find_rating, record_review, reviews
+from claimtrack.store import textindex
+from claimtrack.store.database import open_store
+from claimtrack.store.tables import CLAIM
 from tests.report_corpus import ARTICLES, as_json, claim_id, invoke, ok, write_articles
 
 
@@ -194,7 +194,7 @@ def test_a_verdict_follows_its_claim_when_claims_are_extracted_again(
     db_url: str, tmp_path: Path
 ) -> None:
     """Re-extraction gives new claim ids; the verdict re-attaches by article and span."""
-    from claimtrack.pipeline import ingest
+    from claimtrack.ingest.pipeline import ingest
 
     with open_store(db_url) as store:
         ingest(store, write_articles(tmp_path, ARTICLES))
@@ -208,7 +208,7 @@ def test_a_verdict_follows_its_claim_when_claims_are_extracted_again(
                     select(CLAIM).where(CLAIM.c.article_id == doctors.article_id)
                 ).mappings()
             ]
-            from claimtrack.tables import FIGURE, LINK
+            from claimtrack.store.tables import FIGURE, LINK
 
             ids = [r["id"] for r in rows]
             conn.execute(delete(LINK).where(LINK.c.claim_a.in_(ids) | LINK.c.claim_b.in_(ids)))

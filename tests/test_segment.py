@@ -7,9 +7,9 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from claimtrack import extract
+from claimtrack.extract.claims import extract
+from claimtrack.extract.segment import Span, quote_spans, split_sentences
 from claimtrack.models import Article
-from claimtrack.segment import Span, quote_spans, split_sentences
 
 
 def paragraphs(text: str) -> list[Span]:

@@ -15,12 +15,12 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from claimtrack import cli
-from claimtrack.cli_speakers import speakers_app
+from claimtrack.cli import main as cli
+from claimtrack.cli.speakers import speakers_app
 from claimtrack.errors import ClaimtrackError, InputError, NotFoundError
+from claimtrack.ingest.pipeline import ingest
 from claimtrack.models import IngestStatus, SpeakerSummary
-from claimtrack.pipeline import ingest
-from claimtrack.store import Store, open_store
+from claimtrack.store.database import Store, open_store
 
 CORPUS = {
     "a.txt": """Ukraine presses allies for air defence before spring

@@ -17,11 +17,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack.extract import extract
+from claimtrack.extract.claims import extract
 from claimtrack.models import Article, IngestStatus
-from claimtrack.resolve import SpeakerRecord
-from claimtrack.speakercache import SpeakerCache
-from claimtrack.store import Store, open_store
+from claimtrack.speakers.resolve import SpeakerRecord
+from claimtrack.store.database import Store, open_store
+from claimtrack.store.speakercache import SpeakerCache
 from tests.test_speaker_merge import CORPUS, LATER
 
 TEXTS = {**CORPUS, **LATER}
@@ -58,7 +58,7 @@ def _fetch_from(
 
 def _record(speaker_id: int, name: str) -> SpeakerRecord:
     from claimtrack.models import SpeakerKind
-    from claimtrack.names import name_key
+    from claimtrack.speakers.names import name_key
 
     return SpeakerRecord(speaker_id, name, SpeakerKind.person, None, None, {name_key(name)})
 
@@ -165,7 +165,7 @@ Step = Callable[[Callable[[str], Store], dict[str, str]], None]
 
 def _ingest(who: str, name: str) -> Step:
     def step(stores: Callable[[str], Store], paths: dict[str, str]) -> None:
-        from claimtrack.pipeline import ingest
+        from claimtrack.ingest.pipeline import ingest
 
         (result,) = ingest(stores(who), [paths[name]], link=False)
         assert result.status is IngestStatus.stored, result
@@ -219,8 +219,8 @@ def _run(url: str, folder: Path, steps: list[Step], *, fresh: bool) -> tuple[obj
 
 def _assert_copy_exact(store: Store) -> None:
     """While its stamp is current, a store's copy says what the database says."""
-    import claimtrack.store as store_module
-    from claimtrack import speakercache
+    import claimtrack.store.database as store_module
+    from claimtrack.store import speakercache
 
     cache = store._speaker_cache
     with store._read() as conn:
@@ -279,7 +279,7 @@ def test_a_correction_by_another_store_reaches_a_kept_copy(compare: Callable[...
 def test_the_long_lived_store_reads_less(db_url: str, tmp_path: Path) -> None:
     # What the copy is for: the second article naming the same people asks
     # the database about fewer keys than the first.
-    import claimtrack.store as store_module
+    import claimtrack.store.database as store_module
 
     asked: list[int] = []
     original = store_module._candidate_ids
@@ -291,7 +291,7 @@ def test_the_long_lived_store_reads_less(db_url: str, tmp_path: Path) -> None:
     paths = _paths(tmp_path / "in")
     with open_store(db_url) as store, pytest.MonkeyPatch.context() as patch:
         patch.setattr(store_module, "_candidate_ids", counting)
-        from claimtrack.pipeline import ingest
+        from claimtrack.ingest.pipeline import ingest
 
         ingest(store, [paths["b.txt"]], link=False)
         first = sum(asked)

@@ -17,13 +17,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from claimtrack import textindex
-from claimtrack.extract import extract
-from claimtrack.linkstore import MAX_CANDIDATES, Linker, most_shared
+from claimtrack.extract.claims import extract
+from claimtrack.link.linker import MAX_CANDIDATES, Linker, most_shared
+from claimtrack.link.termcache import TermCache
 from claimtrack.models import Article
-from claimtrack.store import Store
-from claimtrack.tables import TERM_STAT
-from claimtrack.termcache import TermCache
+from claimtrack.store import textindex
+from claimtrack.store.database import Store
+from claimtrack.store.tables import TERM_STAT
 from tests.test_linking_store import COURIER, POST, RELIEF, SPORT, WIRE
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack import textindex
-from claimtrack.store import Store
+from claimtrack.store import textindex
+from claimtrack.store.database import Store
 
 PLAIN = st.from_regex(r"[a-z][a-z0-9]{0,12}", fullmatch=True)
 

@@ -1,0 +1,449 @@
+"""The claimtrack command line: parse options, call the library, format what it returns.
+
+Only this module prints. Results go to stdout in the chosen --format; status lines,
+progress and errors go to stderr, so `claimtrack claims --format json | jq` works.
+The database and pipeline modules are imported inside commands so that `--help`
+and `extract` do not pay for SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from claimtrack.cli.common import FormatOption
+from claimtrack.cli.common import emit as _emit
+from claimtrack.cli.common import format_option as _format_option
+from claimtrack.cli.common import store_for as _store
+from claimtrack.cli.common import user_errors as _user_errors
+from claimtrack.cli.output import OutputFormat
+from claimtrack.cli.report import register as _register_report_commands
+from claimtrack.cli.speakers import speakers_app
+from claimtrack.errors import NotFoundError
+from claimtrack.models import (
+    ArticleSummary,
+    Claim,
+    ClaimLink,
+    ClaimWithLinks,
+    Dispute,
+    FigureGroup,
+    IngestResult,
+    IngestStatus,
+    Match,
+)
+
+if TYPE_CHECKING:
+    from claimtrack.link.linker import Linker
+
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+)
+
+# Columns the table format shows; json, jsonl and csv always carry every field.
+CLAIM_COLUMNS = ["id", "outlet", "speaker", "cue", "stance", "text"]
+EXTRACT_COLUMNS = ["start", "speaker", "cue", "stance", "quote", "text"]
+ARTICLE_COLUMNS = ["id", "published", "outlet", "title", "claims", "path"]
+INGEST_COLUMNS = ["path", "status", "article_id", "claims", "error"]
+# readers.MAX_ARTICLE_BYTES in MB; not imported, so that --help stays fast.
+MAX_ARTICLE_MB = 5.0
+
+
+IngestFormatOption = Annotated[
+    OutputFormat | None,
+    _format_option("Also print the per-file results on stdout in this format."),
+]
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar="CLAIMTRACK_DB",
+        show_envvar=True,
+        help="Database: a SQLite file path, sqlite:///PATH or postgresql://USER@HOST/DB "
+        "(default: claimtrack.db in the current directory).",
+    ),
+]
+
+
+@app.callback()
+def main(ctx: typer.Context, db: DbOption = None) -> None:
+    """Track who claimed what in news articles, and exactly where they said it.
+
+    Example: claimtrack --db newsroom.db ingest articles/*.txt
+    """
+    ctx.obj = db
+
+
+def _status_line(result: IngestResult) -> str:
+    match result.status:
+        case IngestStatus.stored:
+            noun = "claim" if result.claims == 1 else "claims"
+            line = f"stored {result.path} ({result.claims} {noun})"
+        case IngestStatus.skipped:
+            line = f"skipped {result.path} (already stored as article {result.article_id})"
+        case IngestStatus.failed:
+            return "Error: " + " ".join((result.error or result.path).split())
+    # A stored article that could not be linked says so rather than looking done.
+    return f"{line}; {' '.join(result.error.split())}" if result.error else line
+
+
+def _summary_line(results: Sequence[IngestResult]) -> str:
+    counts = {status: 0 for status in IngestStatus}
+    for result in results:
+        counts[result.status] += 1
+    return ", ".join(f"{counts[status]} {status.value}" for status in IngestStatus)
+
+
+def _expected_count(paths: Sequence[str]) -> int | None:
+    """How many results ingest will report, when the paths alone tell (no folders or JSON)."""
+    several = (".json", ".jsonl")
+    if any(os.path.isdir(p) or p.lower().endswith(several) for p in paths):
+        return None
+    return len(paths)
+
+
+@contextmanager
+def _progress(total: int | None) -> Iterator[Callable[[IngestResult], None]]:
+    """Report each result on stderr, under a progress bar when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield lambda result: typer.echo(_status_line(result), err=True)
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    console = Console(stderr=True)
+    columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("ingest", total=total)
+
+        def report(result: IngestResult) -> None:
+            progress.console.print(_status_line(result), markup=False, highlight=False)
+            progress.advance(task)
+
+        yield report
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Article files or folders to store; - reads one from stdin."),
+    ],
+    outlet: Annotated[
+        str | None, typer.Option(help="Outlet to record for every article given.")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (ISO 8601) to record.")
+    ] = None,
+    url: Annotated[str | None, typer.Option(help="Source URL to record.")] = None,
+    title: Annotated[str | None, typer.Option(help="Headline to record.")] = None,
+    max_size: Annotated[
+        float,
+        typer.Option(
+            envvar="CLAIMTRACK_MAX_SIZE",
+            show_envvar=True,
+            min=0.001,
+            help="Largest article to read, in MB; a bigger file or JSON record is an error.",
+        ),
+    ] = MAX_ARTICLE_MB,
+    workers: Annotated[
+        int,
+        typer.Option(
+            envvar="CLAIMTRACK_WORKERS",
+            show_envvar=True,
+            min=0,
+            help="Processes that extract claims while this one stores and links; 0 uses "
+            "every core. Speeds up large batches on a machine with cores to spare; "
+            "the database ends up the same as with 1.",
+        ),
+    ] = 1,
+    fmt: IngestFormatOption = None,
+) -> None:
+    """Store articles and their claims so they can be searched; re-ingesting is a no-op.
+
+    Example: claimtrack ingest --outlet "Daily Courier" articles/*.txt
+    """
+    from claimtrack.ingest.pipeline import ingest as run_ingest
+
+    with _store(ctx) as store, _progress(_expected_count(paths)) as report:
+        results = run_ingest(
+            store,
+            paths,
+            outlet=outlet,
+            published=published,
+            url=url,
+            title=title,
+            on_progress=report,
+            max_bytes=round(max_size * 1_000_000),
+            workers=workers,
+        )
+    typer.echo(_summary_line(results), err=True)
+    if fmt is not None:
+        _emit(results, fmt, INGEST_COLUMNS, IngestResult)
+    if any(result.status is IngestStatus.failed for result in results):
+        raise typer.Exit(1)
+
+
+@app.command("extract")
+def extract_command(
+    path: Annotated[str, typer.Argument(help="Article file; - reads it from stdin.")],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Show the claims found in one article without storing anything, to check extraction.
+
+    Example: claimtrack extract article.txt --format json
+    """
+    from claimtrack.ingest.pipeline import extract_path
+
+    with _user_errors():
+        extractions = extract_path(path)
+    claims = [
+        claim.model_copy(update={"outlet": extraction.article.outlet})
+        for extraction in extractions
+        for claim in extraction.claims
+    ]
+    _emit(claims, fmt, EXTRACT_COLUMNS, Claim)
+
+
+@app.command()
+def articles(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
+    """List stored articles with their claim counts, to find an article id.
+
+    Example: claimtrack articles --format csv > articles.csv
+    """
+    with _store(ctx) as store:
+        rows = store.articles()
+    _emit(rows, fmt, ARTICLE_COLUMNS, ArticleSummary)
+
+
+@app.command()
+def claims(
+    ctx: typer.Context,
+    speaker: Annotated[
+        str | None, typer.Option(help="Only claims by this speaker (name, part of it, or alias).")
+    ] = None,
+    article: Annotated[int | None, typer.Option(help="Only claims from this article id.")] = None,
+    search: Annotated[
+        str | None, typer.Option(help="Only claims whose text or sentence contains this.")
+    ] = None,
+    claim_id: Annotated[
+        int | None, typer.Option("--id", help="Only the claim with this id.")
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List stored claims with their provenance, to check who said what and where.
+
+    Example: claimtrack claims --speaker "Ana Ortiz" --search police --format json
+    """
+    with _store(ctx) as store:
+        if article is not None:
+            store.article(article)  # an unknown id is an error, not an empty list
+        rows = store.claims(speaker=speaker, article=article, search=search, claim_id=claim_id)
+        if claim_id is not None and not rows and article is None and speaker is None and not search:
+            raise NotFoundError(f"no claim with id {claim_id}")
+    _emit(rows, fmt, CLAIM_COLUMNS, Claim)
+
+
+# -- linking, figures, disputes ---------------------------------------------------
+
+FIGURE_COLUMNS = ["label", "unit", "independent_sources", "reports", "speakers", "articles"]
+DISPUTE_COLUMNS = ["id", "kind", "confirmed", "topic", "positions"]
+MATCH_COLUMNS = ["score", "relation", "id", "speaker", "outlet", "text"]
+LINK_COLUMNS = ["id", "claim_id", "other_id", "relation", "score", "status", "reason"]
+
+links_app = typer.Typer(no_args_is_help=False, add_completion=False)
+app.add_typer(links_app, name="links")
+app.add_typer(speakers_app, name="speakers")
+_register_report_commands(app)  # review, reviews, report (cli_report.py)
+
+
+@contextmanager
+def _linker(ctx: typer.Context) -> Iterator[Linker]:
+    from claimtrack.link.linker import Linker
+
+    with _store(ctx) as store:
+        yield Linker(store)
+
+
+@app.command()
+def link(ctx: typer.Context) -> None:
+    """Rebuild every undecided link (after merging speakers, say); decisions are kept.
+
+    Example: claimtrack link
+    """
+    with _linker(ctx) as linker, _user_errors():
+        made = linker.relink()
+    typer.echo(f"{made} links", err=True)
+
+
+@links_app.callback(invoke_without_command=True)
+def links(
+    ctx: typer.Context,
+    suggested: Annotated[
+        bool, typer.Option("--suggested", help="Only links waiting for a person's decision.")
+    ] = False,
+    rejected: Annotated[bool, typer.Option("--rejected", help="Only rejected links.")] = False,
+    claim: Annotated[int | None, typer.Option(help="Only links of this claim id.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List claim links (corroborates, contradicts, related) with score and reason.
+
+    Example: claimtrack links --suggested --format csv
+    """
+    from claimtrack.models import LinkStatus
+
+    if ctx.invoked_subcommand is not None:
+        return
+    status = LinkStatus.suggested if suggested else LinkStatus.rejected if rejected else None
+    with _linker(ctx) as linker, _user_errors():
+        rows = linker.links(status=status, claim_id=claim)
+    _emit(rows, fmt, LINK_COLUMNS, ClaimLink)
+
+
+def _decide(ctx: typer.Context, link_id: int, confirmed: bool, by: str | None) -> None:
+    from claimtrack.models import LinkStatus
+
+    status = LinkStatus.confirmed if confirmed else LinkStatus.rejected
+    with _linker(ctx) as linker, _user_errors():
+        decided = linker.decide(link_id, status, by)
+    typer.echo(f"link {decided.id} {decided.status.value} by {decided.decided_by}", err=True)
+
+
+ByOption = Annotated[
+    str | None,
+    typer.Option("--by", help="Who decided (kept with the decision).", envvar="USER"),
+]
+
+
+@links_app.command("confirm")
+def links_confirm(
+    ctx: typer.Context,
+    link_id: Annotated[int, typer.Argument(help="Link id from `claimtrack links`.")],
+    by: ByOption = None,
+) -> None:
+    """Confirm a link; disputes and figures count it, and re-linking keeps it.
+
+    Example: claimtrack links confirm 12 --by "A. Editor"
+    """
+    _decide(ctx, link_id, True, by)
+
+
+@links_app.command("reject")
+def links_reject(
+    ctx: typer.Context,
+    link_id: Annotated[int, typer.Argument(help="Link id from `claimtrack links`.")],
+    by: ByOption = None,
+) -> None:
+    """Reject a link: it leaves disputes and never comes back on re-linking.
+
+    Example: claimtrack links reject 12
+    """
+    _decide(ctx, link_id, False, by)
+
+
+@app.command()
+def figures(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="The quantity: 'troops', 'civilian deaths'...")],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Show which sources back which figure for a quantity, one row per value.
+
+    Example: claimtrack figures "North Korean soldiers in Russia"
+    """
+    from claimtrack.query.figures import figures as find_groups
+
+    with _linker(ctx) as linker, _user_errors():
+        rows = find_groups(linker, query)
+    _emit(rows, fmt, FIGURE_COLUMNS, FigureGroup)
+
+
+@app.command()
+def disputes(
+    ctx: typer.Context,
+    topic: Annotated[
+        str | None, typer.Option(help="Only disputes whose claims mention this text.")
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List disputed propositions, most significant first, with each side's backers.
+
+    Example: claimtrack disputes --format json
+    """
+    from claimtrack.query.disputes import disputes as find_disputes
+
+    with _linker(ctx) as linker, _user_errors():
+        rows = find_disputes(linker, topic=topic)
+    if fmt is OutputFormat.table:
+        flat = [{**row.model_dump(mode="json"), "positions": _positions_cell(row)} for row in rows]
+        _emit(flat, fmt, DISPUTE_COLUMNS, Dispute)
+    else:
+        _emit(rows, fmt, DISPUTE_COLUMNS, Dispute)
+
+
+def _positions_cell(dispute: Dispute) -> str:
+    parts = []
+    for p in dispute.positions:
+        who = "; ".join(p.speakers[:3]) + ("; …" if len(p.speakers) > 3 else "")
+        parts.append(f"{p.label}: {who} ({p.independent_sources} src, {p.reports} rep)")
+    return " | ".join(parts)
+
+
+@app.command("match")
+def match_command(
+    ctx: typer.Context,
+    statement: Annotated[str, typer.Argument(help="The statement being checked.")],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """What the database says about a statement: corroborating, contradicting, related claims.
+
+    Example: claimtrack match "North Korea sent 1,500 troops to Russia"
+    """
+    from claimtrack.query.match import match
+
+    with _linker(ctx) as linker, _user_errors():
+        rows = match(linker, statement)
+    if fmt is OutputFormat.table:
+        flat = [
+            {
+                "score": m.score,
+                "relation": m.relation.value,
+                "id": m.claim.id,
+                "speaker": m.claim.speaker,
+                "outlet": m.claim.outlet,
+                "text": m.claim.text,
+            }
+            for m in rows
+        ]
+        _emit(flat, fmt, MATCH_COLUMNS, Match)
+    else:
+        _emit(rows, fmt, MATCH_COLUMNS, Match)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    claim_id: Annotated[int, typer.Argument(help="Claim id from `claimtrack claims`.")],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Show one claim with its provenance and every link to other claims.
+
+    Example: claimtrack show 9 --format json
+    """
+    with _linker(ctx) as linker, _user_errors():
+        found = linker.claim(claim_id)
+    if fmt is OutputFormat.table:
+        for key, value in found.claim.model_dump(mode="json").items():
+            typer.echo(f"{key:16} {value}")
+        if found.links:
+            typer.echo("")
+            _emit(found.links, fmt, LINK_COLUMNS, ClaimLink)
+    else:
+        _emit([found], fmt, [], ClaimWithLinks)

@@ -1,0 +1,198 @@
+"""`claimtrack review`, `reviews` and `report`: verdicts and what a fact-checker publishes.
+
+Top-level commands kept out of cli.py, which mounts them with one call to
+`register(app)`. Like cli.py, only this module prints; the library
+(reviews.py, report.py and the renderers) returns models and strings.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from claimtrack.cli.common import FormatOption, emit, store_for, user_errors
+from claimtrack.cli.output import OutputFormat
+from claimtrack.errors import ClaimtrackError, NotFoundError
+from claimtrack.models import Review
+from claimtrack.query.reviews import RATINGS
+from claimtrack.report.build import ReportFormat
+
+REVIEW_COLUMNS = ["id", "created_at", "claim_id", "dispute_id", "rating", "reviewer", "note"]
+SCALE = "; ".join(
+    f"{r.name} ({r.value})" if r.value > 0 else f"{r.name} (off the scale, {r.value})"
+    for r in reversed(RATINGS)
+)
+
+
+class OutputFileError(ClaimtrackError):
+    """The report cannot be written where -o says."""
+
+
+def review(
+    ctx: typer.Context,
+    rating: Annotated[
+        str, typer.Option("--rating", "-r", help=f"The verdict, best first: {SCALE}.")
+    ],
+    claim_id: Annotated[
+        int | None, typer.Argument(help="Claim id from `claimtrack claims`.", show_default=False)
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="Why: what the evidence shows.")] = None,
+    reviewer: Annotated[
+        str | None,
+        typer.Option(
+            help="Who reviewed (kept with the verdict).",
+            envvar=["CLAIMTRACK_REVIEWER", "USER"],
+            show_envvar=True,
+        ),
+    ] = None,
+    evidence: Annotated[
+        list[str] | None,
+        typer.Option("--evidence", "-e", help="An http(s) URL of evidence; repeat for more."),
+    ] = None,
+    dispute: Annotated[
+        int | None,
+        typer.Option("--dispute", help="Review this dispute (from `claimtrack disputes`) instead."),
+    ] = None,
+) -> None:
+    """Record a verdict on a claim or a dispute; earlier verdicts are kept, never overwritten.
+
+    Example: claimtrack review 9 --rating "mostly true" --note "Matches the agency's figure"
+    """
+    from claimtrack.query.reviews import record_review
+
+    if (claim_id is None) == (dispute is None):
+        raise typer.BadParameter("give a CLAIM_ID or --dispute ID (one of them)")
+    with store_for(ctx) as store:
+        made = record_review(
+            store,
+            rating=rating,
+            claim_id=claim_id,
+            dispute_id=dispute,
+            note=note,
+            reviewer=reviewer,
+            evidence=evidence or [],
+        )
+    target = f"claim {made.claim_id}" if made.claim_id is not None else f"dispute {dispute}"
+    who = made.reviewer or "an unnamed reviewer"
+    typer.echo(f"review {made.id}: {target} rated {made.rating_label} by {who}", err=True)
+
+
+def reviews(
+    ctx: typer.Context,
+    claim_id: Annotated[
+        int | None, typer.Argument(help="Only the history of this claim.", show_default=False)
+    ] = None,
+    dispute: Annotated[
+        int | None, typer.Option("--dispute", help="Only the history of this dispute.")
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Show the history of verdicts, oldest first: who rated what, when, and why.
+
+    Example: claimtrack reviews 9 --format json
+    """
+    from claimtrack.query.reviews import reviews as list_reviews
+
+    with store_for(ctx) as store:
+        if claim_id is not None and not store.claims(claim_id=claim_id):
+            raise NotFoundError(f"no claim with id {claim_id}")
+        rows = list_reviews(store, claim_id=claim_id, dispute_id=dispute)
+    emit(rows, fmt, REVIEW_COLUMNS, Review)
+
+
+def report(
+    ctx: typer.Context,
+    fmt: Annotated[
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="md (GitHub Markdown), html (one self-contained page), json (one object, "
+            "schemas/report.schema.json), csv (one row per claim) or claimreview "
+            "(schema.org JSON-LD of the reviewed claims).",
+        ),
+    ] = ReportFormat.md,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+    ] = None,
+    topic: Annotated[
+        str | None,
+        typer.Option(
+            help="Only claims about this (words, a quantity such as 'troops', or a "
+            "statement) and the disputes they are in."
+        ),
+    ] = None,
+    title: Annotated[str | None, typer.Option(help="Heading of the report.")] = None,
+    org_name: Annotated[
+        str | None,
+        typer.Option(
+            help="ClaimReview: the publishing organisation.",
+            envvar="CLAIMTRACK_ORG_NAME",
+            show_envvar=True,
+        ),
+    ] = None,
+    org_url: Annotated[
+        str | None,
+        typer.Option(
+            help="ClaimReview: the organisation's http(s) URL.",
+            envvar="CLAIMTRACK_ORG_URL",
+            show_envvar=True,
+        ),
+    ] = None,
+    review_url: Annotated[
+        str | None,
+        typer.Option(
+            help="ClaimReview: URL of each fact check, from {org_url}, {anchor} (claim-9, "
+            "dispute-3: the HTML report's anchors) and {review_id}.  [default: {org_url}#{anchor}]",
+            envvar="CLAIMTRACK_REVIEW_URL",
+            show_envvar=True,
+        ),
+    ] = None,
+) -> None:
+    """Write a fact-check report: disputes with every backer's quote, figures, verdicts, speakers.
+
+    Example: claimtrack report --format html -o report.html
+    """
+    from claimtrack.report.build import build_report, render
+
+    with store_for(ctx) as store:
+        built = build_report(store, topic=topic, title=title)
+        text = render(built, fmt, org_name=org_name, org_url=org_url, url_pattern=review_url)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    with user_errors():
+        write_atomically(output, text)
+    typer.echo(f"wrote {output} ({fmt.value})", err=True)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside `path`, then rename: readers never see half a report."""
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as err:
+        raise OutputFileError(f"{path}: {err.strerror or err}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)  # as open() would have made it
+        os.replace(temp, path)
+    except OSError as err:
+        Path(temp).unlink(missing_ok=True)
+        raise OutputFileError(f"{path}: {err.strerror or err}") from None
+
+
+def register(app: typer.Typer) -> None:
+    """Mount the commands on the main app (called once by cli.py)."""
+    app.command()(review)
+    app.command()(reviews)
+    app.command()(report)

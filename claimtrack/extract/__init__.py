@@ -1,0 +1,1 @@
+"""Extraction, pure: an article's text to attributed claims (clean, segment, attribution)."""

@@ -1,0 +1,245 @@
+"""Extraction stage: article text in, attributed claims out (pure, no I/O).
+
+Reads the article once in order: boilerplate blocks are skipped, each
+sentence feeds the speaker memory, and sentences with a reporting cue are
+analysed into claims with their speaker, cue, chain, stance, hedges and
+figures.  Offsets always index ``article.text``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+
+from claimtrack.extract import lexicon
+from claimtrack.extract.attribution import RawAttribution, analyse, has_cue
+from claimtrack.extract.clean import content_spans
+from claimtrack.extract.mentions import ArticleSpeakers
+from claimtrack.extract.numbers import find_figures
+from claimtrack.extract.segment import Span, quote_spans, split_sentences
+from claimtrack.models import Article, Claim, Extraction, Figure, QuoteKind, Speaker, Stance
+
+_QUOTE_CHARS = '"“”‘’«»'
+
+
+@cache
+def _hedge_re() -> re.Pattern[str]:
+    words = sorted(lexicon.HEDGES, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
+
+
+@cache
+def _rejection_re() -> re.Pattern[str]:
+    words = sorted(lexicon.REJECTION_PHRASES, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
+
+
+_STRONG_REJECTION = re.compile(
+    r"(?<!\w)(?:not aimed (?:at|against)|no evidence|not true|untrue|baseless|groundless|"
+    r"unfounded|fabricated|a fabrication|no basis|without basis)(?!\w)",
+    re.I,
+)
+
+
+def extract(article: Article) -> Extraction:
+    """Split one article into attributed claims; offsets index ``article.text``."""
+    text = article.text
+    blocks = [Span(s, e) for s, e in content_spans(text)]
+    quotes = quote_spans(text, blocks)
+    sentences: list[Span] = []
+    for block in blocks:
+        sentences.extend(split_sentences(text, block.start, block.end))
+    memory = ArticleSpeakers()
+    claims: list[Claim] = []
+    starts = [s.start for s in sentences]
+    for index, sent in enumerate(sentences):
+        body = text[sent.start : sent.end]
+        if not has_cue(body):
+            memory.observe(text, sent.start, sent.end)
+            continue
+        raws = analyse(text, sent.start, sent.end)
+        for raw in raws:
+            if _quoted_inside(raw, quotes):
+                continue  # "… I said …" inside a quotation is the quoted speaker's narrative
+            claims.extend(_claims_from(raw, text, sent, sentences, index, starts, quotes, memory))
+        memory.observe(text, sent.start, sent.end)
+    return Extraction(article=article, claims=claims, speakers=_speakers(claims, memory))
+
+
+def _claims_from(
+    raw: RawAttribution,
+    text: str,
+    sent: Span,
+    sentences: list[Span],
+    index: int,
+    starts: list[int],
+    quotes: list[Span],
+    memory: ArticleSpeakers,
+) -> list[Claim]:
+    segments = [(raw.content_start, raw.content_end), *raw.extra_content]
+    passage_start, passage_end = sent.start, sent.end
+    if raw.continues and index + 1 < len(sentences):
+        nxt = sentences[index + 1]
+        segments = (
+            [(nxt.start, nxt.end)]
+            if raw.content_end <= raw.content_start
+            else [*segments, (nxt.start, nxt.end)]
+        )
+        passage_end = nxt.end
+    # A direct quotation that runs past the sentence belongs to the claim whole.
+    for q in quotes:
+        if q.end <= passage_start or q.start >= passage_end:
+            continue
+        if q.start < passage_start - 1 or q.end > passage_end:
+            lo = min(passage_start, q.start - 1)
+            hi = max(passage_end, q.end + 1)
+            passage_start = sentences[max(0, bisect.bisect_right(starts, lo) - 1)].start
+            passage_end = sentences[max(0, bisect.bisect_right(starts, hi - 1) - 1)].end
+            segments = _extend_segments(segments, q)
+    segments = [_trim_quotes(text, a, _cut_gloss(text, a, b)) for a, b in segments if b > a]
+    if not segments:
+        return []
+    content = " … ".join(text[a:b] for a, b in segments)
+    if len(content.strip()) < 2:
+        return []
+    quote_kind = _quote_kind(segments, quotes, text)
+    cue_region = text[min(raw.source.end, raw.cue_start) : raw.cue_start + len(raw.cue)]
+    stance = _stance(raw, content)
+    hedges = _hedges(content, cue_region)
+    figures: list[Figure] = []
+    for a, b in segments:
+        figures.extend(find_figures(text[a:b], offset=a))
+    speakers = memory.resolve(raw.source.text, raw.source.start, raw.source.appositive)
+    via_names: list[str] = []
+    for v in raw.via:
+        for spk in memory.resolve(v.text, v.start):
+            via_names.append(spk.name)
+    outside = text[sent.start : raw.content_start] + text[raw.content_end : sent.end]
+    if "statement" in outside and speakers:
+        memory.mark_statement(via_names[-1] if via_names else speakers[0].name)
+    return [
+        Claim(
+            speaker=spk.name,
+            speaker_mention=raw.source.text,
+            speaker_kind=spk.kind,
+            cue=" ".join(raw.cue.split()),
+            via=via_names,
+            text=content,
+            sentence=text[passage_start:passage_end],
+            start=passage_start,
+            end=passage_end,
+            quote=quote_kind,
+            stance=stance,
+            hedges=hedges,
+            figures=figures,
+        )
+        for spk in speakers
+    ]
+
+
+# ", further complicating …" after a quotation is the writer's gloss, not the claim.
+_GLOSS = re.compile(
+    r"(?:[”\"’],|,[”\"’]?)\s+(?:further|thereby|effectively|potentially|a move|in a move)\b"
+    r"|[”\"’],\s+\w+ing\b"
+)
+
+
+def _cut_gloss(text: str, a: int, b: int) -> int:
+    found = _GLOSS.search(text, a, b)
+    if found is None or found.start() - a < 20:
+        return b
+    cut = found.start()
+    if text[cut] in '”"’':
+        return cut + 1
+    if text[cut + 1] in '”"’':
+        return cut + 2  # 'rumors,” further …': keep the closing mark
+    return cut
+
+
+def _quoted_inside(raw: RawAttribution, quotes: list[Span]) -> bool:
+    for q in quotes:
+        if q.start <= raw.cue_start < q.end and q.start <= raw.source.start < q.end:
+            return True
+    return False
+
+
+def _extend_segments(segments: list[tuple[int, int]], q: Span) -> list[tuple[int, int]]:
+    """Grow the content segment that touches a quotation to cover all of it."""
+    out = []
+    for a, b in segments:
+        if a <= q.end and b >= q.start - 1:
+            out.append((min(a, q.start), max(b, q.end)))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _trim_quotes(text: str, a: int, b: int) -> tuple[int, int]:
+    """Content without white space, trailing punctuation and an enclosing pair of marks."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1] in " ,.;:\n":
+        b -= 1
+    if b - a > 1 and text[a] in _QUOTE_CHARS and text[b - 1] in _QUOTE_CHARS:
+        a, b = a + 1, b - 1
+        while b > a and text[b - 1] in " ,.;:\n":
+            b -= 1
+    elif a < b and text[a] in _QUOTE_CHARS and not any(c in _QUOTE_CHARS for c in text[a + 1 : b]):
+        a += 1  # an opening mark whose quotation closes beyond the content
+    return a, b
+
+
+def _quote_kind(segments: list[tuple[int, int]], quotes: list[Span], text: str) -> QuoteKind:
+    total = sum(b - a for a, b in segments)
+    inside = 0
+    for a, b in segments:
+        for q in quotes:
+            lo, hi = max(a, q.start), min(b, q.end)
+            if hi > lo:
+                inside += hi - lo
+    if total == 0:
+        return QuoteKind.none
+    if inside >= 0.85 * total:
+        return QuoteKind.direct
+    if inside > 0:
+        return QuoteKind.mixed
+    return QuoteKind.indirect
+
+
+def _stance(raw: RawAttribution, content: str) -> Stance:
+    lemma = raw.cue_lemma
+    if lemma in lexicon.DENIAL_VERBS:
+        return Stance.deny
+    if lemma in lexicon.CHARACTERISING_VERBS:
+        first_words = content.lower().split()[:4]
+        if any(w.strip(",.") in lexicon.ALLEGATION_NOUNS for w in first_words):
+            return Stance.deny
+        if _rejection_re().search(content):
+            return Stance.deny
+    if _STRONG_REJECTION.search(content):
+        return Stance.deny
+    return Stance.assert_
+
+
+def _hedges(content: str, cue_region: str) -> list[str]:
+    found: list[str] = []
+    for source in (cue_region, content):
+        for m in _hedge_re().finditer(source):
+            word = m.group().lower()
+            if word not in found:
+                found.append(word)
+    return found
+
+
+def _speakers(claims: list[Claim], memory: ArticleSpeakers) -> list[Speaker]:
+    """The article's speakers, one per canonical name, in order of first claim."""
+    by_name = {e.name: e for e in memory.entities}
+    seen: dict[str, Speaker] = {}
+    for claim in claims:
+        if claim.speaker is None or claim.speaker in seen:
+            continue
+        entity = by_name.get(claim.speaker)
+        if entity is not None:
+            seen[claim.speaker] = entity.speaker(claim.speaker_mention)
+    return list(seen.values())

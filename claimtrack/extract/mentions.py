@@ -1,0 +1,634 @@
+"""Speaker resolution within one article.
+
+Turns source phrases as written ("Ukrainian President Volodymyr Zelenskiy",
+"he", "Ms Kim", "the intelligence agency", "the NIS") into canonical
+speakers.  A short or pronominal mention goes to the nearest compatible
+entity named earlier; full names are never merged on a shared surname, so
+"Kim Hong-kyun" and "Kim You-geun" stay two people.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from claimtrack.extract import lexicon, places
+from claimtrack.models import Speaker, SpeakerKind
+
+_ACRONYM_DEF = re.compile(
+    r"((?:[A-Z][\w’'\-.&]*\s+)(?:(?:of|for|the|and|on|&|de)\s+|[A-Z][\w’'\-.&]*\s+){0,8}"
+    r"[A-Z][\w’'\-.&]*)\s*\(([A-Z][A-Za-z.&]{1,9})\)"
+)
+_CAPS_RUN = re.compile(r"[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*)+")
+_CAP_RUN = re.compile(r"[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*)*")
+_NEXT_WORD = re.compile(r"\s+(?:also\s+|later\s+|earlier\s+|then\s+)?([a-z]+)")
+_AUX_VERBS = frozenset("has had was is will would did said told wrote spoke".split())
+
+
+def _verb_like(word: str) -> bool:
+    return (
+        word in _AUX_VERBS
+        or word.endswith("ed")
+        or (word.endswith("s") and not word.endswith("ss") and len(word) > 3)
+    )
+
+
+def _country_in(words: list[str]) -> str | None:
+    """The last country named, implied by a demonym or capital, inside a run of words."""
+    found = None
+    n = len(words)
+    for i in range(n):
+        for size in (1, 2, 3):
+            if i + size > n:
+                break
+            hit = places.lookup(" ".join(words[i : i + size]).rstrip(".,’'s"))
+            if hit is not None:
+                found = hit[0]
+    return found
+
+
+_POSSESSIVE = re.compile(r"^(.+?)(?:’s|'s|’|')\s+(.+)$")
+_PAREN_ACRONYM = re.compile(r"^(.*?)\s*\(([A-Z][A-Za-z.&]{1,9})\)$")
+_LEADING_DET = re.compile(r"^(?:the|a|an|both|also|some of the)\s+", re.IGNORECASE)
+_DESCRIPTION_SYNONYMS = {
+    "agency": {"agency", "service", "bureau", "intelligence", "organization", "organisation"},
+    "regulator": {"regulator", "board", "authority", "commission", "agency", "administration"},
+    "watchdog": {"watchdog", "board", "authority", "commission", "agency", "regulator"},
+    "service": {"agency", "service", "bureau"},
+    "ministry": {"ministry", "department"},
+    "department": {"ministry", "department"},
+    "office": {"office", "presidency", "bureau"},
+    "embassy": {"embassy", "mission"},
+    "mission": {"mission", "embassy"},
+    "government": {"government", "administration", "cabinet"},
+    "administration": {"government", "administration"},
+    "company": {"company", "firm", "corporation", "inc", "group"},
+    "firm": {"company", "firm", "corporation", "inc", "group"},
+    "military": {"military", "army", "forces", "command"},
+    "army": {"military", "army", "forces"},
+}
+# Lower-case description words that name an organisation type.
+_TYPE_WORDS = {
+    "spy": "intelligence",
+    "intelligence": "intelligence",
+    "foreign": "foreign",
+    "defence": "defense",
+    "defense": "defense",
+    "health": "health",
+    "presidential": "presidential",
+    "president's": "presidential",
+}
+
+
+@lru_cache(maxsize=65536)
+def compact_key(name: str) -> str:
+    """Spelling-insensitive key: accents, case, hyphens, dots and spaces folded."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    letters = [c for c in decomposed if c.isalnum()]
+    return "".join(letters).casefold()
+
+
+@dataclass
+class Entity:
+    """Someone or something named in the article, a speaker or not."""
+
+    name: str
+    kind: SpeakerKind
+    tokens: list[str]
+    acronym: str | None = None
+    title: str | None = None
+    country: str | None = None
+    gender: str | None = None
+    plural: bool = False
+    last_seen: int = 0
+    spoke_at: int = -1
+    subject_at: int = -1
+    aliases: list[str] = field(default_factory=list)
+
+    def speaker(self, mention: str) -> Speaker:
+        aliases = [a for a in self.aliases if a != self.name]
+        return Speaker(
+            name=self.name,
+            kind=self.kind,
+            acronym=self.acronym,
+            title=self.title,
+            country=self.country,
+            aliases=aliases,
+        )
+
+
+def mention_fallback(text: str) -> str:
+    return text or "unknown"
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [compact_key(t) for t in re.split(r"[\s\-]+", name) if compact_key(t)]
+
+
+class ArticleSpeakers:
+    """Entity memory of one article, filled in reading order."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self._by_key: dict[str, Entity] = {}
+        self._by_token: dict[str, list[Entity]] = {}
+        self.acronyms: dict[str, Entity] = {}
+        self.last_country: str | None = None
+        self.statement_owner: Entity | None = None
+
+    def mark_statement(self, name: str) -> None:
+        """Remember who issued the latest statement, for a later 'the statement said'."""
+        self.statement_owner = self._find_exact(name)
+
+    # --- observation -------------------------------------------------------
+    def observe(self, text: str, start: int, end: int) -> None:
+        """Register names, countries, subjects and acronym definitions in a sentence."""
+        sentence = text[start:end]
+        if "(" in sentence:
+            for m in _ACRONYM_DEF.finditer(sentence):
+                self._define_acronym(m.group(1), m.group(2), start + m.start())
+        for m in _CAP_RUN.finditer(sentence):
+            phrase = m.group()
+            words = phrase.split()
+            country = _country_in(words)
+            if country is not None:
+                self.last_country = country
+            if len(words) >= 2 and places.lookup(phrase) is None:
+                before = sentence[max(0, m.start() - 30) : m.start()].split()
+                role = before[-1] if before and before[-1] in lexicon.TITLE_WORDS else None
+                self._observe_person(phrase, start + m.start(), role)
+            verb = _NEXT_WORD.match(sentence, m.end())
+            if verb is not None and _verb_like(verb.group(1)):
+                self._mark_subject(words, start + m.start())
+
+    def _mark_subject(self, words: list[str], pos: int) -> None:
+        """A person right before a verb is a clause subject: salient for 'he'/'she'."""
+        name, _ = _strip_title(words)
+        if not name:
+            return
+        entity = (
+            self._find_exact(" ".join(name))
+            if len(name) > 1
+            else self._by_name_token(name[0], _title_gender(words))
+        )
+        if entity is not None and entity.kind == SpeakerKind.person:
+            entity.subject_at = pos
+
+    def _define_acronym(self, name: str, acronym: str, pos: int) -> None:
+        name = _LEADING_DET.sub("", name.strip())
+        possessive = _POSSESSIVE.match(name)
+        country = None
+        if possessive is not None:
+            owner = possessive.group(1)
+            country = places.country_of(owner) or (
+                self.last_country if owner.lower() in ("the country", "the nation") else None
+            )
+            name = possessive.group(2)
+        entity = self._find_org(name) or self._add(
+            name, _org_kind(name), pos, country=country or _demonym_country(name)
+        )
+        entity.acronym = acronym
+        entity.last_seen = pos
+        self.acronyms[compact_key(acronym)] = entity
+
+    def _observe_person(self, phrase: str, pos: int, role: str | None = None) -> None:
+        words = phrase.split()
+        name, title = _strip_title(words)
+        if len(name) < 2 or any(w.lower() in _FUNCTION_WORDS for w in name):
+            return
+        if any(w.lower().strip("’'s") in lexicon.ORG_WORDS for w in name):
+            return
+        full = " ".join(name).rstrip(".")
+        if full.endswith(("’s", "'s")):
+            full = full[:-2]
+        entity = self._find_exact(full)
+        if entity is None:
+            entity = self._add(full, SpeakerKind.person, pos, title=title)
+        if role and not (entity.title and role in entity.title.lower()):
+            entity.title = f"{role} {entity.title}" if entity.title else role
+        entity.last_seen = pos
+
+    # --- resolution --------------------------------------------------------
+    def resolve(self, mention: str, pos: int, appositive: str | None = None) -> list[Speaker]:
+        """Canonical speakers for a source phrase; a conjunction gives several."""
+        text = _LEADING_DET.sub("", mention.strip())
+        if ", " in text:
+            # "the authority's director, Karin Voss": the name speaks, the rest is a title.
+            head, _, tail = text.rpartition(", ")
+            tail_words = tail.split()
+            if tail_words and all(w[:1].isupper() for w in tail_words) and len(tail_words) <= 4:
+                text, appositive = tail, appositive or head
+            else:
+                text, appositive = head, appositive or tail
+            if not text.split():  # ", Reuters said" or worse: keep what was written
+                text = mention.strip()
+        parts = _split_conjunction(text)
+        speakers = []
+        for part in parts:
+            entity = self._resolve_one(part, pos, appositive)
+            entity.last_seen = pos
+            entity.spoke_at = pos
+            if (
+                len(parts) == 1
+                and mention not in entity.aliases
+                and mention.lower() not in lexicon.PRONOUNS
+            ):
+                entity.aliases.append(mention.strip())
+            speakers.append(entity.speaker(mention))
+        return speakers
+
+    def _resolve_one(self, text: str, pos: int, appositive: str | None) -> Entity:
+        low = text.lower()
+        if low in lexicon.PRONOUNS:
+            return self._pronoun(low, pos) or self._add(text, SpeakerKind.unknown, pos)
+        words = text.split()
+        if not words:
+            return self._add(text, SpeakerKind.unknown, pos)
+        if " of " in text and words[0][:1].islower():
+            # "soil scientist Ingrid Solberg of the University of Tromvik": a person
+            # with an affiliation, not the university.
+            head, _ = _strip_title(text.split(" of ", 1)[0].split())
+            if len(head) >= 2 and not any(w.lower() in lexicon.ORG_WORDS for w in head):
+                return self._person(words, pos, appositive)
+        if words[-1].lower() in _SPOKES and len(words) > 1 and words[0][0].isupper():
+            # "a Fairway spokesman", "RCA spokeswoman": the organisation speaks.
+            return self._resolve_one(" ".join(words[:-1]), pos, None)
+        if words[0].lower() in _SPOKES and " for " in text:
+            return self._resolve_one(_LEADING_DET.sub("", text.split(" for ", 1)[1]), pos, None)
+        acronym = _PAREN_ACRONYM.match(text)
+        if acronym is None and text.endswith(")") and "(" in text:
+            text = text[: text.rindex("(")].strip()  # "Sen. Jane Roe (D-Ore.)"
+            if not text:
+                return self._add(mention_fallback(text), SpeakerKind.unknown, pos)
+        if acronym is not None:
+            self._define_acronym(acronym.group(1), acronym.group(2), pos)
+            return self.acronyms[compact_key(acronym.group(2))]
+        key = compact_key(text)
+        if key in self.acronyms:
+            return self.acronyms[key]
+        place = places.lookup(text)
+        if place is not None and place[1] != "demonym":
+            country = place[0]
+            self.last_country = country
+            return self._find_exact(country) or self._add(
+                country, SpeakerKind.government, pos, country=country
+            )
+        possessive = _POSSESSIVE.match(text)
+        if possessive is not None:
+            return self._possessive(possessive.group(1), possessive.group(2), text, pos)
+        words = text.split()
+        if words and (
+            words[-1][0].islower()
+            or (len(words) == 1 and words[0].lower() in lexicon.SPEAKER_HEADS)
+        ):
+            return self._description(words, text, pos)
+        if (
+            len(words) >= 3
+            and words[0][0].isupper()
+            and any(w in ("for", "of", "and", "&") for w in words[1:-1])
+            and words[-1][0].isupper()
+        ):
+            # "Centers for Disease Control and Prevention": glue words mark an institution.
+            name_part, _ = _strip_title(words)
+            if len(name_part) < 2 or "and" in words or "for" in words:
+                return self._find_org(text) or self._add(
+                    text, _org_kind(text), pos, country=_demonym_country(text)
+                )
+        name, _title = _strip_title(words)
+        names_a_body = _title is not None and _title.split()[-1].lower() in ("of", "for", "and")
+        if (
+            len(name) >= 2
+            and not names_a_body  # "Ministry of Public Works" is not a person
+            and not any(w.lower() in lexicon.ORG_WORDS for w in name)
+        ):
+            return self._person(words, pos, appositive)
+        if any(w.lower() in lexicon.ORG_WORDS for w in words) or (
+            len(words) == 1 and words[0].isupper() and len(words[0]) > 1
+        ):
+            return self._find_org(text) or self._add(
+                text, _org_kind(text), pos, country=_demonym_country(text)
+            )
+        return self._person(words, pos, appositive)
+
+    def _person(self, words: list[str], pos: int, appositive: str | None) -> Entity:
+        if "of" in words[1:]:
+            # "Professor Alan Whitcombe of Easton University": the affiliation is a title.
+            cut = words.index("of", 1)
+            head, _ = _strip_title(words[:cut])
+            if len(head) >= 2:
+                appositive = appositive or " ".join(words[cut:])
+                words = words[:cut]
+        name, title = _strip_title(words)
+        gender = _title_gender(words)
+        if not name:
+            name = words[-1:]
+        full = " ".join(name)
+        if len(name) == 1:
+            entity = self._by_name_token(name[0], gender)
+            if entity is not None:
+                if gender and not entity.gender:
+                    entity.gender = gender
+                return entity
+        entity = self._find_exact(full)
+        if entity is None:
+            entity = self._add(full, SpeakerKind.person, pos, title=title or appositive)
+        if title and not entity.title:
+            entity.title = title
+        if appositive and not entity.title:
+            entity.title = appositive
+        if gender and not entity.gender:
+            entity.gender = gender
+        return entity
+
+    def _possessive(self, owner: str, rest: str, text: str, pos: int) -> Entity:
+        """'South Korea's spy agency', "Yoon's office", "the country's ministry"."""
+        country = places.country_of(owner)
+        if country is None and owner.lower() in ("the country", "the nation"):
+            country = self.last_country
+        owner = _LEADING_DET.sub("", owner)
+        if country is None and owner.lower() in ("country", "nation"):
+            country = self.last_country
+        if country is not None:
+            self.last_country = country
+            name = f"{country}'s {rest}" if rest[0].islower() else rest
+            entity = self._find_org_in(rest, country) if rest[0].isupper() else None
+            if entity is None:
+                entity = self._find_exact(name) or self._add(
+                    name, _org_kind(rest, default=SpeakerKind.government), pos, country=country
+                )
+            return entity
+        if all(w.lower() in lexicon.TITLE_WORDS for w in re.split(r"[\s\-]+", rest)):
+            # "NATO's Secretary-General": a person known by office.
+            name = f"{owner} {rest}"
+            return self._find_exact(name) or self._add(name, SpeakerKind.person, pos)
+        owner_entity = self._resolve_one(owner, pos, None)
+        name = f"{owner_entity.name}'s {rest}"
+        return self._find_exact(name) or self._add(
+            name,
+            _org_kind(rest, default=SpeakerKind.organization),
+            pos,
+            country=owner_entity.country,
+        )
+
+    def _description(self, words: list[str], text: str, pos: int) -> Entity:
+        """Lower-case heads: 'the ministry', 'senior officials', 'some observers'."""
+        head = words[-1].lower()
+        if head in ("statement", "release", "readout") and self.statement_owner is not None:
+            return self.statement_owner
+        if words[0].lower() in (
+            "some",
+            "many",
+            "several",
+            "other",
+            "most",
+            "two",
+            "three",
+            "four",
+            "five",
+            "few",
+        ):
+            words = words[1:] or words
+        if head in lexicon.TITLE_WORDS and head not in _SPOKES:
+            # "the regional governor", "the candidate": the latest person with that title.
+            for entity in sorted(self.entities, key=lambda e: -e.last_seen):
+                if (
+                    entity.kind == SpeakerKind.person
+                    and entity.title
+                    and (head in entity.title.lower().split())
+                ):
+                    return entity
+        modifiers = {w.lower() for w in words[:-1]}
+        country = None
+        for w in words[:-1]:
+            found = places.country_of(w) or places.country_of(w.rstrip("’'s"))
+            if found:
+                country = found
+        joined = " ".join(words)
+        for k in range(len(words) - 1):
+            found = places.country_of(" ".join(words[k : k + 2]))
+            if found:
+                country = found
+        if country is None and any(
+            " ".join(words[i:j]) and places.country_of(" ".join(words[i:j]))
+            for i in range(len(words))
+            for j in range(i + 1, len(words))
+        ):
+            country = next(
+                places.country_of(" ".join(words[i:j]))
+                for i in range(len(words))
+                for j in range(i + 1, len(words))
+                if places.country_of(" ".join(words[i:j]))
+            )
+        if head in lexicon.ANONYMOUS_HEADS or head in ("people", "officials"):
+            kind = (
+                SpeakerKind.government if country and head == "officials" else SpeakerKind.anonymous
+            )
+            entity = self._find_exact(joined) or self._add(joined, kind, pos, country=country)
+            entity.plural = True
+            return entity
+        synonyms = _DESCRIPTION_SYNONYMS.get(head, {head})
+        type_words = {_TYPE_WORDS[m] for m in modifiers if m in _TYPE_WORDS}
+        if country is None and len(words) <= 3:
+            # 'the intelligence agency': nearest organisation of that type named earlier.
+            for entity in sorted(self.entities, key=lambda e: -e.last_seen):
+                if entity.kind not in (
+                    SpeakerKind.organization,
+                    SpeakerKind.government,
+                    SpeakerKind.media,
+                ):
+                    continue
+                name_words = set(_name_tokens(entity.name)) | {
+                    compact_key(a) for a in entity.aliases
+                }
+                if not (name_words & synonyms):
+                    continue
+                if type_words and not all(
+                    t in name_words or t in {compact_key(x) for x in entity.name.split()}
+                    for t in type_words
+                ):
+                    continue
+                return entity
+        kind = _org_kind(joined, default=SpeakerKind.organization)
+        return self._find_exact(joined) or self._add(joined, kind, pos, country=country)
+
+    def _pronoun(self, pronoun: str, pos: int) -> Entity | None:
+        """Nearest compatible antecedent, preferring recent speakers and subjects."""
+        want = lexicon.PRONOUNS[pronoun]
+
+        def salience(e: Entity) -> tuple[int, int]:
+            return (max(e.spoke_at, e.subject_at), e.last_seen)
+
+        if want in ("male", "female", "any"):
+            persons = sorted(
+                (e for e in self.entities if e.kind == SpeakerKind.person),
+                key=salience,
+                reverse=True,
+            )
+            for entity in persons:
+                if want == "any" or entity.gender in (None, want):
+                    if want != "any" and entity.gender is None:
+                        entity.gender = want
+                    return entity
+            return None
+        groups = sorted(
+            (e for e in self.entities if e.kind != SpeakerKind.person),
+            key=lambda e: (e.plural if want == "plural" else False, *salience(e)),
+            reverse=True,
+        )
+        if want == "plural":
+            groups = sorted(
+                (e for e in self.entities if e.kind != SpeakerKind.person),
+                key=lambda e: (e.spoke_at, e.plural, e.last_seen),
+                reverse=True,
+            )
+        return groups[0] if groups else None
+
+    # --- lookup helpers ------------------------------------------------------
+    def _add(
+        self,
+        name: str,
+        kind: SpeakerKind,
+        pos: int,
+        *,
+        title: str | None = None,
+        country: str | None = None,
+    ) -> Entity:
+        entity = Entity(
+            name=name,
+            kind=kind,
+            tokens=_name_tokens(name),
+            title=title,
+            country=country,
+            last_seen=pos,
+        )
+        self.entities.append(entity)
+        self._by_key.setdefault(compact_key(name), entity)
+        if kind == SpeakerKind.person and len(entity.tokens) >= 2:
+            parts = name.split()
+            for part in {compact_key(parts[0]), compact_key(parts[-1])}:
+                self._by_token.setdefault(part, []).append(entity)
+        return entity
+
+    def _find_exact(self, name: str) -> Entity | None:
+        return self._by_key.get(compact_key(name))
+
+    def _find_org(self, name: str) -> Entity | None:
+        found = self._find_exact(name)
+        if found is not None:
+            return found
+        key = compact_key(name)
+        for entity in self.entities:
+            if entity.kind != SpeakerKind.person and compact_key(entity.name).endswith(key):
+                return entity
+        return None
+
+    def _find_org_in(self, name: str, country: str) -> Entity | None:
+        key = compact_key(name)
+        for entity in self.entities:
+            if (
+                entity.kind != SpeakerKind.person
+                and compact_key(entity.name) == key
+                and (entity.country in (None, country))
+            ):
+                entity.country = country
+                return entity
+        return None
+
+    def _by_name_token(self, token: str, gender: str | None) -> Entity | None:
+        """Most recent person whose first or last name is this word ('Kim', 'Rutte')."""
+        best: Entity | None = None
+        for entity in self._by_token.get(compact_key(token), ()):
+            if gender and entity.gender and entity.gender != gender:
+                continue
+            if best is None or entity.last_seen > best.last_seen:
+                best = entity
+        return best
+
+
+_FUNCTION_WORDS = frozenset(
+    """the a an of in on at to for and or but by with from as that this these those
+    it he she they we i his her their its our why what when where how who which
+    while after before during earlier later meanwhile however key""".split()
+)
+
+
+_SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson", "spokespeople"])
+_ROLE_SUFFIXES = ("or", "er", "ist", "ent", "ant", "ian", "ary", "man", "woman", "person")
+
+
+def _strip_title(words: list[str]) -> tuple[list[str], str | None]:
+    """Split 'Vice Minister of Foreign Affairs Kim Hong-kyun' into name and title.
+
+    The name is the run of capitalised words at the end that are not titles,
+    places or function words.  A role noun not in the title list
+    ("Supervisor", "Resident") still counts as a title when at least two name
+    words follow it, so first names like "Tyler" survive in "Tyler Smith".
+    """
+    cleaned = [w.rstrip(",") for w in words]
+    i = len(cleaned)
+    while i > 0:
+        w = cleaned[i - 1]
+        low = w.lower().rstrip(".")
+        if (
+            low in lexicon.TITLE_WORDS
+            or low in _FUNCTION_WORDS
+            or places.lookup(w) is not None
+            or not w[:1].isupper()
+        ):
+            break
+        if len(cleaned) - i >= 2 and low.endswith(_ROLE_SUFFIXES) and len(low) > 4:
+            break
+        i -= 1
+    name = cleaned[i:]
+    title = " ".join(cleaned[:i]) or None
+    return name, title
+
+
+def _title_gender(words: list[str]) -> str | None:
+    for w in words:
+        low = w.lower().rstrip(".")
+        if low in lexicon.FEMALE_TITLES:
+            return "female"
+        if low in lexicon.MALE_TITLES:
+            return "male"
+    return None
+
+
+def _org_kind(name: str, default: SpeakerKind = SpeakerKind.organization) -> SpeakerKind:
+    words = {w.lower().strip("’'s,") for w in name.split()}
+    if words & lexicon.MEDIA_WORDS and not words & lexicon.GOVERNMENT_WORDS:
+        return SpeakerKind.media
+    if words & lexicon.GOVERNMENT_WORDS:
+        return SpeakerKind.government
+    return default
+
+
+def _demonym_country(name: str) -> str | None:
+    words = name.split()
+    for size in (2, 1):
+        for i in range(len(words) - size + 1):
+            found = places.lookup(" ".join(words[i : i + size]))
+            if found is not None:
+                return found[0]
+    return None
+
+
+def _split_conjunction(text: str) -> list[str]:
+    """'North Korea and Russia' is two speakers; 'U.S. and South Korean officials' is one."""
+    if " and " not in text:
+        return [text]
+    parts = [p.strip() for p in text.split(" and ")]
+    if len(parts) != 2 or not all(parts):
+        return [text]
+    if parts[1].split()[-1][0].islower():
+        return [text]  # a shared head noun: 'U.S. and South Korean officials'
+    found = [places.lookup(p) for p in parts]
+    if all(hit is not None and hit[1] != "demonym" for hit in found):
+        return parts
+    if all(
+        len(p.split()) >= 2 and all(w[0].isupper() for w in p.split()) for p in parts
+    ) and not any(w.lower() in lexicon.ORG_WORDS for w in text.split()):
+        return parts
+    return [text]

@@ -1,0 +1,523 @@
+"""Claim matching: do two claims state the same proposition, and do they agree?
+
+Pure functions over `Claim` models.  Content is normalised into terms
+(stop words dropped, plurals folded, demonyms mapped to their country,
+counted nouns mapped to unit classes) so that "10,000 North Korean
+soldiers" and "troops from North Korea" share terms.  The score mixes
+rapidfuzz's token-set ratio on the normalised text with the rarity-weighted
+share of terms, plus a bonus when both claims count the same unit.  The
+relation then follows from stance and figures:
+
+- opposite stance (one denies what the other asserts)  → contradicts
+- same unit, values that cannot be the same number      → contradicts
+- otherwise, a high score                               → corroborates
+- a moderate score                                      → related
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from claimtrack.extract import lexicon, places
+from claimtrack.extract.numbers import unit_class
+from claimtrack.models import Claim, Figure, Relation, Stance
+
+# Above CONFIRM a link is confirmed automatically; above SUGGEST it is stored
+# for a person to confirm; below, it is not stored.  Calibrated on
+# benchmarks/links/ (docs/BENCHMARKS.md), as in newsroom claim-matching tools
+# that keep people in charge of borderline matches.
+CONFIRM = 72.0
+SUGGEST = 55.0
+CORROBORATE = 62.0
+# Differing figures contradict only when the texts agree this much without them.
+FIGURE_CONTEXT = 50.0
+# Claims with fewer content terms are too short to confirm without a person.
+SHORT_TERMS = 5
+
+# General English function words and news filler (after the SMART stop list,
+# trimmed of words that carry meaning in claims such as "not" and "no").
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because
+    been before being below between both but by can could did do does doing down during
+    each few for from further had has have having he her here hers herself him himself
+    his how i if in into is it its itself just me more most my myself nor of off on once
+    only or other our ours ourselves out over own same she should so some such than that
+    the their theirs them themselves then there these they this those through to too under
+    until up very was we were what when where which while who whom why will with would you
+    your yours yourself yourselves said says say told tell stated according added
+    statement reported reports report week month year years today yesterday monday tuesday
+    wednesday thursday friday saturday sunday earlier later last next new one two its
+    may might must shall us mr ms mrs dr per cent percent approximately around nearly
+    almost roughly although though within various using issued light further amid
+    among across despite already still even just well however meanwhile""".split()
+)
+# Words of saying, denying and hedging carry the stance, not the topic: the
+# stance is compared separately, so they are not terms.
+_NOT_TOPIC = frozenset(
+    w
+    for w in (
+        *lexicon.CUE_FORMS,
+        *(h for h in lexicon.HEDGES if " " not in h),
+        *(r for r in lexicon.REJECTION_PHRASES if " " not in r),
+        "denial",
+        "allegation",
+        "allegations",
+        "alleged",
+        "claim",
+        "claims",
+        "rumor",
+        "rumors",
+        "rumour",
+        "rumours",
+        "stereotyped",
+        "report",
+        "reports",
+    )
+)
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_ANAPHORIC = frozenset(lexicon.ALLEGATION_NOUNS) | {"it", "this", "that", "them", "these"}
+
+
+def _stem(word: str) -> str:
+    """Fold the commonest inflections; enough to match 'deployed'/'deployment' loosely."""
+    for suffix in ("ments", "ment", "ings", "ing", "ies", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+# News verbs and nouns that name one event, folded to one term ("killed",
+# "died", "deaths", "dead" → "kill").  General newswire vocabulary.
+_EVENTS = {
+    **dict.fromkeys(
+        "killed kill kills killing died die dies dead death deaths fatalities".split(), "kill"
+    ),
+    **dict.fromkeys("wounded injured injuries injury hurt".split(), "injur"),
+    **dict.fromkeys("arrested arrest arrests detained detention".split(), "arrest"),
+    **dict.fromkeys("stole stolen steal theft stealing".split(), "steal"),
+    **dict.fromkeys("closure close closed closing shut shutting".split(), "close"),
+    **dict.fromkeys("evacuated evacuation evacuate moved displaced".split(), "evacuat"),
+    **dict.fromkeys("resign resigned resignation quit".split(), "resign"),
+    **dict.fromkeys("rise rises rose rising increase increased hike hikes".split(), "rise"),
+    **dict.fromkeys("fall falls fell falling drop dropped decrease decreased".split(), "fall"),
+}
+
+
+@lru_cache(maxsize=65536)
+def _word_term(word: str) -> str | None:
+    low = word.lower().replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    low = low.strip("'-")
+    if len(low) < 3 or low in STOPWORDS or low in _NOT_TOPIC:
+        return None
+    if low in _EVENTS:
+        return _EVENTS[low]
+    unit = unit_class(low)
+    if unit is not None and unit not in ("people",) and not low[0].isdigit():
+        return f"#{unit}"
+    return _stem(low)
+
+
+def terms(text: str, countries_only: bool = False) -> list[str]:
+    """Normalised content terms of a text, in order (duplicates kept)."""
+    words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(text)]
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        # Demonyms and capitals name their country: "North Korean" = "North Korea".
+        pair = f"{words[i]} {words[i + 1]}" if i + 1 < len(words) else ""
+        hit = places.lookup(pair) if pair and words[i][:1].isupper() else None
+        if hit is not None:
+            out.extend(_country_terms(hit[0]))
+            i += 2
+            continue
+        hit = places.lookup(words[i]) if words[i][:1].isupper() else None
+        if hit is not None:
+            out.extend(_country_terms(hit[0]))
+            i += 1
+            continue
+        if words[i][0].isdigit() or countries_only:
+            i += 1  # numbers are compared as figures, not as words
+            continue
+        term = _word_term(words[i])
+        if term is not None:
+            out.append(term)
+        i += 1
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _country_terms(country: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in country.split())
+
+
+def matching_text(claim: Claim) -> str:
+    """What the claim is about: its content, or its sentence when the content is anaphoric.
+
+    "Russia denied these claims" says nothing on its own; the sentence around it
+    names what was denied.
+    """
+    if _content_terms(claim.text) < 3 or answers_earlier(claim):
+        return f"{claim.text} {claim.sentence}"
+    return claim.text
+
+
+@lru_cache(maxsize=100_000)
+def _content_terms(text: str) -> int:
+    """Cached: matching_text runs for each side of every comparison."""
+    return sum(1 for t in terms(text) if t not in _ANAPHORIC)
+
+
+_ANAPHOR = re.compile(
+    r"^(?:the|these|those|such|this|that|the latest|recent|her|his|their|its)\s+(?:\w+\s+)?"
+    r"(?:allegations?|claims?|reports?|accusations?|charges?|suggestions?|rumou?rs?)\b"
+    r"(?!\s+(?:of|that|about|on)\b)",
+    re.IGNORECASE,
+)
+
+
+def answers_earlier(claim: Claim) -> bool:
+    """A denial of 'the allegations' or 'these claims' with no content of its own."""
+    return claim.stance is Stance.deny and _ANAPHOR.match(claim.text.strip()) is not None
+
+
+def claim_terms(claim: Claim) -> set[str]:
+    """Index terms of a claim: content terms plus the unit of each figure."""
+    denier = claim.speaker if claim.stance is Stance.deny else None
+    units = tuple(sorted({f.unit for f in claim.figures if f.unit}))
+    return set(_claim_terms(matching_text(claim), denier, units))
+
+
+@lru_cache(maxsize=100_000)
+def _claim_terms(text: str, denier: str | None, units: tuple[str, ...]) -> frozenset[str]:
+    """Cached: one claim is compared with many others while linking."""
+    found = set(terms(text))
+    if denier:
+        # "Russia denied using the troops": the denier is the agent of what is denied.
+        found.update(terms(denier, countries_only=True))
+    found.difference_update(_ANAPHORIC)
+    found.update(f"#{unit}" for unit in units)
+    return frozenset(found)
+
+
+def claim_entities(claim: Claim) -> frozenset[str]:
+    """Terms that name something: from capitalised words and countries in the content."""
+    denier = claim.speaker if claim.stance is Stance.deny else None
+    return _entities(matching_text(claim), denier)
+
+
+@lru_cache(maxsize=100_000)
+def _entities(text: str, denier: str | None) -> frozenset[str]:
+    found: set[str] = set(terms(text, countries_only=True))
+    if denier:
+        found.update(terms(denier, countries_only=True))
+    for word in _CAPITALISED.findall(text):
+        term = _word_term(word)
+        if term is not None and not term.startswith("#"):
+            found.add(term)
+    return frozenset(found)
+
+
+_MONTHS = frozenset(
+    """january february march april june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+
+
+def claim_names(claim: Claim) -> frozenset[str]:
+    """Proper names in the content other than countries, months and dateline capitals."""
+    return _names(matching_text(claim))
+
+
+@lru_cache(maxsize=100_000)
+def _names(text: str) -> frozenset[str]:
+    countries = set(terms(text, countries_only=True))
+    found: set[str] = set()
+    for match in _CAPITALISED.finditer(text):
+        word = match.group()
+        if word.isupper() or text[max(0, match.start() - 1)] == "(":
+            continue  # "LISK, Aug 7 (Northwire) -": a dateline, not the story's subject
+        term = _word_term(word)
+        if term is None or term.startswith("#") or term in countries or term in _MONTHS:
+            continue
+        if places.lookup(word) is not None:
+            continue
+        found.add(term)
+    return frozenset(found)
+
+
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]+")
+
+
+def _same_source(a: Claim, b: Claim) -> bool:
+    if a.speaker_id is not None and b.speaker_id is not None:
+        return a.speaker_id == b.speaker_id
+    name_a, name_b = a.speaker or a.speaker_mention, b.speaker or b.speaker_mention
+    return bool(name_a) and name_a.casefold() == (name_b or "").casefold()
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """The matcher's view of a pair, before any person has looked at it."""
+
+    relation: Relation
+    score: float
+    reason: str
+    short: bool  # too short, or sharing no name or figure: never confirmed automatically
+
+
+# Counted nouns that all count people, so "4,000 residents" and "4,000 people"
+# are the same quantity (general newswire nouns, not any story's).
+PEOPLE_NOUNS = frozenset(
+    """people person persons resident residents civilian civilians villager villagers
+    inhabitant inhabitants citizen citizens migrant migrants refugee refugees
+    individual individuals""".split()
+)
+
+
+def comparable_unit(unit: str) -> str:
+    return "people" if unit in PEOPLE_NOUNS else unit
+
+
+def _units(figures: Iterable[Figure]) -> dict[str, list[Figure]]:
+    out: dict[str, list[Figure]] = {}
+    for figure in figures:
+        if figure.unit:
+            out.setdefault(comparable_unit(figure.unit), []).append(figure)
+    return out
+
+
+def same_number(a: Figure, b: Figure) -> bool:
+    """Could these be the same number? Exact, or within 10% when either is approximate."""
+    return same_value(a.value, a.approximate, b.value, b.approximate)
+
+
+def same_value(a: float, a_approximate: bool, b: float, b_approximate: bool) -> bool:
+    """`same_number` of bare values, for callers that hold no `Figure` (figures listings)."""
+    if a == b:
+        return True
+    if a_approximate or b_approximate:
+        big = max(abs(a), abs(b)) or 1.0
+        return abs(a - b) / big <= 0.10
+    return False
+
+
+def figure_label(figure: Figure) -> str:
+    """'approximately 3,000' from value and qualifier, for reports and reasons."""
+    return value_label(figure.value, figure.approximate)
+
+
+def value_label(value: float, approximate: bool) -> str:
+    """`figure_label` without a Figure: `figures` labels thousands of groups."""
+    if value == int(value):
+        number = f"{int(value):,}"
+    else:
+        digits = 2 if abs(value) >= 0.01 else 6
+        number = f"{value:,.{digits}f}".rstrip("0").rstrip(".")
+    return f"approximately {number}" if approximate else number
+
+
+@dataclass(frozen=True)
+class Features:
+    """What compare() needs of one claim, computed once per claim, not once per pair."""
+
+    terms: frozenset[str]
+    text: str  # the word terms, sorted, for rapidfuzz
+    units: dict[str, list[Figure]]
+    names: frozenset[str]
+    entities: frozenset[str]
+
+
+def features(claim: Claim, terms_: Iterable[str] | None = None) -> Features:
+    found = _interned(terms_ if terms_ is not None else claim_terms(claim))
+    return Features(
+        terms=found,
+        text=" ".join(sorted(t for t in found if not t.startswith("#"))),
+        units=_units(claim.figures),
+        names=_interned(claim_names(claim)),
+        entities=_interned(claim_entities(claim)),
+    )
+
+
+def _interned(words: Iterable[str]) -> frozenset[str]:
+    """One string object per distinct word, however many claims a linker holds.
+
+    A long ingest holds the features of 200,000 claims; with a copy of "troops"
+    in each, comparing two claims' sets touched strings scattered over a
+    gigabyte of memory, and comparison slowed by a third over 100,000 articles.
+    """
+    return frozenset(map(sys.intern, words))
+
+
+# What a claim's match features are computed from (its speaker only for a
+# denial, as the denier's country is a term): the key under which features
+# computed in a worker process are found again by the linker.
+FeatureKey = tuple[str, str, str, str | None, tuple[str, ...]]
+# Features as a worker sends them: terms, sorted text, names, entities (the
+# figures by unit are rebuilt from the claim, cheaper than pickling them).
+Prepared = tuple[frozenset[str], str, frozenset[str], frozenset[str]]
+
+
+def feature_key(claim: Claim) -> FeatureKey:
+    denier = claim.speaker if claim.stance is Stance.deny else None
+    units = tuple(sorted({f.unit for f in claim.figures if f.unit}))
+    return (claim.text, claim.sentence, claim.stance.value, denier, units)
+
+
+def prepare(claim: Claim) -> Prepared:
+    """A claim's features in a form cheap to send between processes."""
+    found = features(claim)
+    return (found.terms, found.text, found.names, found.entities)
+
+
+def prepared_features(claim: Claim, found: Prepared) -> Features:
+    """The `features` of a claim from what `prepare` computed for the same `feature_key`."""
+    terms, text, names, entities = found
+    return Features(
+        terms=_interned(terms),
+        text=text,
+        units=_units(claim.figures),
+        names=_interned(names),
+        entities=_interned(entities),
+    )
+
+
+class TermWeights:
+    """A term's weight, memoised, and the summed weight of a claim's terms.
+
+    One claim is compared with thirty candidates while linking: its total is
+    summed once, not thirty times.
+    """
+
+    def __init__(self, weight: Callable[[str], float]) -> None:
+        self._weight = weight
+        self._memo: dict[str, float] = {}
+        self._totals: dict[frozenset[str], float] = {}
+
+    def __call__(self, term: str) -> float:
+        found = self._memo.get(term)
+        if found is None:
+            found = self._memo[term] = self._weight(term)
+        return found
+
+    def total(self, terms: frozenset[str]) -> float:
+        found = self._totals.get(terms)
+        if found is None:
+            found = self._totals[terms] = sum(map(self, terms))
+        return found
+
+
+def compare(
+    a: Claim,
+    b: Claim,
+    weight: Callable[[str], float] | None = None,
+    terms_a: set[str] | None = None,
+    terms_b: set[str] | None = None,
+    features_a: Features | None = None,
+    features_b: Features | None = None,
+) -> Proposal | None:
+    """Relation of two claims, or None when they are not about the same thing.
+
+    `weight` gives a term's rarity (from the database's term counts); rare
+    shared terms ("Kaesong", "liaison") say more than common ones ("government").
+    `terms_*` or `features_*` pass what is already computed, for batch linking.
+    """
+    if a.article_id is not None and a.article_id == b.article_id:
+        if a.speaker == b.speaker:
+            return None  # a speaker repeating itself in one article is not a second source
+        if a.start < b.end and b.start < a.end:
+            return None  # one sentence: "X said A, although Y denied these claims"
+    fa = features_a or features(a, terms_a)
+    fb = features_b or features(b, terms_b)
+    ta, tb = fa.terms, fb.terms
+    if not ta or not tb:
+        return None
+    shared = ta & tb
+    if not shared:
+        return None
+    if fa.names and fb.names and not (fa.names & fb.names):
+        # Each names a place, person or company the other does not: shelling in
+        # Orla and shelling in Brask are two events, whatever else they share.
+        return None
+    w = weight or (lambda _t: 1.0)
+    if isinstance(w, TermWeights):
+        wa, wb = w.total(ta), w.total(tb)
+    else:
+        wa, wb = sum(map(w, ta)), sum(map(w, tb))
+    ws = sum(map(w, shared))
+    containment = ws / min(wa, wb)
+    jaccard = ws / (wa + wb - ws)
+    ua, ub = fa.units, fb.units
+    common_units = sorted(set(ua) & set(ub))
+    best = 100.0 * (0.35 + 0.35 * containment + 0.30 * min(1.0, 2.0 * jaccard))
+    if best + (20.0 if common_units else 0.0) < SUGGEST - 1e-9:
+        return None  # below SUGGEST even if the texts matched word for word: skip the fuzz
+    ratio = fuzz.token_set_ratio(fa.text, fb.text) / 100.0
+    score = 100.0 * (0.35 * ratio + 0.35 * containment + 0.30 * min(1.0, 2.0 * jaccard))
+    text_score = score
+    agree: list[str] = []
+    differ: list[str] = []
+    for unit in common_units:
+        pairs = [(x, y) for x in ua[unit] for y in ub[unit]]
+        if any(same_number(x, y) for x, y in pairs):
+            agree.append(unit)
+        else:
+            left = " / ".join(sorted({figure_label(x) for x in ua[unit]}))
+            right = " / ".join(sorted({figure_label(y) for y in ub[unit]}))
+            differ.append(f"{left} vs {right} {unit}")
+    # The same count of the same thing is strong evidence of one proposition
+    # ("4,000 residents … shelters" / "some 4,000 people … shelters"); a
+    # different count of it, weaker: it may be another quantity altogether.
+    if agree:
+        score = min(100.0, score + 20.0)
+    elif differ:
+        score = min(100.0, score + 8.0)
+    short = min(len(ta), len(tb)) < SHORT_TERMS
+    if score < SUGGEST:
+        return None
+    if not agree and not (fa.entities & fb.entities):
+        # Same words, possibly about different things ("turnout was 31 percent"
+        # in two elections): without a shared name or figure a person decides.
+        short = True
+
+    if a.stance != b.stance:
+        denier = a if a.stance == Stance.deny else b
+        if _same_source(a, b):
+            # "Hackers stole 2 million customers' numbers" and "no passwords were
+            # stolen", both from the company: it denies another aspect, or it has
+            # changed its position; either way a person reads it, not a dispute.
+            return Proposal(
+                Relation.related,
+                round(score, 1),
+                f"{denier.speaker or 'one source'} asserts one thing and denies another",
+                True,
+            )
+        return Proposal(
+            Relation.contradicts,
+            round(score, 1),
+            f"{denier.speaker or 'a source'} denies what the other asserts",
+            short,
+        )
+    if differ and not agree:
+        if text_score < FIGURE_CONTEXT:
+            # Same unit, different number, little else in common: "19 patients died"
+            # and "500 patients were treated" are two quantities, not a dispute.
+            return Proposal(Relation.related, round(score, 1), "overlapping content", short)
+        return Proposal(
+            Relation.contradicts, round(score, 1), "figures differ: " + "; ".join(differ), short
+        )
+    if score >= CORROBORATE:
+        reason = "same proposition"
+        if agree:
+            reason += "; same figure for " + ", ".join(agree)
+        return Proposal(Relation.corroborates, round(score, 1), reason, short)
+    return Proposal(Relation.related, round(score, 1), "overlapping content", short)

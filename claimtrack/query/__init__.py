@@ -1,0 +1,1 @@
+"""Questions over the store: who backs which figure, disputes, match, verdicts."""

@@ -1,0 +1,559 @@
+"""Disputes: propositions on which sources disagree, built from stored links.
+
+Claims joined by contradiction links, and by confirmed corroborations, form
+one dispute.  Its positions come from two-colouring that graph (a
+contradiction puts two claims on opposite sides, a corroboration on the same
+side); a dispute about a figure is split by value instead, with the denials
+of the same proposition as one more position.  Links a person rejected are
+left out everywhere.
+
+Every dispute is decided from ids, stances and units alone, read with two
+lean queries; texts and speakers are read afterwards, for the claims of the
+disputes found.  A `ClaimLink` for every link and a `Claim` for every linked
+claim took most of the time of a whole-database call, and gigabytes of memory
+at 100,000 articles.
+"""
+
+from __future__ import annotations
+
+import json
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import TypeAdapter
+from sqlalchemy import Connection, Select, and_, case, select, union
+
+from claimtrack.link.compare import figure_label, same_number
+from claimtrack.link.linker import Linker
+from claimtrack.models import (
+    Claim,
+    Dispute,
+    DisputeKind,
+    Figure,
+    LinkStatus,
+    Position,
+    Relation,
+    Stance,
+)
+from claimtrack.query.figures import speaker_key
+from claimtrack.store.database import id_chunks
+from claimtrack.store.tables import ARTICLE, CLAIM, LINK, SPEAKER
+
+TOPIC_CHARS = 140
+# Rows fetched at a time from the whole-table reads (a server-side cursor on PostgreSQL),
+# taken one by one: rows held in thousands outlive young collections and made the
+# garbage collector walk everything, 58 times while reading 2 million links.
+BATCH = 500
+_FIGURES = TypeAdapter(list[Figure])
+# Links that can join a dispute: not rejected by a person, and saying more than "related".
+_LIVE = and_(LINK.c.status != LinkStatus.rejected.value, LINK.c.relation != Relation.related.value)
+# A live link's kind, computed by the database: two bits, no enum built per row.
+_CONTRADICTS = 1  # else it corroborates
+_CONFIRMED = 2
+_KIND = case((LINK.c.relation == Relation.contradicts.value, _CONTRADICTS), else_=0) + case(
+    (LINK.c.status == LinkStatus.confirmed.value, _CONFIRMED), else_=0
+)
+
+
+# A link as the links of one dispute are passed around: (claim_a, claim_b, kind bits).
+_Link = tuple[int, int, int]
+
+
+class _Links:
+    """Every live link, as columns: a tuple per link took 140 bytes (290 MB at 100,000 articles)."""
+
+    def __init__(self) -> None:
+        self.a: array[int] = array("q")
+        self.b: array[int] = array("q")
+        self.kind = bytearray()
+
+    def __getitem__(self, index: int) -> _Link:
+        return self.a[index], self.b[index], self.kind[index]
+
+    def rows(self) -> Iterator[_Link]:
+        """Every link, in order."""
+        return zip(self.a, self.b, self.kind, strict=True)
+
+
+@dataclass
+class _Stated:
+    """Stance and units of every linked claim, by id.
+
+    Sets and maps, not an object per claim: the garbage collector walks every
+    object that lives long, again at each full collection.
+    """
+
+    claims: set[int] = field(default_factory=set)  # linked claims of stored articles
+    denials: set[int] = field(default_factory=set)
+    units: dict[int, frozenset[str]] = field(default_factory=dict)  # of asserting claims
+    figures: dict[int, str] = field(default_factory=dict)  # their JSON, parsed when needed
+
+
+# Who backs a claim of a dispute, as positions list them and significance counts:
+# (speaker as shown, article id, outlet, source key).  A plain tuple of strings and
+# ints, which the garbage collector stops tracking; there is one per claim shown.
+_Backer = tuple[str, int | None, str | None, str]
+
+
+@dataclass(slots=True)
+class _Found:
+    """A dispute decided from ids; its topic is written once its subject's text is read."""
+
+    id: int
+    kind: DisputeKind
+    positions: list[tuple[str, list[int]]]
+    members: list[int]
+    subject: int  # the claim whose text states it
+    confirmed: bool
+    unit: str | None = None
+    labels: str = ""  # the values of a figure dispute: "42 vs 60"
+    topic: str = ""
+
+
+def disputes(linker: Linker, topic: str | None = None) -> list[Dispute]:
+    """Every dispute, most significant first; `topic` keeps those whose claims mention it.
+
+    Figure disputes come first from the claims that count one unit, joined by
+    any link a person has not rejected; a denial joins one when it directly
+    contradicts one of its claims.  What is left forms denial and
+    contradiction disputes from contradiction links and confirmed
+    corroborations, so a loose chain of links cannot drag unrelated claims in.
+    """
+    found = _decide(linker)
+    with linker.store._read() as conn:
+        # Texts of every claim when a topic is asked for (any of them may mention
+        # it); else only of the claims that state a dispute, for its topic.
+        wanted = {i for d in found for i in d.members} if topic else {d.subject for d in found}
+        texts = _texts(conn, wanted)
+        for dispute in found:
+            subject = _short(texts[dispute.subject][0])
+            dispute.topic = (
+                f"{dispute.unit}: {dispute.labels} — {subject}" if dispute.unit else subject
+            )
+        # Ids depend on every dispute, so they are settled before any is left out.
+        found = _unique_ids(found)
+        if topic:
+            found = [
+                d
+                for d in found
+                if _mentions([texts[i] for _, ids in d.positions for i in ids], topic)
+            ]
+        members = {i for d in found for i in d.members}
+        backers = _backers(conn, members, _cached(linker, members))
+    out = [_dispute(d, backers) for d in found]
+    return sorted(out, key=lambda d: (-d.significance, d.id))
+
+
+def _decide(linker: Linker) -> list[_Found]:
+    """Every dispute, from ids; the connection goes back to the pool before the work."""
+    with linker.store._read() as conn:
+        stated, links = _stated(conn), _links(conn)
+    return _find(stated, links)
+
+
+# -- reading -------------------------------------------------------------------
+
+
+def _links(conn: Connection) -> _Links:
+    """Links that can join a dispute, strongest first as `Linker.links` lists them."""
+    stmt = (
+        select(LINK.c.claim_a, LINK.c.claim_b, _KIND)
+        .where(_LIVE)
+        .order_by(LINK.c.score.desc(), LINK.c.id)
+    )
+    out = _Links()
+    add_a, add_b, add_kind = out.a.append, out.b.append, out.kind.append
+    for a, b, kind in conn.execute(stmt.execution_options(yield_per=BATCH)):
+        add_a(a)
+        add_b(b)
+        add_kind(kind)
+    return out
+
+
+def _stated(conn: Connection) -> _Stated:
+    """Stance and units of every claim in a live link, by id (claims of stored articles only)."""
+    linked = union(
+        select(LINK.c.claim_a.label("id")).where(_LIVE),
+        select(LINK.c.claim_b.label("id")).where(_LIVE),
+    )
+    stmt = (
+        select(CLAIM.c.id, CLAIM.c.stance, CLAIM.c.figures)
+        .join(ARTICLE, ARTICLE.c.id == CLAIM.c.article_id)
+        .where(CLAIM.c.id.in_(select(linked.subquery().c.id)))
+    )
+    out = _Stated()
+    shared: dict[frozenset[str], frozenset[str]] = {}
+    for claim_id, stance, figures in conn.execute(stmt.execution_options(yield_per=BATCH)):
+        out.claims.add(claim_id)
+        if stance == Stance.deny.value:
+            out.denials.add(claim_id)
+            continue
+        units = frozenset(f["unit"] for f in json.loads(figures) if f.get("unit"))
+        if units:
+            # A few hundred distinct unit sets serve tens of thousands of claims.
+            out.units[claim_id] = shared.setdefault(units, units)
+            out.figures[claim_id] = figures
+    return out
+
+
+def _texts(conn: Connection, ids: Collection[int]) -> dict[int, tuple[str, str]]:
+    """Text and sentence of each claim."""
+    stmt = select(CLAIM.c.id, CLAIM.c.text, CLAIM.c.sentence)
+    return {i: (text, sentence) for i, text, sentence in _by_ids(conn, stmt, ids)}
+
+
+def _backers(
+    conn: Connection, ids: Collection[int], cached: Mapping[int, Claim]
+) -> dict[int, _Backer]:
+    """Who backs each claim, as `claim_select` names them (a speaker record by its name).
+
+    A claim the linker still holds keeps the speaker name it was read with, as
+    every other use of that linker sees it.
+    """
+    stmt = (
+        select(
+            CLAIM.c.id,
+            CLAIM.c.speaker_id,
+            CLAIM.c.speaker,
+            SPEAKER.c.name,
+            CLAIM.c.speaker_mention,
+            CLAIM.c.article_id,
+            ARTICLE.c.outlet,
+        )
+        .join(ARTICLE, ARTICLE.c.id == CLAIM.c.article_id)
+        .outerjoin(SPEAKER, SPEAKER.c.id == CLAIM.c.speaker_id)
+    )
+    out = {
+        i: _backer(c.speaker_id, c.speaker, c.speaker_mention, c.article_id, c.outlet)
+        for i in ids
+        if (c := cached.get(i)) is not None
+    }
+    rows = _by_ids(conn, stmt, set(ids) - out.keys())
+    for claim_id, speaker_id, speaker, record_name, mention, article_id, outlet in rows:
+        out[claim_id] = _backer(speaker_id, record_name or speaker, mention, article_id, outlet)
+    return out
+
+
+def _backer(
+    speaker_id: int | None,
+    speaker: str | None,
+    mention: str,
+    article_id: int | None,
+    outlet: str | None,
+) -> _Backer:
+    return speaker or mention, article_id, outlet, speaker_key(speaker_id, speaker, mention)
+
+
+def _cached(linker: Linker, ids: Iterable[int]) -> dict[int, Claim]:
+    """The claims among `ids` that the linker holds from linking (as `_claims_by_id` reads them)."""
+    return linker.remembered(ids)
+
+
+def _by_ids(conn: Connection, stmt: Select[Any], ids: Collection[int]) -> Iterator[Any]:
+    """Rows of `stmt` for the claims `ids`, asked for in lists every driver accepts."""
+    for chunk in id_chunks(ids):
+        yield from conn.execute(stmt.where(CLAIM.c.id.in_(chunk)))
+
+
+# -- deciding from ids -----------------------------------------------------------
+
+
+def _find(stated: _Stated, links: _Links) -> list[_Found]:
+    """Figure disputes, then denial and contradiction disputes from what they left."""
+    out: list[_Found] = []
+    used: set[int] = set()
+    for unit, members, component_links in _figure_components(stated, links):
+        found = _figure_dispute(members, component_links, unit, stated)
+        if found is not None:
+            out.append(found)
+            used.update(members)
+    # Contradictions and confirmed corroborations between claims left, by index.
+    rest = array(
+        "q",
+        (
+            index
+            for index, (a, b, kind) in enumerate(links.rows())
+            if kind and a not in used and b not in used
+        ),
+    )
+    components = _components((links.a[index], links.b[index]) for index in rest)
+    owner: dict[int, int] = {}
+    for component in components:
+        owner.update(dict.fromkeys(component, min(component)))
+    by_component: dict[int, list[int]] = defaultdict(list)
+    for index in rest:
+        by_component[owner[links.a[index]]].append(index)
+    for component in components:
+        indexes = by_component[min(component)]
+        if not any(links.kind[index] & _CONTRADICTS for index in indexes):
+            continue
+        component_links = [links[index] for index in indexes]
+        members = [i for i in sorted(component) if i in stated.claims]
+        found = _sides_dispute(members, component_links, stated)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _figure_components(
+    stated: _Stated, links: _Links
+) -> Iterator[tuple[str, list[int], list[_Link]]]:
+    """Per unit: asserting claims joined by links, plus denials that contradict one of them.
+
+    Links are indexed by claim and by unit first: scanning every link for every
+    component made this quadratic in the number of links.
+    """
+    inner_by_unit: dict[str, array[int]] = defaultdict(lambda: array("q"))
+    denials_of: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    units, denials = stated.units, stated.denials
+    for index, (a, b, kind) in enumerate(links.rows()):
+        mine, theirs = units.get(a), units.get(b)
+        if mine and theirs:
+            for unit in mine & theirs:
+                inner_by_unit[unit].append(index)
+        if kind & _CONTRADICTS:
+            if b in denials:
+                denials_of[a].append((index, b))
+            if a in denials:
+                denials_of[b].append((index, a))
+    for unit in sorted(inner_by_unit):
+        inner = inner_by_unit[unit]
+        by_claim: dict[int, list[int]] = defaultdict(list)
+        for index in inner:
+            by_claim[links.a[index]].append(index)
+        for component in _components((links.a[index], links.b[index]) for index in inner):
+            chosen = {index for i in component for index in by_claim.get(i, ())}
+            deniers = set()
+            for i in component:
+                for index, other in denials_of.get(i, ()):
+                    deniers.add(other)
+                    chosen.add(index)
+            members = sorted(component | deniers)
+            yield unit, members, [links[index] for index in sorted(chosen)]
+
+
+def _components(edges: Iterable[tuple[int, int]]) -> list[set[int]]:
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        a, b = find(a), find(b)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    groups: dict[int, set[int]] = defaultdict(set)
+    for node in parent:
+        groups[find(node)].add(node)
+    return list(groups.values())
+
+
+def _figure_dispute(
+    members: Sequence[int],
+    links: Sequence[_Link],
+    unit: str,
+    stated: _Stated,
+) -> _Found | None:
+    """Positions by value, when the claims state two values or more, and the denials."""
+    if len(members) < 2:
+        return None
+    values = _figure_split(members, unit, stated)
+    if len(values) < 2:
+        return None
+    positions = list(values)
+    denials = [i for i in members if i in stated.denials]
+    if denials:
+        positions.append(("denies", denials))
+    return _found(
+        DisputeKind.figure,
+        members,
+        links,
+        positions,
+        subject=_representative([i for _, ids in values for i in ids], links),
+        unit=unit,
+        labels=" vs ".join(label for label, _ in values),
+    )
+
+
+def _sides_dispute(
+    members: Sequence[int], links: Sequence[_Link], stated: _Stated
+) -> _Found | None:
+    """Asserting against denying claims, or the two sides of a contradiction."""
+    if len(members) < 2:
+        return None
+    sides = _two_sides(members, links)
+    if len(sides) < 2:
+        return None
+    denials = [i for i in members if i in stated.denials]
+    if denials:
+        asserting = [i for i in members if i not in stated.denials]
+        positions = [("asserts", asserting), ("denies", denials)]
+        subject = _representative(asserting or members, links)
+        return _found(DisputeKind.denial, members, links, positions, subject)
+    positions = [(f"side {n}", side) for n, side in enumerate(sides, start=1)]
+    subject = _representative(members, links)
+    return _found(DisputeKind.contradiction, members, links, positions, subject)
+
+
+def _found(
+    kind: DisputeKind,
+    members: Sequence[int],
+    links: Sequence[_Link],
+    positions: list[tuple[str, list[int]]],
+    subject: int,
+    unit: str | None = None,
+    labels: str = "",
+) -> _Found | None:
+    positions = [p for p in positions if p[1]]
+    if len(positions) < 2:
+        return None
+    return _Found(
+        id=min(members),
+        kind=kind,
+        positions=positions,
+        members=list(members),
+        subject=subject,
+        confirmed=all(bits & _CONFIRMED for _, _, bits in links if bits & _CONTRADICTS),
+        unit=unit,
+        labels=labels,
+    )
+
+
+def _figure_split(
+    members: Sequence[int], unit: str, stated: _Stated
+) -> list[tuple[str, list[int]]]:
+    """The asserting claims that count `unit`, grouped by value (smallest first)."""
+    # Parsed here, for one dispute at a time: kept for all, they were the largest thing held.
+    figures = {
+        i: _FIGURES.validate_json(stated.figures.get(i, "[]"))
+        for i in members
+        if i not in stated.denials
+    }
+    groups: list[tuple[Figure, list[int]]] = []
+    for claim_id, own in figures.items():
+        for figure in own:
+            if figure.unit != unit:
+                continue
+            for head, ids in groups:
+                if same_number(head, figure):
+                    # Claims are taken one at a time: if this one is in, it came last.
+                    if ids[-1] != claim_id:
+                        ids.append(claim_id)
+                    break
+            else:
+                groups.append((figure, [claim_id]))
+    groups.sort(key=lambda g: g[0].value)
+    labels = []
+    for head, ids in groups:
+        found = [f for i in ids for f in figures[i] if f.unit == unit and same_number(head, f)]
+        # As in `figures`: one approximate report makes the value "approximately N".
+        approximate = any(f.approximate for f in found)
+        shown = (
+            head
+            if head.approximate == approximate
+            else head.model_copy(update={"approximate": approximate})
+        )
+        labels.append((figure_label(shown), ids))
+    return labels
+
+
+def _two_sides(members: Sequence[int], links: Sequence[_Link]) -> list[list[int]]:
+    """Colour the graph: contradiction = other side, corroboration = same side."""
+    side: dict[int, int] = {}
+    adjacency: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for a, b, kind in links:
+        flip = 1 if kind & _CONTRADICTS else 0
+        adjacency[a].append((b, flip))
+        adjacency[b].append((a, flip))
+    for claim_id in members:
+        if claim_id in side:
+            continue
+        side[claim_id] = 0
+        stack = [claim_id]
+        while stack:
+            node = stack.pop()
+            for other, flip in adjacency[node]:
+                if other not in side:
+                    side[other] = side[node] ^ flip
+                    stack.append(other)
+    out: list[list[int]] = [[], []]
+    for claim_id in members:
+        out[side.get(claim_id, 0)].append(claim_id)
+    return [s for s in out if s]
+
+
+def _representative(ids: Sequence[int], links: Sequence[_Link]) -> int:
+    """The claim most linked within the dispute: the best one-line statement of it."""
+    degree: Counter[int] = Counter()
+    for a, b, _ in links:
+        degree[a] += 1
+        degree[b] += 1
+    return max(ids, key=lambda i: (degree[i], -i))
+
+
+def _unique_ids(found: list[_Found]) -> list[_Found]:
+    """Two disputes over one pair of reports (deaths, displaced) need two ids.
+
+    An id is the smallest claim id in the dispute; when that is taken, the next
+    smallest, so ids stay stable as long as the claims do.
+    """
+    taken: set[int] = set()
+    out = sorted(found, key=lambda d: (d.id, d.topic))
+    for dispute in out:
+        ids = sorted({i for _, members in dispute.positions for i in members})
+        dispute.id = next((i for i in ids if i not in taken), dispute.id)
+        taken.add(dispute.id)
+    return out
+
+
+# -- the models --------------------------------------------------------------------
+
+
+def _dispute(found: _Found, backers: Mapping[int, _Backer]) -> Dispute:
+    members = [backers[i] for i in found.members]
+    independent = len({source for _, _, _, source in members})
+    articles = len({article for _, article, _, _ in members})
+    figure = found.kind is DisputeKind.figure
+    significance = independent + 0.5 * articles + (1.0 if figure else 0.0)
+    return Dispute(
+        id=found.id,
+        topic=found.topic,
+        kind=found.kind,
+        positions=[_position(label, ids, backers) for label, ids in found.positions],
+        significance=round(significance, 2),
+        confirmed=found.confirmed,
+    )
+
+
+def _position(label: str, ids: Sequence[int], backers: Mapping[int, _Backer]) -> Position:
+    claims = [backers[i] for i in ids]
+    return Position(
+        label=label,
+        claim_ids=list(ids),
+        speakers=list(dict.fromkeys(speaker for speaker, _, _, _ in claims)),
+        articles=list(dict.fromkeys(a for _, a, _, _ in claims if a is not None)),
+        outlets=list(dict.fromkeys(outlet for _, _, outlet, _ in claims if outlet)),
+        independent_sources=len({source for _, _, _, source in claims}),
+        reports=len(claims),
+    )
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= TOPIC_CHARS:
+        return text
+    return text[: TOPIC_CHARS - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _mentions(texts: Sequence[tuple[str, str]], topic: str) -> bool:
+    needle = topic.casefold()
+    return any(
+        needle in text.casefold() or needle in sentence.casefold() for text, sentence in texts
+    )

@@ -1,0 +1,60 @@
+"""What the database says about a statement being checked: `claimtrack match`."""
+
+from __future__ import annotations
+
+from claimtrack.extract.claims import extract
+from claimtrack.extract.numbers import find_figures
+from claimtrack.link.compare import SUGGEST, claim_terms, compare
+from claimtrack.link.linker import Linker, weight_function
+from claimtrack.models import Article, Claim, Match
+
+# A fact-checker looking up one statement can afford more candidates than ingest.
+MATCH_CANDIDATES = 100
+
+
+def match(linker: Linker, statement: str) -> list[Match]:
+    """Stored claims about the statement, strongest first, with how they relate to it."""
+    probe = _probe(statement)
+    probe_terms = claim_terms(probe)
+    if not probe_terms:
+        return []
+    store = linker.store
+    with store._read() as conn:
+        df, total = linker._weights(conn, probe_terms)
+        ids = linker._candidates(conn, probe_terms, -1, df, limit=MATCH_CANDIDATES)
+        candidates = linker._claims_by_id(conn, ids)
+    weight = weight_function(df, total)
+    found = []
+    for claim in candidates.values():
+        proposal = compare(probe, claim, weight=weight, terms_a=probe_terms)
+        if proposal is None or proposal.score < SUGGEST:
+            continue
+        found.append(
+            Match(
+                claim=claim,
+                score=proposal.score,
+                relation=proposal.relation,
+                reason=proposal.reason,
+            )
+        )
+    return sorted(found, key=lambda m: (-m.score, m.claim.id or 0))
+
+
+def _probe(statement: str) -> Claim:
+    """The statement as a claim: extracted if it is attributed, else taken as asserted."""
+    article = Article(text=statement)
+    extracted = extract(article).claims
+    if extracted:
+        probe = extracted[0]
+        return probe.model_copy(update={"article_id": -1, "speaker": None})
+    return Claim(
+        article_id=-1,
+        speaker=None,
+        speaker_mention="",
+        cue="",
+        text=statement,
+        sentence=statement,
+        start=0,
+        end=len(statement),
+        figures=find_figures(statement),
+    )

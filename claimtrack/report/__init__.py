@@ -1,0 +1,1 @@
+"""Reports: one Report model from the store, rendered as Markdown, HTML, JSON, CSV, ClaimReview."""

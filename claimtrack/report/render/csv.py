@@ -1,0 +1,109 @@
+"""A report as CSV: one row per claim, with its disputes and its latest verdict.
+
+Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` (and some run
+one starting with a tab or carriage return) as a formula, and article text is
+untrusted: such a cell gets a leading apostrophe, as OWASP recommends, so it
+shows as text. Plain numbers (such as a rating value of -1) are left alone.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from claimtrack.report.models import Quote, Report, ReportDispute
+
+COLUMNS = [
+    "claim_id",
+    "article_id",
+    "article_title",
+    "outlet",
+    "published",
+    "url",
+    "path",
+    "start",
+    "end",
+    "speaker",
+    "speaker_mention",
+    "speaker_kind",
+    "cue",
+    "via",
+    "stance",
+    "quote",
+    "text",
+    "sentence",
+    "figures",
+    "dispute_ids",
+    "dispute_kinds",
+    "dispute_topics",
+    "positions",
+    "dispute_rating",
+    "rating",
+    "rating_value",
+    "reviewer",
+    "reviewed_at",
+    "review_note",
+    "evidence",
+    "reviews",
+]
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+def cell(value: object) -> str:
+    """A value as a CSV cell that a spreadsheet shows and never evaluates."""
+    text = "" if value is None else str(value)
+    if text.startswith(_FORMULA) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def render(report: Report) -> str:
+    disputes = {d.id: d for d in report.disputes}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for quote in report.claims:
+        writer.writerow([cell(v) for v in _row(quote, disputes)])
+    return buffer.getvalue()
+
+
+def _row(quote: Quote, disputes: dict[int, ReportDispute]) -> list[object]:
+    mine = [disputes[i] for i in quote.dispute_ids if i in disputes]
+    dispute_verdicts = [d.reviews[-1].rating for d in mine if d.reviews]
+    latest = quote.reviews[-1] if quote.reviews else None
+    return [
+        quote.claim_id,
+        quote.article_id,
+        quote.article_title,
+        quote.outlet,
+        quote.published,
+        quote.url,
+        quote.path,
+        quote.start,
+        quote.end,
+        quote.speaker,
+        quote.speaker_mention,
+        quote.speaker_kind.value,
+        quote.cue,
+        "; ".join(quote.via),
+        quote.stance.value,
+        quote.quote.value,
+        quote.text,
+        quote.sentence,
+        "; ".join(quote.figures),
+        "; ".join(str(d.id) for d in mine),
+        "; ".join(d.kind.value for d in mine),
+        " | ".join(d.topic for d in mine),
+        "; ".join(quote.positions),
+        "; ".join(dispute_verdicts),
+        latest.rating if latest else None,
+        latest.rating_value if latest else None,
+        latest.reviewer if latest else None,
+        latest.created_at if latest else None,
+        latest.note if latest else None,
+        " ".join(latest.evidence) if latest else None,
+        len(quote.reviews),
+    ]

@@ -1,0 +1,129 @@
+"""Schema upgrades, oldest first, so a database written by an older claimtrack keeps its data.
+
+Opening a database runs every step between its version and ``SCHEMA_VERSION``
+inside the same transaction that checks the version: on any error nothing is
+changed, and two processes opening one old database upgrade it once (SQLite's
+``BEGIN IMMEDIATE`` and PostgreSQL's advisory lock serialise them).  Steps
+only add: a column, an index, a backfilled value.  New tables need no step,
+since ``create_all`` makes any table that is missing.  A database newer than
+this claimtrack is refused, never downgraded.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from claimtrack.errors import DatabaseError
+from claimtrack.store import textindex
+from claimtrack.store.tables import SCHEMA_VERSION
+
+# Claims indexed per statement while an upgrade moves their terms.
+BATCH = 5000
+
+
+def _v2(conn: Connection) -> None:
+    # A version-1 ingest linked every article it stored, so existing ones count as linked.
+    conn.execute(text("ALTER TABLE article ADD COLUMN linked_at VARCHAR"))
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    conn.execute(text("UPDATE article SET linked_at = :now"), {"now": now})
+    # The (term, claim_id) table gives way to the backend's text index, same terms;
+    # streamed in claim order so a large database never sits in memory at once.
+    batch: dict[int, list[str]] = {}
+    query = text("SELECT claim_id, term FROM claim_term ORDER BY claim_id")
+    rows = conn.execute(query.execution_options(stream_results=True))
+    for claim_id, term in rows:
+        if claim_id not in batch and len(batch) >= BATCH:
+            textindex.add(conn, batch)
+            batch = {}
+        batch.setdefault(int(claim_id), []).append(str(term))
+    textindex.add(conn, batch)
+    conn.execute(text("DROP TABLE claim_term"))
+
+
+def _v3(conn: Connection) -> None:
+    # claim_figure is new (create_all made it, empty): fill it from the claims'
+    # figures JSON, streamed in claim order and written in batches.
+    query = text(
+        "SELECT c.id, c.article_id, c.speaker_id, c.speaker, c.speaker_mention, c.stance,"
+        " c.figures, a.outlet, a.published FROM claim c JOIN article a ON a.id = c.article_id"
+        " WHERE c.figures != '[]' ORDER BY c.id"
+    )
+    insert = text(
+        "INSERT INTO claim_figure (unit, value, claim_id, position, approximate, denied,"
+        " article_id, speaker_id, speaker, speaker_mention, outlet, published) VALUES"
+        " (:unit, :value, :claim_id, :position, :approximate, :denied, :article_id,"
+        " :speaker_id, :speaker, :speaker_mention, :outlet, :published)"
+    )
+    batch: list[dict[str, Any]] = []
+    for row in conn.execute(query.execution_options(stream_results=True)):
+        claim_id, article_id, speaker_id, speaker, mention, stance, figures, outlet, date = row
+        for position, figure in enumerate(json.loads(figures)):
+            if not figure.get("unit"):
+                continue
+            batch.append(
+                {
+                    "unit": figure["unit"],
+                    "value": float(figure["value"]),
+                    "claim_id": claim_id,
+                    "position": position,
+                    "approximate": bool(figure.get("approximate")),
+                    "denied": stance == "deny",
+                    "article_id": article_id,
+                    "speaker_id": speaker_id,
+                    "speaker": speaker,
+                    "speaker_mention": mention,
+                    "outlet": outlet,
+                    "published": date,
+                }
+            )
+        if len(batch) >= BATCH:
+            conn.execute(insert, batch)
+            batch = []
+    if batch:
+        conn.execute(insert, batch)
+    if conn.dialect.name == "postgresql":
+        # The text index's pending list goes (textindex._PG_DDL): merged now, off after.
+        conn.execute(text(f"ALTER INDEX {textindex.PG_INDEX} SET (fastupdate = off)"))
+        conn.execute(
+            text("SELECT gin_clean_pending_list(CAST(:index AS regclass))"),
+            {"index": textindex.PG_INDEX},
+        )
+
+
+# version → (what it changes, the step from version - 1).
+STEPS: dict[int, tuple[str, Callable[[Connection], None]]] = {
+    2: (
+        "reviews; articles record when they were linked; claim terms move to the "
+        "database's full-text index",
+        _v2,
+    ),
+    3: (
+        "figures are also kept by unit (claim_figure), for `figures` of a unit alone; "
+        "on PostgreSQL the text index no longer keeps a pending list",
+        _v3,
+    ),
+}
+
+
+def upgrade(conn: Connection, found: int, where: str) -> list[str]:
+    """Bring a database from version `found` to SCHEMA_VERSION; returns what changed."""
+    if found > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"database {where} has schema version {found}, newer than this claimtrack "
+            f"(version {SCHEMA_VERSION}): upgrade claimtrack to open it"
+        )
+    if found < 1 or any(v not in STEPS for v in range(found + 1, SCHEMA_VERSION + 1)):
+        raise DatabaseError(
+            f"database {where} has schema version {found}, which this claimtrack cannot upgrade"
+        )
+    done = []
+    for version in range(found + 1, SCHEMA_VERSION + 1):
+        what, step = STEPS[version]
+        step(conn)
+        done.append(f"schema {version - 1} → {version}: {what}")
+    return done
