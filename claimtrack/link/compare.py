@@ -34,11 +34,32 @@ from claimtrack.models import Claim, Figure, Relation, Stance
 # that keep people in charge of borderline matches.
 CONFIRM = 72.0
 SUGGEST = 55.0
+# A pair of the same stance at or above this score corroborates; below, it is related.
 CORROBORATE = 62.0
 # Differing figures contradict only when the texts agree this much without them.
 FIGURE_CONTEXT = 50.0
 # Claims with fewer content terms are too short to confirm without a person.
 SHORT_TERMS = 5
+
+# The score, 0 to MAX_SCORE, is a weighted sum of three measures of shared text,
+# each 0-1; the weights sum to one.
+MAX_SCORE = 100.0
+# Share of the score from rapidfuzz's token-set ratio of the sorted word terms.
+RATIO_WEIGHT = 0.35
+# Share from the rarity-weighted part of the smaller claim's terms the other holds.
+CONTAINMENT_WEIGHT = 0.35
+# Share from the rarity-weighted Jaccard overlap of the two claims' terms.
+JACCARD_WEIGHT = 0.30
+# The Jaccard overlap is multiplied by this (capped at one): half the terms shared counts fully.
+JACCARD_SCALE = 2.0
+# Added (up to MAX_SCORE) when both claims give the same number of the same unit.
+SAME_FIGURE_BONUS = 20.0
+# Added (up to MAX_SCORE) when they count the same unit with different numbers.
+OTHER_FIGURE_BONUS = 8.0
+# Slack under SUGGEST for the cheap upper bound, so rounding never skips a pair.
+BOUND_SLACK = 1e-9
+# Relative difference within which an approximate figure is the same number (10%).
+APPROXIMATE_TOLERANCE = 0.10
 
 # General English function words and news filler (after the SMART stop list,
 # trimmed of words that carry meaning in claims such as "not" and "no").
@@ -307,7 +328,7 @@ def same_value(a: float, a_approximate: bool, b: float, b_approximate: bool) -> 
         return True
     if a_approximate or b_approximate:
         big = max(abs(a), abs(b)) or 1.0
-        return abs(a - b) / big <= 0.10
+        return abs(a - b) / big <= APPROXIMATE_TOLERANCE
     return False
 
 
@@ -431,39 +452,78 @@ def compare(
     shared terms ("Kaesong", "liaison") say more than common ones ("government").
     `terms_*` or `features_*` pass what is already computed, for batch linking.
     """
-    if a.article_id is not None and a.article_id == b.article_id:
-        if a.speaker == b.speaker:
-            return None  # a speaker repeating itself in one article is not a second source
-        if a.start < b.end and b.start < a.end:
-            return None  # one sentence: "X said A, although Y denied these claims"
+    if _one_source_twice(a, b):
+        return None
     fa = features_a or features(a, terms_a)
     fb = features_b or features(b, terms_b)
-    ta, tb = fa.terms, fb.terms
-    if not ta or not tb:
-        return None
-    shared = ta & tb
+    shared = _shared_terms(fa, fb)
     if not shared:
         return None
+    containment, jaccard = _overlap(fa.terms, fb.terms, shared, weight or (lambda _t: 1.0))
+    common_units = sorted(set(fa.units) & set(fb.units))
+    best = _text_score(1.0, containment, jaccard)
+    if best + (SAME_FIGURE_BONUS if common_units else 0.0) < SUGGEST - BOUND_SLACK:
+        return None  # below SUGGEST even if the texts matched word for word: skip the fuzz
+    ratio = fuzz.token_set_ratio(fa.text, fb.text) / 100.0  # rapidfuzz's 0-100 as 0-1
+    text_score = _text_score(ratio, containment, jaccard)
+    agree, differ = _figures_compared(fa.units, fb.units, common_units)
+    score = _with_figure_bonus(text_score, agree, differ)
+    if score < SUGGEST:
+        return None
+    # Same words, possibly about different things ("turnout was 31 percent" in
+    # two elections): without a shared name or figure a person decides.
+    short = min(len(fa.terms), len(fb.terms)) < SHORT_TERMS or (
+        not agree and not (fa.entities & fb.entities)
+    )
+    return _proposal(a, b, score, text_score, agree, differ, short)
+
+
+def _one_source_twice(a: Claim, b: Claim) -> bool:
+    """Pairs from one article that are not two sources on one thing."""
+    if a.article_id is None or a.article_id != b.article_id:
+        return False
+    if a.speaker == b.speaker:
+        return True  # a speaker repeating itself in one article is not a second source
+    # One sentence: "X said A, although Y denied these claims".
+    return a.start < b.end and b.start < a.end
+
+
+def _shared_terms(fa: Features, fb: Features) -> frozenset[str]:
+    """Terms both claims hold; none when either names what the other does not."""
+    if not fa.terms or not fb.terms:
+        return frozenset()
     if fa.names and fb.names and not (fa.names & fb.names):
         # Each names a place, person or company the other does not: shelling in
         # Orla and shelling in Brask are two events, whatever else they share.
-        return None
-    w = weight or (lambda _t: 1.0)
+        return frozenset()
+    return fa.terms & fb.terms
+
+
+def _overlap(
+    ta: frozenset[str], tb: frozenset[str], shared: frozenset[str], w: Callable[[str], float]
+) -> tuple[float, float]:
+    """(containment, Jaccard) of two term sets, each term counted by its weight."""
     if isinstance(w, TermWeights):
         wa, wb = w.total(ta), w.total(tb)
     else:
         wa, wb = sum(map(w, ta)), sum(map(w, tb))
     ws = sum(map(w, shared))
-    containment = ws / min(wa, wb)
-    jaccard = ws / (wa + wb - ws)
-    ua, ub = fa.units, fb.units
-    common_units = sorted(set(ua) & set(ub))
-    best = 100.0 * (0.35 + 0.35 * containment + 0.30 * min(1.0, 2.0 * jaccard))
-    if best + (20.0 if common_units else 0.0) < SUGGEST - 1e-9:
-        return None  # below SUGGEST even if the texts matched word for word: skip the fuzz
-    ratio = fuzz.token_set_ratio(fa.text, fb.text) / 100.0
-    score = 100.0 * (0.35 * ratio + 0.35 * containment + 0.30 * min(1.0, 2.0 * jaccard))
-    text_score = score
+    return ws / min(wa, wb), ws / (wa + wb - ws)
+
+
+def _text_score(ratio: float, containment: float, jaccard: float) -> float:
+    """The score from the texts alone; with ``ratio`` 1.0, the most the texts could give."""
+    return MAX_SCORE * (
+        RATIO_WEIGHT * ratio
+        + CONTAINMENT_WEIGHT * containment
+        + JACCARD_WEIGHT * min(1.0, JACCARD_SCALE * jaccard)
+    )
+
+
+def _figures_compared(
+    ua: dict[str, list[Figure]], ub: dict[str, list[Figure]], common_units: list[str]
+) -> tuple[list[str], list[str]]:
+    """Units both claims count with the same number, and '3 vs 5 deaths' for the others."""
     agree: list[str] = []
     differ: list[str] = []
     for unit in common_units:
@@ -474,50 +534,65 @@ def compare(
             left = " / ".join(sorted({figure_label(x) for x in ua[unit]}))
             right = " / ".join(sorted({figure_label(y) for y in ub[unit]}))
             differ.append(f"{left} vs {right} {unit}")
-    # The same count of the same thing is strong evidence of one proposition
-    # ("4,000 residents … shelters" / "some 4,000 people … shelters"); a
-    # different count of it, weaker: it may be another quantity altogether.
-    if agree:
-        score = min(100.0, score + 20.0)
-    elif differ:
-        score = min(100.0, score + 8.0)
-    short = min(len(ta), len(tb)) < SHORT_TERMS
-    if score < SUGGEST:
-        return None
-    if not agree and not (fa.entities & fb.entities):
-        # Same words, possibly about different things ("turnout was 31 percent"
-        # in two elections): without a shared name or figure a person decides.
-        short = True
+    return agree, differ
 
+
+def _with_figure_bonus(score: float, agree: list[str], differ: list[str]) -> float:
+    """The same count of the same thing is strong evidence of one proposition.
+
+    ("4,000 residents … shelters" / "some 4,000 people … shelters"); a different
+    count of it, weaker: it may be another quantity altogether.
+    """
+    if agree:
+        return min(MAX_SCORE, score + SAME_FIGURE_BONUS)
+    if differ:
+        return min(MAX_SCORE, score + OTHER_FIGURE_BONUS)
+    return score
+
+
+def _proposal(
+    a: Claim,
+    b: Claim,
+    score: float,
+    text_score: float,
+    agree: list[str],
+    differ: list[str],
+    short: bool,
+) -> Proposal:
+    """The relation of a pair that scored at least SUGGEST, from stance and figures."""
+    shown = round(score, 1)
     if a.stance != b.stance:
-        denier = a if a.stance == Stance.deny else b
-        if _same_source(a, b):
-            # "Hackers stole 2 million customers' numbers" and "no passwords were
-            # stolen", both from the company: it denies another aspect, or it has
-            # changed its position; either way a person reads it, not a dispute.
-            return Proposal(
-                Relation.related,
-                round(score, 1),
-                f"{denier.speaker or 'one source'} asserts one thing and denies another",
-                True,
-            )
-        return Proposal(
-            Relation.contradicts,
-            round(score, 1),
-            f"{denier.speaker or 'a source'} denies what the other asserts",
-            short,
-        )
+        return _opposed(a, b, shown, short)
     if differ and not agree:
         if text_score < FIGURE_CONTEXT:
             # Same unit, different number, little else in common: "19 patients died"
             # and "500 patients were treated" are two quantities, not a dispute.
-            return Proposal(Relation.related, round(score, 1), "overlapping content", short)
-        return Proposal(
-            Relation.contradicts, round(score, 1), "figures differ: " + "; ".join(differ), short
-        )
+            return Proposal(Relation.related, shown, "overlapping content", short)
+        return Proposal(Relation.contradicts, shown, "figures differ: " + "; ".join(differ), short)
     if score >= CORROBORATE:
         reason = "same proposition"
         if agree:
             reason += "; same figure for " + ", ".join(agree)
-        return Proposal(Relation.corroborates, round(score, 1), reason, short)
-    return Proposal(Relation.related, round(score, 1), "overlapping content", short)
+        return Proposal(Relation.corroborates, shown, reason, short)
+    return Proposal(Relation.related, shown, "overlapping content", short)
+
+
+def _opposed(a: Claim, b: Claim, shown: float, short: bool) -> Proposal:
+    """One asserts, the other denies: a dispute, unless both come from one source."""
+    denier = a if a.stance == Stance.deny else b
+    if _same_source(a, b):
+        # "Hackers stole 2 million customers' numbers" and "no passwords were
+        # stolen", both from the company: it denies another aspect, or it has
+        # changed its position; either way a person reads it, not a dispute.
+        return Proposal(
+            Relation.related,
+            shown,
+            f"{denier.speaker or 'one source'} asserts one thing and denies another",
+            True,
+        )
+    return Proposal(
+        Relation.contradicts,
+        shown,
+        f"{denier.speaker or 'a source'} denies what the other asserts",
+        short,
+    )
