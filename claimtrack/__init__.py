@@ -4,8 +4,8 @@ The documented way in::
 
     from claimtrack import extract, open_store, Article
 
-The database and pipeline names load on first use, so ``import claimtrack`` for
-extraction alone does not pay for SQLAlchemy.
+Every name loads on first use, so ``import claimtrack`` (and the command line's
+``--help``) pays for neither pydantic's models nor SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -13,28 +13,31 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from claimtrack.errors import ClaimtrackError, DatabaseError, InputError, NotFoundError
-
-# Imported eagerly: a lazy name 'extract' would be shadowed by the submodule of that name.
-from claimtrack.extract.claims import extract
-from claimtrack.models import (
-    Article,
-    ArticleSummary,
-    Claim,
-    Extraction,
-    Figure,
-    IngestResult,
-    IngestStatus,
-    QuoteKind,
-    Speaker,
-    SpeakerKind,
-    SpeakerSummary,
-    Stance,
-)
+# The subpackage first, then the function of the same name: importing
+# claimtrack.extract later finds it in sys.modules and no longer replaces
+# this module's `extract` attribute with the subpackage.
+import claimtrack.extract as _extract_package  # noqa: F401
 
 if TYPE_CHECKING:
+    from claimtrack.errors import ClaimtrackError, DatabaseError, InputError, NotFoundError
     from claimtrack.ingest.pipeline import extract_path, ingest
+    from claimtrack.models import (
+        Article,
+        ArticleSummary,
+        Claim,
+        Extraction,
+        Figure,
+        IngestResult,
+        IngestStatus,
+        QuoteKind,
+        Speaker,
+        SpeakerKind,
+        SpeakerSummary,
+        Stance,
+    )
     from claimtrack.store.database import Store, open_store
+
+__version__ = "0.1.0"
 
 __all__ = [
     "Article",
@@ -54,6 +57,7 @@ __all__ = [
     "SpeakerSummary",
     "Stance",
     "Store",
+    "__version__",
     "extract",
     "extract_path",
     "ingest",
@@ -61,11 +65,38 @@ __all__ = [
 ]
 
 _LAZY = {
+    **dict.fromkeys(
+        ("ClaimtrackError", "DatabaseError", "InputError", "NotFoundError"), "claimtrack.errors"
+    ),
+    **dict.fromkeys(
+        (
+            "Article",
+            "ArticleSummary",
+            "Claim",
+            "Extraction",
+            "Figure",
+            "IngestResult",
+            "IngestStatus",
+            "QuoteKind",
+            "Speaker",
+            "SpeakerKind",
+            "SpeakerSummary",
+            "Stance",
+        ),
+        "claimtrack.models",
+    ),
     "Store": "claimtrack.store.database",
     "open_store": "claimtrack.store.database",
     "ingest": "claimtrack.ingest.pipeline",
     "extract_path": "claimtrack.ingest.pipeline",
 }
+
+
+def extract(article: Article) -> Extraction:
+    """The attributed claims of one article, with exact provenance (no database)."""
+    from claimtrack.extract.claims import extract as extract_claims
+
+    return extract_claims(article)
 
 
 def __getattr__(name: str) -> Any:

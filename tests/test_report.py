@@ -17,7 +17,8 @@ import pytest
 from typer.testing import CliRunner
 
 from claimtrack.models import DisputeKind, FigureGroup, QuoteKind, SpeakerKind, Stance
-from claimtrack.report.build import ReportFormat, render
+from claimtrack.report.build import render
+from claimtrack.report.formats import ReportFormat
 from claimtrack.report.models import (
     FigureTable,
     Quote,

@@ -11,12 +11,13 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from pydantic import BaseModel
 
 from claimtrack.cli.output import OutputFormat, render
 from claimtrack.errors import ClaimtrackError
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from claimtrack.store.database import Store
 
 

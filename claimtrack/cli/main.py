@@ -1,9 +1,10 @@
 """The claimtrack command line: parse options, call the library, format what it returns.
 
-Only this module prints. Results go to stdout in the chosen --format; status lines,
-progress and errors go to stderr, so `claimtrack claims --format json | jq` works.
-The database and pipeline modules are imported inside commands so that `--help`
-and `extract` do not pay for SQLAlchemy.
+Only the cli package prints. Results go to stdout in the chosen --format; status
+lines, progress and errors go to stderr, so `claimtrack claims --format json | jq`
+works. Models, the database and the pipeline are imported inside commands, so
+`--help`, `--version` and `extract` load neither SQLAlchemy nor numpy (and
+`--help` not even pydantic's models): tests/test_startup.py checks it.
 """
 
 from __future__ import annotations
@@ -24,21 +25,15 @@ from claimtrack.cli.common import user_errors as _user_errors
 from claimtrack.cli.output import OutputFormat
 from claimtrack.cli.report import register as _register_report_commands
 from claimtrack.cli.speakers import speakers_app
+from claimtrack.config import ENV_DB, ENV_MAX_SIZE, ENV_WORKERS
 from claimtrack.errors import NotFoundError
-from claimtrack.models import (
-    ArticleSummary,
-    Claim,
-    ClaimLink,
-    ClaimWithLinks,
-    Dispute,
-    FigureGroup,
-    IngestResult,
-    IngestStatus,
-    Match,
-)
 
 if TYPE_CHECKING:
     from claimtrack.link.linker import Linker
+    from claimtrack.models import (
+        Dispute,
+        IngestResult,
+    )
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -63,7 +58,7 @@ DbOption = Annotated[
     str | None,
     typer.Option(
         "--db",
-        envvar="CLAIMTRACK_DB",
+        envvar=ENV_DB,
         show_envvar=True,
         help="Database: a SQLite file path, sqlite:///PATH or postgresql://USER@HOST/DB "
         "(default: claimtrack.db in the current directory).",
@@ -71,8 +66,27 @@ DbOption = Annotated[
 ]
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from claimtrack import __version__
+
+        typer.echo(f"claimtrack {__version__}")
+        raise typer.Exit()
+
+
+VersionOption = Annotated[
+    bool,
+    typer.Option(
+        "--version",
+        callback=_show_version,
+        is_eager=True,
+        help="Show the version and exit.",
+    ),
+]
+
+
 @app.callback()
-def main(ctx: typer.Context, db: DbOption = None) -> None:
+def main(ctx: typer.Context, db: DbOption = None, version: VersionOption = False) -> None:
     """Track who claimed what in news articles, and exactly where they said it.
 
     Example: claimtrack --db newsroom.db ingest articles/*.txt
@@ -81,6 +95,8 @@ def main(ctx: typer.Context, db: DbOption = None) -> None:
 
 
 def _status_line(result: IngestResult) -> str:
+    from claimtrack.models import IngestStatus
+
     match result.status:
         case IngestStatus.stored:
             noun = "claim" if result.claims == 1 else "claims"
@@ -94,6 +110,8 @@ def _status_line(result: IngestResult) -> str:
 
 
 def _summary_line(results: Sequence[IngestResult]) -> str:
+    from claimtrack.models import IngestStatus
+
     counts = {status: 0 for status in IngestStatus}
     for result in results:
         counts[result.status] += 1
@@ -147,7 +165,7 @@ def ingest(
     max_size: Annotated[
         float,
         typer.Option(
-            envvar="CLAIMTRACK_MAX_SIZE",
+            envvar=ENV_MAX_SIZE,
             show_envvar=True,
             min=0.001,
             help="Largest article to read, in MB; a bigger file or JSON record is an error.",
@@ -156,7 +174,7 @@ def ingest(
     workers: Annotated[
         int,
         typer.Option(
-            envvar="CLAIMTRACK_WORKERS",
+            envvar=ENV_WORKERS,
             show_envvar=True,
             min=0,
             help="Processes that extract claims while this one stores and links; 0 uses "
@@ -171,6 +189,7 @@ def ingest(
     Example: claimtrack ingest --outlet "Daily Courier" articles/*.txt
     """
     from claimtrack.ingest.pipeline import ingest as run_ingest
+    from claimtrack.models import IngestResult, IngestStatus
 
     with _store(ctx) as store, _progress(_expected_count(paths)) as report:
         results = run_ingest(
@@ -201,6 +220,7 @@ def extract_command(
     Example: claimtrack extract article.txt --format json
     """
     from claimtrack.ingest.pipeline import extract_path
+    from claimtrack.models import Claim
 
     with _user_errors():
         extractions = extract_path(path)
@@ -218,6 +238,8 @@ def articles(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None
 
     Example: claimtrack articles --format csv > articles.csv
     """
+    from claimtrack.models import ArticleSummary
+
     with _store(ctx) as store:
         rows = store.articles()
     _emit(rows, fmt, ARTICLE_COLUMNS, ArticleSummary)
@@ -242,6 +264,8 @@ def claims(
 
     Example: claimtrack claims --speaker "Ana Ortiz" --search police --format json
     """
+    from claimtrack.models import Claim
+
     with _store(ctx) as store:
         if article is not None:
             store.article(article)  # an unknown id is an error, not an empty list
@@ -297,7 +321,7 @@ def links(
 
     Example: claimtrack links --suggested --format csv
     """
-    from claimtrack.models import LinkStatus
+    from claimtrack.models import ClaimLink, LinkStatus
 
     if ctx.invoked_subcommand is not None:
         return
@@ -358,6 +382,7 @@ def figures(
 
     Example: claimtrack figures "North Korean soldiers in Russia"
     """
+    from claimtrack.models import FigureGroup
     from claimtrack.query.figures import figures as find_groups
 
     with _linker(ctx) as linker, _user_errors():
@@ -377,6 +402,7 @@ def disputes(
 
     Example: claimtrack disputes --format json
     """
+    from claimtrack.models import Dispute
     from claimtrack.query.disputes import disputes as find_disputes
 
     with _linker(ctx) as linker, _user_errors():
@@ -406,6 +432,7 @@ def match_command(
 
     Example: claimtrack match "North Korea sent 1,500 troops to Russia"
     """
+    from claimtrack.models import Match
     from claimtrack.query.match import match
 
     with _linker(ctx) as linker, _user_errors():
@@ -437,6 +464,8 @@ def show(
 
     Example: claimtrack show 9 --format json
     """
+    from claimtrack.models import ClaimLink, ClaimWithLinks
+
     with _linker(ctx) as linker, _user_errors():
         found = linker.claim(claim_id)
     if fmt is OutputFormat.table:

@@ -7,9 +7,10 @@ import io
 import json
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 # Table cells longer than this are cut with an ellipsis; the full text is in json/csv.
 MAX_CELL = 60
@@ -50,8 +51,11 @@ def render(
 
 
 def _as_dict(row: BaseModel | Mapping[str, Any]) -> dict[str, Any]:
-    if isinstance(row, BaseModel):
-        return row.model_dump(mode="json")
+    # Duck-typed, so that importing this module (for --help) does not load pydantic.
+    dump = getattr(row, "model_dump", None)
+    if dump is not None:
+        result: dict[str, Any] = dump(mode="json")
+        return result
     return dict(row)
 
 

@@ -1,8 +1,8 @@
 """`claimtrack review`, `reviews` and `report`: verdicts and what a fact-checker publishes.
 
-Top-level commands kept out of cli.py, which mounts them with one call to
-`register(app)`. Like cli.py, only this module prints; the library
-(reviews.py, report.py and the renderers) returns models and strings.
+Top-level commands kept out of cli/main.py, which mounts them with one call to
+`register(app)`. Like the other cli modules, it prints; the library
+(query.reviews, report.build and the renderers) returns models and strings.
 """
 
 from __future__ import annotations
@@ -16,15 +16,15 @@ import typer
 
 from claimtrack.cli.common import FormatOption, emit, store_for, user_errors
 from claimtrack.cli.output import OutputFormat
+from claimtrack.config import ENV_ORG_NAME, ENV_ORG_URL, ENV_REVIEW_URL, ENV_REVIEWER
 from claimtrack.errors import ClaimtrackError, NotFoundError
-from claimtrack.models import Review
-from claimtrack.query.reviews import RATINGS
-from claimtrack.report.build import ReportFormat
+from claimtrack.ratings import SCALE as RATING_SCALE
+from claimtrack.report.formats import ReportFormat
 
 REVIEW_COLUMNS = ["id", "created_at", "claim_id", "dispute_id", "rating", "reviewer", "note"]
 SCALE = "; ".join(
     f"{r.name} ({r.value})" if r.value > 0 else f"{r.name} (off the scale, {r.value})"
-    for r in reversed(RATINGS)
+    for r in reversed(RATING_SCALE)
 )
 
 
@@ -45,7 +45,7 @@ def review(
         str | None,
         typer.Option(
             help="Who reviewed (kept with the verdict).",
-            envvar=["CLAIMTRACK_REVIEWER", "USER"],
+            envvar=[ENV_REVIEWER, "USER"],
             show_envvar=True,
         ),
     ] = None,
@@ -95,6 +95,7 @@ def reviews(
 
     Example: claimtrack reviews 9 --format json
     """
+    from claimtrack.models import Review
     from claimtrack.query.reviews import reviews as list_reviews
 
     with store_for(ctx) as store:
@@ -133,7 +134,7 @@ def report(
         str | None,
         typer.Option(
             help="ClaimReview: the publishing organisation.",
-            envvar="CLAIMTRACK_ORG_NAME",
+            envvar=ENV_ORG_NAME,
             show_envvar=True,
         ),
     ] = None,
@@ -141,7 +142,7 @@ def report(
         str | None,
         typer.Option(
             help="ClaimReview: the organisation's http(s) URL.",
-            envvar="CLAIMTRACK_ORG_URL",
+            envvar=ENV_ORG_URL,
             show_envvar=True,
         ),
     ] = None,
@@ -150,7 +151,7 @@ def report(
         typer.Option(
             help="ClaimReview: URL of each fact check, from {org_url}, {anchor} (claim-9, "
             "dispute-3: the HTML report's anchors) and {review_id}.  [default: {org_url}#{anchor}]",
-            envvar="CLAIMTRACK_REVIEW_URL",
+            envvar=ENV_REVIEW_URL,
             show_envvar=True,
         ),
     ] = None,
@@ -192,7 +193,7 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    """Mount the commands on the main app (called once by cli.py)."""
+    """Mount the commands on the main app (called once by cli/main.py)."""
     app.command()(review)
     app.command()(reviews)
     app.command()(report)

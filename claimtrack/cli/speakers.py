@@ -1,10 +1,10 @@
 """`claimtrack speakers`: list speaker records and let a person correct them.
 
-A typer group of its own so that cli.py mounts it with
+A typer group of its own so that cli/main.py mounts it with
 ``app.add_typer(speakers_app, name="speakers")`` and no import cycle: called
 without a sub-command it lists speakers exactly as `claimtrack speakers` always
 did; `merge`, `split` and `aliases` record corrections that later ingests obey
-(docs/SPEAKERS.md). Like cli.py, only this module prints.
+(docs/SPEAKERS.md). Like the other cli modules, it prints; the library does not.
 """
 
 from __future__ import annotations
@@ -17,10 +17,9 @@ import typer
 from claimtrack.cli.common import FormatOption, emit
 from claimtrack.cli.common import store_for as _store
 from claimtrack.cli.output import OutputFormat
-from claimtrack.models import SpeakerSummary
 
 if TYPE_CHECKING:
-    pass
+    from claimtrack.models import SpeakerSummary
 
 speakers_app = typer.Typer(no_args_is_help=False, add_completion=False)
 
@@ -33,6 +32,8 @@ SpeakerArgument = Annotated[
 
 
 def _emit(rows: Sequence[SpeakerSummary], fmt: OutputFormat) -> None:
+    from claimtrack.models import SpeakerSummary
+
     emit(rows, fmt, SPEAKER_COLUMNS, SpeakerSummary)
 
 

@@ -21,62 +21,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from claimtrack.errors import ClaimtrackError, DatabaseError, NotFoundError
 from claimtrack.models import Dispute, Rating, Review
+from claimtrack.ratings import SCALE
 from claimtrack.store.database import Store, id_chunks
 from claimtrack.store.tables import ARTICLE, CLAIM, REVIEW
 
-# The scale most US and European fact-checkers publish (PolitiFact's Truth-O-Meter
-# without "pants on fire", plus "misleading" as Full Fact and AFP use it), worst
-# to best. ClaimReview needs numbers where higher is truer, so false is 1 and true
-# 6; "unproven" is not a point on that line and gets -1, the value publishers use
-# for ratings off the scale.
-RATINGS: tuple[Rating, ...] = (
-    Rating(
-        name="false",
-        label="False",
-        value=1,
-        aliases=["incorrect", "wrong", "fake"],
-        meaning="The statement is not accurate.",
-    ),
-    Rating(
-        name="mostly false",
-        label="Mostly false",
-        value=2,
-        meaning="An element of truth, but the main point is wrong.",
-    ),
-    Rating(
-        name="misleading",
-        label="Misleading",
-        value=3,
-        aliases=["missing context", "out of context"],
-        meaning="Accurate in parts, but gives a false impression.",
-    ),
-    Rating(
-        name="half true",
-        label="Half true",
-        value=4,
-        aliases=["mixed", "partly true", "partly false"],
-        meaning="Partially accurate; leaves out important details.",
-    ),
-    Rating(
-        name="mostly true",
-        label="Mostly true",
-        value=5,
-        meaning="Accurate, but needs clarification or additional information.",
-    ),
-    Rating(
-        name="true",
-        label="True",
-        value=6,
-        aliases=["correct", "accurate"],
-        meaning="Accurate; nothing significant is missing.",
-    ),
-    Rating(
-        name="unproven",
-        label="Unproven",
-        value=-1,
-        aliases=["unverifiable", "unverified", "unsupported", "no evidence"],
-        meaning="The evidence available neither proves nor disproves it.",
-    ),
+RATINGS: tuple[Rating, ...] = tuple(
+    Rating(name=s.name, label=s.label, value=s.value, aliases=list(s.aliases), meaning=s.meaning)
+    for s in SCALE
 )
 BEST_RATING = max(r.value for r in RATINGS)
 WORST_RATING = min(r.value for r in RATINGS if r.value > 0)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from enum import StrEnum
 
 from claimtrack.link.linker import Linker
 from claimtrack.models import (
@@ -26,6 +25,7 @@ from claimtrack.query.disputes import disputes
 from claimtrack.query.figures import figures, group_claims
 from claimtrack.query.match import match
 from claimtrack.query.reviews import DisputeIndex, all_reviews
+from claimtrack.report.formats import ReportFormat
 from claimtrack.report.models import (
     FigureTable,
     Quote,
@@ -272,16 +272,6 @@ def _articles(
         for a in articles.values()
         if every or a.id in counts
     ]
-
-
-class ReportFormat(StrEnum):
-    """The formats of `claimtrack report`."""
-
-    md = "md"
-    html = "html"
-    json = "json"
-    csv = "csv"
-    claimreview = "claimreview"
 
 
 def render(
