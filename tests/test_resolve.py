@@ -1,4 +1,4 @@
-"""Cross-article speaker rules (resolve.py): spellings and descriptions meet, namesakes do not."""
+"""Cross-article speaker rules (speakers/): spellings and descriptions meet, namesakes do not."""
 
 from __future__ import annotations
 
@@ -9,24 +9,12 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from claimtrack.models import Speaker, SpeakerKind
+from claimtrack.speakers.blocking import index_keys, search_keys
 from claimtrack.speakers.names import name_key
-from claimtrack.speakers.resolve import (
-    SAME_NAME,
-    Match,
-    SpeakerRecord,
-    _unambiguous_persons,
-    acronym_of,
-    choose,
-    index_keys,
-    infer_country,
-    initials,
-    match,
-    name_rank,
-    org_signature,
-    org_type,
-    same_speaker,
-    search_keys,
-)
+from claimtrack.speakers.organisations import infer_country, org_signature, org_type
+from claimtrack.speakers.records import SAME_NAME, Match, SpeakerRecord
+from claimtrack.speakers.resolve import _unambiguous_persons, choose, match
+from claimtrack.speakers.spelling import acronym_of, initials, name_rank
 
 GOV = SpeakerKind.government
 ORG = SpeakerKind.organization
@@ -49,8 +37,14 @@ def record(speaker: Speaker, record_id: int = 1) -> SpeakerRecord:
     return SpeakerRecord.of(speaker, record_id)
 
 
+def joins(new: Speaker, stored: SpeakerRecord) -> str | None:
+    """Why the store would file ``new`` under ``stored`` were it the only candidate, or None."""
+    found = choose(new, [stored])
+    return None if found is None else found.reason
+
+
 def both_ways(a: Speaker, b: Speaker) -> tuple[str | None, str | None]:
-    return same_speaker(a, record(b)), same_speaker(b, record(a))
+    return joins(a, record(b)), joins(b, record(a))
 
 
 # --- persons -------------------------------------------------------------------------
@@ -110,7 +104,7 @@ def test_four_kims_are_four_people() -> None:
 
 def test_lone_name_is_short_for_the_one_full_name_it_fits() -> None:
     full = record(person("Volodymyr Zelenskyy"), 7)
-    assert same_speaker(person("Zelenskiy"), full) == "short form of Volodymyr Zelenskyy"
+    assert joins(person("Zelenskiy"), full) == "short form of Volodymyr Zelenskyy"
     found = choose(person("Zelensky"), [full, record(person("Yoon Suk-yeol"), 8)])
     assert found is not None and found.record.id == 7
 
@@ -123,8 +117,8 @@ def test_lone_name_shared_by_namesakes_joins_none() -> None:
 
 
 def test_lone_first_name_must_be_spelt_exactly() -> None:
-    assert same_speaker(person("Goff"), record(person("Geoff Garin"))) is None
-    assert same_speaker(person("More"), record(person("Stephen Moore"))) is None
+    assert joins(person("Goff"), record(person("Geoff Garin"))) is None
+    assert joins(person("More"), record(person("Stephen Moore"))) is None
 
 
 def test_lone_record_is_not_given_to_one_namesake_of_several() -> None:
@@ -210,30 +204,30 @@ def test_a_shared_country_or_word_is_not_enough(a: str, b: str) -> None:
 def test_acronym_meets_its_expansion() -> None:
     nis = body("National Intelligence Service", ORG)
     assert both_ways(body("NIS", ORG), nis) == ("acronym NIS",) * 2
-    assert same_speaker(body("the N.I.S.", ORG), record(nis)) == "acronym NIS"
+    assert joins(body("the N.I.S.", ORG), record(nis)) == "acronym NIS"
     defined = SpeakerRecord(1, "United Nations", ORG, acronym="UN", keys={"united nations"})
-    assert same_speaker(body("U.N.", ORG), defined) == "acronym UN"
+    assert joins(body("U.N.", ORG), defined) == "acronym UN"
 
 
 def test_two_letter_initials_alone_do_not_match() -> None:
-    assert same_speaker(body("N.C.", ORG), record(body("News Corporation", ORG))) is None
+    assert joins(body("N.C.", ORG), record(body("News Corporation", ORG))) is None
 
 
 def test_acronyms_of_two_countries_do_not_match() -> None:
     ours = body("National Intelligence Service", ORG, country="South Korea", acronym="NIS")
     theirs = body("NIS", ORG, country="Norway")
-    assert same_speaker(theirs, record(ours)) is None
+    assert joins(theirs, record(ours)) is None
 
 
 def test_organisation_spelling_variants() -> None:
-    assert same_speaker(body("Ministry of Defence"), record(body("Ministry of Defense")))
+    assert joins(body("Ministry of Defence"), record(body("Ministry of Defense")))
 
 
 def test_known_alias_of_another_country_is_refused() -> None:
     stored = record(body("Russia's foreign ministry", country="Russia"))
     stored.keys.add(name_key("the foreign ministry"))
-    assert same_speaker(body("the foreign ministry", country="Russia"), stored) == "known alias"
-    assert same_speaker(body("the foreign ministry", country="Ukraine"), stored) is None
+    assert joins(body("the foreign ministry", country="Russia"), stored) == "known alias"
+    assert joins(body("the foreign ministry", country="Ukraine"), stored) is None
 
 
 def test_proper_name_outranks_acronym_and_description() -> None:
@@ -302,7 +296,7 @@ _ORG_KINDS = st.sampled_from([SpeakerKind.organization, SpeakerKind.government, 
 
 
 @given(_NAMES, _NAMES)
-def test_same_speaker_is_symmetric_for_persons(a: str, b: str) -> None:
+def test_joining_is_symmetric_for_persons(a: str, b: str) -> None:
     first, second = both_ways(person(a), person(b))
     assert (first is None) == (second is None)
 
@@ -319,7 +313,7 @@ def test_a_person_never_matches_an_organisation(a: str, b: str, kind: SpeakerKin
 def test_lone_surname_of_several_people_joins_none(surname: str, given_names: list[str]) -> None:
     pool = [record(person(f"{surname} {g}"), i) for i, g in enumerate(given_names, 1)]
     assume(len({name_key(r.name) for r in pool}) == len(pool))
-    assume(not any(same_speaker(person(a.name), b) for a, b in combinations(pool, 2)))
+    assume(not any(joins(person(a.name), b) for a, b in combinations(pool, 2)))
     assert choose(person(surname), pool) is None
 
 
