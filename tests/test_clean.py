@@ -6,6 +6,8 @@ sites (one paragraph per line, or blank-line separated, or hard-wrapped).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -394,4 +396,24 @@ def test_spans_well_formed_on_messy_pages(text: str) -> None:
 def test_spans_well_formed_on_any_text(text: str) -> None:
     _check_spans(text)
     for line in text.splitlines():
-        assert isinstance(is_boilerplate(line), bool)
+        _check_line_agrees(line)
+
+
+def _check_line_agrees(line: str) -> None:
+    """A one-line text is kept whole exactly when is_boilerplate says it is prose.
+
+    The one exception is a contributor note ("Jane Roe is a reporter ..."),
+    which only content_spans drops, being judged by its place at the foot.
+    """
+    spans = content_spans(line)
+    if is_boilerplate(line):
+        assert spans == []
+    elif spans:
+        assert [line[s:e] for s, e in spans] == [line.strip()]
+    else:
+        assert re.search(r"\b(?:is|was|has been|covers|writes|reports)\b", line), line
+
+
+@pytest.mark.parametrize("line", [*BOILERPLATE_LINES, *PROSE_LINES, "", "  Key Takeaways  "])
+def test_line_verdict_agrees_with_content_spans(line: str) -> None:
+    _check_line_agrees(line)

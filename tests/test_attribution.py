@@ -1,0 +1,177 @@
+"""Tests for claimtrack.extract.attribution: one sentence in, source, cue and content out.
+
+The sentences are invented newswire in the shapes the stage knows: leading
+("X said that C"), trailing ("C, X said"), inverted ('"C," said X'),
+"according to X", "X quoted Y as saying C", a coordinated "and said", and
+appositives.  Offsets are asserted exactly, so a shifted span fails.
+"""
+
+from __future__ import annotations
+
+from claimtrack.extract.attribution import RawAttribution, analyse, has_cue
+
+
+def one(sentence: str) -> RawAttribution:
+    """The single attribution found in a sentence that is the whole text."""
+    found = analyse(sentence, 0, len(sentence))
+    assert len(found) == 1, found
+    return found[0]
+
+
+def content(sentence: str, att: RawAttribution) -> str:
+    return sentence[att.content_start : att.content_end]
+
+
+def test_leading_said_that() -> None:
+    s = "Harbour Minister Lena Okafor said that the ferry service would resume in May."
+    att = one(s)
+    assert (att.source.text, att.source.start, att.source.end) == (
+        "Harbour Minister Lena Okafor",
+        0,
+        28,
+    )
+    assert (att.cue, att.cue_lemma, att.cue_start) == ("said", "say", 29)
+    assert (att.content_start, att.content_end) == (39, 76)  # after "that", before the stop
+    assert content(s, att) == "the ferry service would resume in May"
+    assert att.pattern == "leading"
+    assert att.via == []
+
+
+def test_trailing_comma_x_said() -> None:
+    s = "The ferry service will resume in May, Harbour Minister Lena Okafor said."
+    att = one(s)
+    assert (att.source.text, att.source.start, att.source.end) == (
+        "Harbour Minister Lena Okafor",
+        38,
+        66,
+    )
+    assert (att.cue, att.cue_start) == ("said", 67)
+    assert (att.content_start, att.content_end) == (0, 36)
+    assert content(s, att) == "The ferry service will resume in May"
+    assert att.pattern == "trailing"
+
+
+def test_inverted_said_x_with_appositive() -> None:
+    s = '"The ferry service will resume in May," said Lena Okafor, the harbour minister.'
+    att = one(s)
+    assert (att.source.text, att.source.start, att.source.end) == ("Lena Okafor", 45, 56)
+    assert att.source.appositive == "the harbour minister"
+    assert (att.cue, att.cue_start) == ("said", 40)
+    # The opening mark stays; the comma and closing mark before the cue do not.
+    assert content(s, att) == '"The ferry service will resume in May'
+    assert att.pattern == "inverted"
+
+
+def test_according_to_trailing_and_leading() -> None:
+    trailing = "The ferry service will resume in May, according to the Coastal Transport Board."
+    att = one(trailing)
+    assert (att.source.text, att.source.start, att.source.end) == (
+        "the Coastal Transport Board",
+        51,
+        78,
+    )
+    assert (att.cue, att.cue_lemma, att.pattern) == ("according to", "according to", "trailing")
+    assert content(trailing, att) == "The ferry service will resume in May"
+
+    leading = "According to the Coastal Transport Board, the ferry service will resume in May."
+    att = one(leading)
+    assert (att.source.text, att.source.start, att.source.end) == (
+        "the Coastal Transport Board",
+        13,
+        40,
+    )
+    assert (att.cue, att.cue_start, att.pattern) == ("According to", 0, "leading")
+    assert (att.content_start, att.content_end) == (42, 78)
+
+
+def test_according_to_a_statement_names_its_author() -> None:
+    s = "Fares will not rise, according to a statement from the Coastal Transport Board."
+    att = one(s)
+    assert att.source.text == "the Coastal Transport Board"
+    assert content(s, att) == "Fares will not rise"
+
+
+def test_quoted_as_saying_chain() -> None:
+    s = "The Tessaly Herald quoted Lena Okafor as saying the ferry service would resume in May."
+    att = one(s)
+    assert (att.source.text, att.source.start, att.source.end) == ("Lena Okafor", 26, 37)
+    assert [(v.text, v.start, v.end) for v in att.via] == [("The Tessaly Herald", 0, 18)]
+    assert (att.cue, att.cue_lemma, att.cue_start) == ("quoted … as saying", "say", 19)
+    assert content(s, att) == "the ferry service would resume in May"
+
+
+def test_passive_quoted_by_chain() -> None:
+    s = "Lena Okafor was quoted by the Tessaly Herald as saying the ferry service would resume."
+    att = one(s)
+    assert (att.source.text, att.source.start) == ("Lena Okafor", 0)
+    assert [v.text for v in att.via] == ["the Tessaly Herald"]
+    assert att.cue == "quoted by the Tessaly Herald as saying"
+    assert content(s, att) == "the ferry service would resume"
+
+
+def test_coordinated_and_said_shares_the_subject() -> None:
+    s = "Lena Okafor praised the crews and said the ferry service would resume in May."
+    att = one(s)
+    assert (att.source.text, att.source.start, att.source.end) == ("Lena Okafor", 0, 11)
+    assert (att.cue_start, att.pattern) == (34, "continued")
+    assert content(s, att) == "the ferry service would resume in May"
+
+
+def test_said_a_and_said_b_gives_two_claims() -> None:
+    s = "Okafor said the ferries were safe and said the port would reopen on Friday."
+    first, second = analyse(s, 0, len(s))
+    assert (first.source.text, first.pattern) == ("Okafor", "leading")
+    assert content(s, first) == "the ferries were safe"  # cut at the second cue's "and"
+    assert (second.source.text, second.source.start, second.pattern) == ("Okafor", 0, "continued")
+    assert (second.cue_start, content(s, second)) == (38, "the port would reopen on Friday")
+
+
+def test_leading_appositive_keeps_the_name() -> None:
+    s = "Lena Okafor, a former harbour pilot, said the ferry service would resume in May."
+    att = one(s)
+    assert (att.source.text, att.source.start, att.source.end) == ("Lena Okafor", 0, 11)
+    assert att.source.appositive == "a former harbour pilot"
+    assert (att.cue_start, content(s, att)) == (37, "the ferry service would resume in May")
+
+
+def test_parenthetical_trailing_cue_keeps_the_rest() -> None:
+    s = "The ferry service will resume in May, Okafor said, and fares will not rise."
+    att = one(s)
+    assert (att.source.text, att.pattern) == ("Okafor", "trailing")
+    assert content(s, att) == "The ferry service will resume in May"
+    assert [s[a:b] for a, b in att.extra_content] == ["and fares will not rise"]
+
+
+def test_told_reporters_skips_the_hearer() -> None:
+    s = "Okafor told reporters that fares would not rise."
+    att = one(s)
+    assert (att.source.text, att.cue, att.cue_lemma) == ("Okafor", "told", "tell")
+    assert content(s, att) == "fares would not rise"
+
+
+def test_colon_opens_the_content() -> None:
+    s = "Okafor warned: fares will rise."
+    att = one(s)
+    assert (att.cue, att.cue_lemma, att.cue_start) == ("warned", "warn", 7)
+    assert (content(s, att), att.continues) == ("fares will rise", False)
+
+
+def test_offsets_index_the_whole_text() -> None:
+    before = "The port was closed for a week. "
+    sentence = "Lena Okafor said the ferry service would resume in May."
+    text = before + sentence + " Fares are unchanged."
+    found = analyse(text, len(before), len(before) + len(sentence))
+    assert len(found) == 1
+    att = found[0]
+    assert (att.source.start, att.source.end) == (len(before), len(before) + 11)
+    assert text[att.content_start : att.content_end] == "the ferry service would resume in May"
+
+
+def test_no_cue_no_attribution() -> None:
+    s = "The ferry service will resume in May."
+    assert not has_cue(s)
+    assert analyse(s, 0, len(s)) == []
+    assert has_cue("Okafor said so.")
+    # A noun after a possessive or a determiner is not a cue.
+    s = "The agency's report on the ferries was published in May."
+    assert analyse(s, 0, len(s)) == []
