@@ -10,12 +10,14 @@ from __future__ import annotations
 import multiprocessing
 import signal
 from collections import deque
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 from multiprocessing.context import BaseContext
 from typing import TypeVar
+
+from claimtrack.batching import chunks
 
 __all__ = ["AHEAD", "BATCH", "map_in_order"]
 
@@ -41,19 +43,19 @@ def map_in_order(
     process: slower, but every item still gets its result. Close the generator
     (`contextlib.closing`) to stop the workers early.
     """
-    chunks = _chunks(items, batch)
-    head = list(islice(chunks, 2))
+    pieces = chunks(items, batch)
+    head = list(islice(pieces, 2))
     if len(head) < 2:  # one batch at most: starting processes would cost more than it saves
         for chunk in head:
             yield from zip(chunk, _apply(fn, chunk), strict=True)
         return
-    chunks = chain(head, chunks)
+    pieces = chain(head, pieces)
     pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_ignore_interrupts)
     try:
-        window = deque(_submit(pool, fn, chunk) for chunk in islice(chunks, AHEAD * workers))
+        window = deque(_submit(pool, fn, chunk) for chunk in islice(pieces, AHEAD * workers))
         while window:
             chunk, future = window.popleft()
-            following = next(chunks, None)
+            following = next(pieces, None)
             if following is not None:  # top up before waiting, so workers stay busy
                 window.append(_submit(pool, fn, following))
             yield from zip(chunk, _results(fn, chunk, future), strict=True)
@@ -74,12 +76,6 @@ def _context() -> BaseContext:
 def _ignore_interrupts() -> None:
     """Leave Ctrl-C to the main process, which stops the pool; no traceback per worker."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 def _apply(fn: Callable[[T], R], chunk: list[T]) -> list[R]:

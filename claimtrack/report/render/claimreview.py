@@ -23,6 +23,7 @@ import json
 import re
 from typing import Any
 
+from claimtrack.config import ENV_ORG_NAME, ENV_ORG_URL
 from claimtrack.errors import ClaimtrackError
 from claimtrack.models import Review, SpeakerKind
 from claimtrack.query.reviews import BEST_RATING, WORST_RATING
@@ -30,9 +31,6 @@ from claimtrack.report.models import Quote, Report, ReportDispute
 from claimtrack.report.render.common import web_url
 
 DEFAULT_URL_PATTERN = "{org_url}#{anchor}"
-ENV_ORG_NAME = "CLAIMTRACK_ORG_NAME"
-ENV_ORG_URL = "CLAIMTRACK_ORG_URL"
-ENV_REVIEW_URL = "CLAIMTRACK_REVIEW_URL"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # Google wants ISO 8601; other dates are left out
 _PEOPLE = {SpeakerKind.person, SpeakerKind.anonymous, SpeakerKind.unknown}
 
