@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from claimtrack.errors import InputError
-from claimtrack.ingest import readers
+from claimtrack.ingest import webpages
 from claimtrack.ingest.readers import content_hash, iter_articles, normalize_date, read_file
 from claimtrack.models import Article
 
@@ -183,7 +183,7 @@ def test_html_without_article_body(tmp_path: Path) -> None:
 
 
 def test_large_html_uses_linear_walk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(readers, "_HTML_HEURISTICS_MAX_CHARS", 100)
+    monkeypatch.setattr(webpages, "_HTML_HEURISTICS_MAX_CHARS", 100)
     article = only_article(read_file(write(tmp_path / "page.html", HTML_PAGE)))
     assert article.outlet == "The Harbour Gazette"
     paragraphs = article.text.split("\n\n")
@@ -191,7 +191,7 @@ def test_large_html_uses_linear_walk(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert paragraphs[1].startswith("Rescue teams in Marrow Valley evacuated")
     assert "Home" not in article.text
     assert "Copyright" not in article.text
-    monkeypatch.setattr(readers, "_HTML_HEURISTICS_MAX_CHARS", 100)
+    monkeypatch.setattr(webpages, "_HTML_HEURISTICS_MAX_CHARS", 100)
     error = only_error(read_file(write(tmp_path / "nobody.html", HTML_NO_BODY)))
     assert error.cause == "no article text found in HTML"
 
