@@ -1,0 +1,179 @@
+"""Content spans: where what was said starts and ends around a cue and its source."""
+
+from __future__ import annotations
+
+from claimtrack.extract.attribution.spans import Token
+from claimtrack.extract.attribution.words import (
+    ADJUNCT_START,
+    DETERMINERS,
+    FUNCTION_CAPS,
+    QUOTE_MARKS,
+    TIME_WORDS,
+)
+
+
+def _skip_content_start(tokens: list[Token], i: int) -> int:
+    """Step over what sits between a cue and its content: 'that', time, 'in a statement'."""
+    n = len(tokens)
+    while i < n:
+        low = tokens[i].low
+        if low in ("that", ",", ":", "—", "–") or low in TIME_WORDS:
+            i += 1
+            continue
+        if (
+            low in ("on", "last", "this", "earlier", "late", "early")
+            and i + 1 < n
+            and (tokens[i + 1].low in TIME_WORDS)
+        ):
+            i += 2
+            continue
+        if (
+            low == "in"
+            and i + 2 < n
+            and tokens[i + 1].low in ("a", "an", "the")
+            and tokens[i + 2].low
+            in ("statement", "interview", "post", "tweet", "speech", "letter", "briefing")
+        ):
+            i += 3
+            continue
+        if low == "to" and i + 1 < n and tokens[i + 1].low in ("reporters", "journalists"):
+            i += 2
+            continue
+        if low in (
+            "on",
+            "in",
+            "at",
+            "during",
+            "to",
+            "via",
+            "through",
+            "after",
+            "before",
+            "outside",
+            "from",
+            "with",
+            "by",
+            "over",
+            "inside",
+            "while",
+        ):
+            # 'wrote on social media that …': the content starts after 'that'.
+            for j in range(i + 1, min(n, i + 9)):
+                if tokens[j].low == "that":
+                    return j + 1
+                if tokens[j].text in ",;:" or tokens[j].text in QUOTE_MARKS:
+                    break
+        break
+    return i
+
+
+def content_index(tokens: list[Token], i: int, hearer: bool) -> int:
+    """Where the content starts after a cue: past the hearer ('told reporters'), 'that'…"""
+    if hearer:
+        i = skip_object(tokens, i)
+    return _skip_content_start(tokens, i)
+
+
+def skip_object(tokens: list[Token], i: int) -> int:
+    """'told reporters', 'told a briefing', 'told The Independent': step over the hearer."""
+    n = len(tokens)
+    j = i
+    while j < n and (
+        tokens[j].low in DETERMINERS
+        or tokens[j].text[0].isupper()
+        or tokens[j].low
+        in (
+            "reporters",
+            "journalists",
+            "briefing",
+            "conference",
+            "news",
+            "lawmakers",
+            "parliament",
+            "an",
+            "interview",
+            "me",
+            "him",
+            "her",
+            "them",
+            "us",
+            "audience",
+            "crowd",
+            "supporters",
+        )
+    ):
+        if tokens[j].low in ("that",):
+            break
+        j += 1
+        if j < n and tokens[j].low == "that":
+            return j + 1
+    return j if j > i else i
+
+
+def end_of_content(text: str, sentence_end: int) -> int:
+    """Content ends at the sentence end, minus the final full stop."""
+    end = sentence_end
+    while end > 0 and text[end - 1] in ".!?… ":
+        end -= 1
+    return end
+
+
+def trailing_tail_ok(tokens: list[Token], i: int) -> bool:
+    """After a trailing cue only short adjuncts may follow: 'in a statement', 'on Tuesday'."""
+    n = len(tokens)
+    if i >= n:
+        return True
+    rest = tokens[i:]
+    if tokens[i].text == ",":
+        return True  # '…," Anderson said, adding that …': the gerund is its own claim
+    if any(t.low == "that" or t.text in QUOTE_MARKS for t in rest) and not all(
+        t.text in ".!?" or t.text in QUOTE_MARKS for t in rest
+    ):
+        return False
+    tok = tokens[i]
+    if tok.text in ".!?" or tok.text in QUOTE_MARKS:
+        return all(t.text in ".!?" or t.text in QUOTE_MARKS for t in rest)
+    if tok.text == ",":
+        return True
+    if len(rest) > 15:
+        return False
+    return tok.low in ADJUNCT_START or tok.low in TIME_WORDS
+
+
+def is_clause(tokens: list[Token], upto: int) -> bool:
+    """Content before a trailing cue must be more than an opening adverbial phrase."""
+    first = tokens[0]
+    if (
+        first.low in FUNCTION_CAPS
+        and first.text[0].isupper()
+        and first.low not in ("it", "he", "she", "they", "we", "i", "this", "there", "the")
+    ):
+        return any(t.text == "," for t in tokens[1:upto])
+    return True
+
+
+def before_closing(tokens: list[Token], k: int) -> int:
+    """Content offset before a closing quote and its comma: '…," he said'."""
+    end = tokens[k].start
+    if k > 0 and tokens[k - 1].text in (",", "!", "?"):
+        end = tokens[k - 1].start
+    return end
+
+
+def strip_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " ,;:—–":
+        end -= 1
+    return end
+
+
+def after_parenthetical(
+    tokens: list[Token], after: int, text: str, sentence_end: int
+) -> list[tuple[int, int]]:
+    """'C1, Kazianis said, and C2': the words after a parenthetical attribution."""
+    if after < len(tokens) and tokens[after].text == ",":
+        nxt = after + 1
+        if nxt < len(tokens) and tokens[nxt].low not in ADJUNCT_START:
+            end = end_of_content(text, sentence_end)
+            if end > tokens[nxt].start:
+                return [(tokens[nxt].start, end)]
+    return []

@@ -1,0 +1,457 @@
+"""The attribution patterns a cue can head: leading, trailing, inverted, continued,
+"according to" and "quoted ... as saying".
+
+Each pattern takes the cue's token indices and returns one RawAttribution
+or None; sentence.py decides how the patterns found in a sentence combine.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimtrack.extract import lexicon
+from claimtrack.extract.attribution.content import (
+    after_parenthetical,
+    before_closing,
+    content_index,
+    end_of_content,
+    is_clause,
+    skip_object,
+    strip_end,
+    trailing_tail_ok,
+)
+from claimtrack.extract.attribution.phrases import (
+    appositive_subject,
+    clause_start,
+    left_np,
+    long_subject,
+    np_ok,
+    right_np,
+    skip_left,
+    subject_end,
+    trailing_appositive,
+)
+from claimtrack.extract.attribution.spans import Mention, RawAttribution, Token, mention_of
+from claimtrack.extract.attribution.words import ADJUNCT_START, PASSIVE_AUX, QUOTE_MARKS
+
+# Verbs of saying so unambiguous that a long, post-modified subject is accepted.
+_STRONG_SAY = frozenset("say tell write claim insist argue warn deny acknowledge admit".split())
+
+# "According to a statement from X", "a poll released by X": the source is X.
+_SOURCE_WRAPPERS = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:(?:joint\s+|written\s+|new\s+|recent\s+)?"
+    r"(?:statement|report|release|press release|readout|post|letter|transcript|"
+    r"filing|memo|survey|poll|study|analysis|data|figures|estimate|estimates|"
+    r"tally|count|assessment|briefing|spokesman|spokeswoman|spokesperson|"
+    r"official|officials|source|sources)\s+(?:from|by|of|for|released by|"
+    r"issued by|published by|at|in|close to|familiar with)\s+)",
+    re.IGNORECASE,
+)
+_RELEASED_BY = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}(?:statement|report|poll|survey|study|data|"
+    r"figures|estimate|estimates|analysis|document|documents|filing|memo|letter|release)"
+    r"\b.{0,60}?\b(?:by|from)\s+(.+)$",
+    re.IGNORECASE,
+)
+_WRAPPED_SPEAKERS = frozenset(
+    ["spokesman", "spokeswoman", "spokesperson", "official", "officials", "source", "sources"]
+)
+
+
+def verb_cue(
+    tokens: list[Token],
+    k: int,
+    last: int,
+    lemma: str,
+    form: str,
+    cue_text: str,
+    text: str,
+    sentence_end: int,
+) -> RawAttribution | None:
+    """A reporting verb heading a trailing, inverted or leading attribution.
+
+    Trailing is "C, X said", inverted '"C," said X', leading "X said (that) C".
+    """
+    if not _finite_cue(tokens, k, form, cue_text):
+        return None
+    after = last + 1
+    # Trailing / inverted: cue right after a comma or closing quote (maybe after the source).
+    j = skip_left(tokens, k - 1)
+    np_span = left_np(tokens, j, 0) if j >= 0 else None
+    if np_span is None and j >= 0 and tokens[j].text == ",":
+        np_span = trailing_appositive(tokens, j)
+    cue = (k, lemma, cue_text)
+    found = _trailing(tokens, cue, np_span, after, text, sentence_end)
+    if found is None and form in ("past", "third"):
+        found = _inverted(tokens, cue, after, text, sentence_end)
+    if found is None:
+        found = _leading(tokens, cue, np_span, j, after, text, sentence_end)
+    return found
+
+
+def _finite_cue(tokens: list[Token], k: int, form: str, cue_text: str) -> bool:
+    """Whether the cue word is a finite reporting verb here, not a name, noun or participle."""
+    if not cue_text[0].islower() and k != 0:
+        return False  # a capitalised cue mid-sentence is a name ("Warns Inc.")
+    prev = tokens[k - 1] if k > 0 else None
+    if form == "base" and (prev is None or prev.low in lexicon.NON_FINITE_BEFORE):
+        return False
+    if prev is not None and (prev.low.endswith(("’s", "'s")) or prev.low in ("’", "'")):
+        return False  # a noun after a possessive: "the agency's report"
+    if (
+        form == "base"
+        and prev is not None
+        and not (
+            prev.low in ("they", "we", "i", "you")
+            or (prev.low.endswith("s") and not prev.low.endswith("ss"))
+            or prev.text in QUOTE_MARKS
+            or prev.text == ","
+        )
+    ):
+        return False
+    if form == "gerund":
+        return False
+    if prev is not None and prev.low in PASSIVE_AUX and form == "past":
+        return False
+    # A noun after a determiner: "the report", "a claim".
+    return prev is None or prev.low not in ("the", "a", "an", "his", "her", "its", "their")
+
+
+# The cue as the verb patterns need it: token index, lemma and text as written.
+_Cue = tuple[int, str, str]
+
+
+def _trailing(
+    tokens: list[Token],
+    cue: _Cue,
+    np_span: tuple[int, int] | None,
+    after: int,
+    text: str,
+    sentence_end: int,
+) -> RawAttribution | None:
+    """'C, X said': the source sits between a comma or closing quote and the cue."""
+    k, lemma, cue_text = cue
+    if np_span is None or np_span[0] <= 0:
+        return None
+    tail = skip_object(tokens, after) if lemma == "tell" else after
+    before = tokens[np_span[0] - 1]
+    if not (
+        (before.text in (",", "—") or before.text in QUOTE_MARKS) and trailing_tail_ok(tokens, tail)
+    ):
+        return None
+    content_end = before.start if before.text == "," else before_closing(tokens, np_span[0] - 1)
+    content_start = tokens[0].start
+    if not (
+        content_end - content_start > 8
+        and np_ok(tokens, np_span)
+        and is_clause(tokens, np_span[0] - 1)
+    ):
+        return None
+    extra = after_parenthetical(tokens, after, text, sentence_end)
+    return RawAttribution(
+        source=mention_of(tokens, np_span, text),
+        cue=cue_text,
+        cue_lemma=lemma,
+        cue_start=tokens[k].start,
+        content_start=content_start,
+        content_end=strip_end(text, content_start, content_end),
+        pattern="trailing",
+        extra_content=extra,
+    )
+
+
+def _inverted(
+    tokens: list[Token], cue: _Cue, after: int, text: str, sentence_end: int
+) -> RawAttribution | None:
+    """'"C," said Mr Smith.': the source follows a cue that follows the content."""
+    k, lemma, cue_text = cue
+    if k <= 1:
+        return None
+    prev = tokens[k - 1]
+    if not (prev.text == "," or prev.text in QUOTE_MARKS):
+        return None
+    span = right_np(tokens, after)
+    if span is None:
+        return None
+    n = len(tokens)
+    tail = span[1] + 1
+    if not (
+        tail >= n or tokens[tail].text in (",", ".", "!", "?") or tokens[tail].low in ADJUNCT_START
+    ):
+        return None
+    content_end = prev.start if prev.text == "," else before_closing(tokens, k - 1)
+    if content_end - tokens[0].start <= 8:
+        return None
+    mention = mention_of(tokens, span, text)
+    if tail < n and tokens[tail].text == ",":
+        mention.appositive = text[tokens[tail].end : sentence_end].strip(" .")
+    return RawAttribution(
+        source=mention,
+        cue=cue_text,
+        cue_lemma=lemma,
+        cue_start=tokens[k].start,
+        content_start=tokens[0].start,
+        content_end=strip_end(text, tokens[0].start, content_end),
+        pattern="inverted",
+    )
+
+
+def _leading(
+    tokens: list[Token],
+    cue: _Cue,
+    np_span: tuple[int, int] | None,
+    j: int,
+    after: int,
+    text: str,
+    sentence_end: int,
+) -> RawAttribution | None:
+    """'X said (that) C': the source opens the clause, the content follows the cue.
+
+    `j` is the last token before the cue once adverbs and dates are stepped over.
+    """
+    k, lemma, cue_text = cue
+    n = len(tokens)
+    appositive = False
+    if np_span is None:
+        np_span = appositive_subject(tokens, j)
+        appositive = np_span is not None
+    if (np_span is None or not clause_start(tokens, np_span[0])) and lemma in _STRONG_SAY:
+        np_span = long_subject(tokens, j) or np_span
+    if np_span is None or not np_ok(tokens, np_span):
+        return None
+    if not appositive and not clause_start(tokens, np_span[0]):
+        # "…, and quoted …": subject of the coordinated verb is the sentence subject.
+        return None
+    content_from = content_index(tokens, after, hearer=lemma == "tell")
+    if content_from >= n:
+        return None
+    content_start = tokens[content_from].start
+    content_end = end_of_content(text, sentence_end)
+    continues = text[content_end:sentence_end].strip().startswith(":") or (
+        content_end <= content_start and text[sentence_end - 1] == ":"
+    )
+    if content_end - content_start < 3 and not continues:
+        return None
+    if lemma in lexicon.WEAK_CUES and not any(
+        t.low == "that" or t.text in QUOTE_MARKS or t.text == ":" for t in tokens[after : after + 7]
+    ):
+        return None
+    mention = mention_of(tokens, np_span, text)
+    if appositive:
+        comma_a = np_span[1] + 1
+        mention.appositive = text[tokens[comma_a].end : tokens[j].start].strip(" ,")
+    return RawAttribution(
+        source=mention,
+        cue=cue_text,
+        cue_lemma=lemma,
+        cue_start=tokens[k].start,
+        content_start=content_start,
+        content_end=max(content_start, content_end),
+        pattern="leading",
+        continues=continues,
+    )
+
+
+_SPEECH_GERUNDS = frozenset(
+    """saying adding telling warning noting claiming insisting arguing calling accusing
+    describing stating explaining denying urging suggesting citing declaring
+    stressing emphasizing emphasising vowing promising""".split()
+)
+
+
+def continued(
+    tokens: list[Token],
+    k: int,
+    last: int,
+    lemma: str,
+    form: str,
+    cue_text: str,
+    text: str,
+    sentence_end: int,
+    leading: list[RawAttribution],
+) -> RawAttribution | None:
+    """A cue sharing the subject of an earlier one: '… and said B', '…, adding B'."""
+    j = skip_left(tokens, k - 1)
+    if j < 1:
+        return None
+    joiner = tokens[j]
+    if form == "gerund":
+        if joiner.text != "," or tokens[k].low not in _SPEECH_GERUNDS:
+            return None
+    elif not (joiner.low == "and" and form in ("past", "third")):
+        return None
+    if leading and leading[-1].cue_start < joiner.start:
+        source = leading[-1].source
+    elif joiner.low == "and":
+        # "Eight years ago, he backed Obama and said, …": the clause's subject speaks.
+        start = max((i + 1 for i in range(j) if tokens[i].text in (",", ";")), default=0)
+        span = right_np(tokens, start)
+        if span is None or span[1] + 1 >= j or not np_ok(tokens, span):
+            return None
+        follower = tokens[span[1] + 1]
+        if not (follower.text.islower() and follower.text.isalpha()):
+            return None
+        source = mention_of(tokens, span, text)
+    elif form == "gerund":
+        span = left_np(tokens, subject_end(tokens), 0)
+        if span is None or span[0] != 0 or not np_ok(tokens, span):
+            return None
+        source = mention_of(tokens, span, text)
+    else:
+        return None
+    content_from = content_index(tokens, last + 1, hearer=lemma == "tell")
+    if content_from >= len(tokens):
+        return None
+    content_start = tokens[content_from].start
+    content_end = end_of_content(text, sentence_end)
+    if content_end - content_start < 3:
+        return None
+    return RawAttribution(
+        source=Mention(source.text, source.start, source.end, source.appositive),
+        cue=cue_text,
+        cue_lemma=lemma,
+        cue_start=tokens[k].start,
+        content_start=content_start,
+        content_end=content_end,
+        pattern="continued",
+        extra_content=[(joiner.start, joiner.start)],
+    )
+
+
+def according_to(
+    tokens: list[Token], k: int, last: int, text: str, sentence_end: int
+) -> RawAttribution | None:
+    n = len(tokens)
+    i = last + 1
+    j = i
+    while (
+        j < n and tokens[j].text not in (",", ".", ";", ":") and tokens[j].text not in (QUOTE_MARKS)
+    ):
+        j += 1
+    if j == i:
+        return None
+    span_start, span_end = tokens[i].start, tokens[j - 1].end
+    source_text = text[span_start:span_end]
+    released = _RELEASED_BY.match(source_text)
+    if released is not None:
+        # "a poll released on Monday by the Brennan Institute": the institute.
+        span_start += released.start(1)
+        source_text = text[span_start:span_end]
+    wrapper = _SOURCE_WRAPPERS.match(source_text)
+    if wrapper is not None:
+        word = wrapper.group(0).split()
+        if not (word and any(w.lower() in _WRAPPED_SPEAKERS for w in word)):
+            span_start += wrapper.end()
+            source_text = text[span_start:span_end]
+    mention = Mention(text=source_text, start=span_start, end=span_end)
+    cue = text[tokens[k].start : tokens[last].end]
+    if k == 0 or (k > 0 and tokens[k - 1].text in QUOTE_MARKS and k == 1):
+        # 'According to X, C.'
+        if j >= n or tokens[j].text != ",":
+            return None
+        content_start = tokens[j + 1].start if j + 1 < n else sentence_end
+        return RawAttribution(
+            source=mention,
+            cue=cue,
+            cue_lemma="according to",
+            cue_start=tokens[k].start,
+            content_start=content_start,
+            content_end=end_of_content(text, sentence_end),
+            pattern="leading",
+        )
+    prev = tokens[k - 1]
+    if prev.text in (",", "(", "—") or prev.text in QUOTE_MARKS:
+        content_end = strip_end(text, tokens[0].start, prev.start)
+        if content_end - tokens[0].start < 8:
+            return None
+        return RawAttribution(
+            source=mention,
+            cue=cue,
+            cue_lemma="according to",
+            cue_start=tokens[k].start,
+            content_start=tokens[0].start,
+            content_end=content_end,
+            pattern="trailing",
+        )
+    # 'C according to X' with no comma: still trailing when X runs to the end.
+    if j >= n - 1:
+        content_end = strip_end(text, tokens[0].start, prev.end)
+        return RawAttribution(
+            source=mention,
+            cue=cue,
+            cue_lemma="according to",
+            cue_start=tokens[k].start,
+            content_start=tokens[0].start,
+            content_end=content_end,
+            pattern="trailing",
+        )
+    return None
+
+
+def quoted(tokens: list[Token], k: int, text: str, sentence_end: int) -> RawAttribution | None:
+    """'X quoted Y as saying C' (speaker Y via X) and 'Y was quoted (by X) as saying C'."""
+    n = len(tokens)
+    as_idx = next(
+        (
+            i
+            for i in range(k + 1, min(n - 1, k + 30))
+            if tokens[i].low == "as"
+            and tokens[i + 1].low in ("saying", "telling", "stating", "warning", "claiming")
+        ),
+        None,
+    )
+    if as_idx is None:
+        return None
+    telling = tokens[as_idx + 1].low == "telling"
+    content_from = content_index(tokens, as_idx + 2, hearer=telling)
+    if content_from >= n:
+        return None
+    content_start = tokens[content_from].start
+    content_end = end_of_content(text, sentence_end)
+    prev = skip_left(tokens, k - 1)
+    if prev >= 0 and tokens[prev].low in ("was", "were", "been", "is", "are"):
+        # Passive: 'Y was quoted by X as saying'.
+        subj = left_np(tokens, skip_left(tokens, prev - 1), 0)
+        if subj is None:
+            return None
+        via: list[Mention] = []
+        if tokens[k + 1].low == "by" and as_idx > k + 2:
+            via.append(mention_of(tokens, (k + 2, as_idx - 1), text))
+        if subj[0] > 0 and (
+            tokens[subj[0] - 1].text == "," or tokens[subj[0] - 1].text in QUOTE_MARKS
+        ):
+            # '"C," Y was quoted by X as saying': the content is what came before.
+            content_start = tokens[0].start
+            content_end = strip_end(text, content_start, before_closing(tokens, subj[0] - 1))
+        return RawAttribution(
+            source=mention_of(tokens, subj, text),
+            cue=text[tokens[k].start : tokens[as_idx + 1].end],
+            cue_lemma="say",
+            cue_start=tokens[k].start,
+            content_start=content_start,
+            content_end=content_end,
+            via=via,
+            pattern="leading",
+        )
+    if as_idx == k + 1:
+        return None
+    speaker = mention_of(tokens, (k + 1, as_idx - 1), text)
+    cue = f"{tokens[k].text} … as {tokens[as_idx + 1].text}"
+    reporter = left_np(tokens, prev, 0) if prev >= 0 else None
+    via = []
+    if reporter is not None and clause_start(tokens, reporter[0]):
+        via.append(mention_of(tokens, reporter, text))
+    elif prev >= 0 and tokens[prev].low == "and":
+        subject = left_np(tokens, subject_end(tokens), 0)
+        if subject is not None:
+            via.append(mention_of(tokens, subject, text))
+    return RawAttribution(
+        source=speaker,
+        cue=cue,
+        cue_lemma="say",
+        cue_start=tokens[k].start,
+        content_start=content_start,
+        content_end=content_end,
+        via=via,
+        pattern="leading",
+    )

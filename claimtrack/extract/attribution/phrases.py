@@ -1,0 +1,282 @@
+"""Source phrases: the noun-phrase walks left and right of a cue that find who spoke."""
+
+from __future__ import annotations
+
+from claimtrack.extract import lexicon
+from claimtrack.extract.attribution.spans import Token
+from claimtrack.extract.attribution.words import (
+    CLAUSE_PUNCT,
+    DETERMINERS,
+    FUNCTION_CAPS,
+    PASSIVE_AUX,
+    QUOTE_MARKS,
+    TIME_WORDS,
+)
+from claimtrack.extract.lexicon import CUE_FORMS
+
+_POSSESSIVE = ("’s", "'s", "’", "'")
+_RELATIVES = frozenset(["that", "which", "who", "whom", "whose", "as"])
+# Words that follow a determiner without being the noun ("the same", "the first").
+_NOT_NOUNS = frozenset(
+    """same other first last new old whole only next former latter following best
+    most latest very more less such own""".split()
+)
+_NP_GLUE = frozenset(["of", "for", "the", "and", "&", "de", "al", "von", "van", "bin"])
+_NP_PREP = frozenset(["to", "in", "at", "on"])
+_LEAD_TRIM = frozenset(["of", "for", "and", "&", "to", "in", "at", "on", "both", "also"])
+
+
+def is_np_word(tok: Token) -> bool:
+    low = tok.low
+    if tok.text[0].isupper():
+        return low not in FUNCTION_CAPS or low == "the"
+    return (
+        low in lexicon.SPEAKER_HEADS
+        or low in lexicon.SPEAKER_MODIFIERS
+        or low in _NP_GLUE
+        or (low.endswith(("’s", "'s")) and len(low) > 3)
+    )
+
+
+def is_head(tok: Token) -> bool:
+    if tok.text[0].isupper():
+        return tok.low not in FUNCTION_CAPS and tok.low not in _NP_GLUE
+    return tok.low in lexicon.SPEAKER_HEADS
+
+
+def skip_left(tokens: list[Token], i: int) -> int:
+    """Step left over auxiliaries, adverbs and time phrases between source and cue."""
+    while i >= 0:
+        low = tokens[i].low
+        if low in lexicon.SKIPPABLE_BEFORE_CUE or low in TIME_WORDS or low in '“‘"':
+            i -= 1
+            continue
+        if low.endswith("ly") and not tokens[i].text[0].isupper() and len(low) > 4:
+            i -= 1
+            continue
+        # "on Friday", "in June", "last week" after a source: dates are skipped above,
+        # a bare preposition left over after them goes too.
+        if (
+            low in ("on", "in", "at", "of")
+            and i + 1 < len(tokens)
+            and (tokens[i + 1].low in TIME_WORDS)
+        ):
+            i -= 1
+            continue
+        break
+    return i
+
+
+def left_np(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
+    """The noun phrase ending at token index `end` (inclusive), not before `floor`.
+
+    The strict walk takes capitalised words and known speaker nouns.  A relaxed
+    walk may also take up to two unknown lower-case words ("county election
+    officials", "Opposition councillor Derek Huang"); it wins only when it ends
+    at a clause boundary, which is where a subject must start.
+    """
+    if end < floor or end < 0:
+        return None
+    tok = tokens[end]
+    if tok.low in lexicon.PRONOUNS:
+        return (end, end)
+    if tok.text == ")":
+        # "the National Intelligence Service (NIS)", "Sen. Jane Roe (D-Ore.)"
+        opening = next(
+            (i for i in range(end - 1, max(floor, end - 7) - 1, -1) if tokens[i].text == "("),
+            None,
+        )
+        if opening is None or opening - 1 < floor:
+            return None
+        inner = left_np(tokens, opening - 1, floor)
+        return (inner[0], end) if inner is not None else None
+    if tok.low.endswith(_POSSESSIVE) and tok.text[0].isupper() is False:
+        return None
+    # "A whistleblower said", "the challenger said": a determiner makes it a noun.
+    determined_noun = (
+        tok.text.isalpha()
+        and tok.text.islower()
+        and end - 1 >= floor
+        and (tokens[end - 1].low in DETERMINERS or tokens[end - 1].low.endswith(("’s", "'s")))
+        and tok.low not in FUNCTION_CAPS
+        and tok.low not in _NOT_NOUNS
+    )
+    if not is_head(tok) and not determined_noun:
+        return None
+    strict = _walk_left(tokens, end, floor, relaxed=False)
+    relaxed = _walk_left(tokens, end, floor, relaxed=True)
+    if relaxed is not None and relaxed != strict and clause_start(tokens, relaxed[0]):
+        return relaxed
+    return strict
+
+
+def _walk_left(tokens: list[Token], end: int, floor: int, relaxed: bool) -> tuple[int, int] | None:
+    i = end
+    unknown = 0
+    while i - 1 >= floor:
+        prev = tokens[i - 1]
+        if prev.low in ("and", "&") and not (
+            i - 2 >= floor and tokens[i].text[0].isupper() and tokens[i - 2].text[0].isupper()
+        ):
+            break  # "Prices rose and analysts said": 'and' joins names, not clauses
+        if is_np_word(prev):
+            i -= 1
+            continue
+        if (
+            prev.low in _NP_PREP
+            and i - 2 >= floor
+            and (tokens[i].text[0].isupper() or tokens[i].low == "the")
+            and (tokens[i - 2].text[0].isupper() or tokens[i - 2].low in lexicon.SPEAKER_HEADS)
+        ):
+            i -= 1
+            continue
+        if prev.text == "-" and i - 2 >= floor:
+            i -= 1
+            continue
+        if prev.text == "." and i - 2 >= floor and tokens[i - 2].low in lexicon.ABBREVIATIONS:
+            i -= 1  # "Gov. Jeb Bush", "Sen. Marco Rubio"
+            continue
+        if (
+            relaxed
+            and unknown < 2
+            and prev.text.isalpha()
+            and prev.text.islower()
+            and prev.low not in FUNCTION_CAPS
+            and prev.low not in lexicon.CLAUSE_STARTERS
+            and prev.low not in PASSIVE_AUX
+            and prev.low not in lexicon.CUE_FORMS
+            and not prev.low.endswith("ed")
+        ):
+            unknown += 1
+            i -= 1
+            continue
+        break
+    while i <= end and (tokens[i].low in _LEAD_TRIM or tokens[i].text == "-"):
+        i += 1
+    if i > end:
+        return None
+    return (i, end)
+
+
+def np_ok(tokens: list[Token], span: tuple[int, int]) -> bool:
+    """A source phrase needs a capitalised word, a known head, or a pronoun."""
+    a, b = span
+    if a == b and tokens[a].low in lexicon.PRONOUNS:
+        return True
+    return any(
+        (t.text[0].isupper() and t.low not in DETERMINERS) or t.low in lexicon.SPEAKER_HEADS
+        for t in tokens[a : b + 1]
+    )
+
+
+def clause_start(tokens: list[Token], i: int) -> bool:
+    """True when token i begins a clause (so a phrase starting there can be a subject)."""
+    if i == 0:
+        return True
+    prev = tokens[i - 1]
+    return (
+        prev.text in CLAUSE_PUNCT
+        or prev.text in QUOTE_MARKS
+        or (prev.low in lexicon.CLAUSE_STARTERS and prev.low not in _RELATIVES)
+        or prev.low in ("both", "also", "then")
+    )
+
+
+def long_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """'A court document filed Thursday says', 'Democrats trying to … say': the clause subject.
+
+    Only for unambiguous verbs of saying, and only when the clause before the
+    cue is short and holds no other cue, quotation or subordinator.
+    """
+    if j < 0:
+        return None
+    i = j
+    while (
+        i >= 0
+        and tokens[i].text not in (",", ";", ":", "—", "(")
+        and (tokens[i].text not in QUOTE_MARKS)
+    ):
+        low = tokens[i].low
+        if low in ("that", "which", "who", "whom", "if", "because", "when", "while"):
+            return None
+        if low in CUE_FORMS or (low in PASSIVE_AUX and i != j):
+            return None
+        i -= 1
+    start = i + 1
+    if j - start > 11 or start > j:
+        return None
+    first = tokens[start]
+    if not (first.text[0].isupper() or first.low in DETERMINERS or first.text[0].isdigit()):
+        return None
+    if first.low in FUNCTION_CAPS and first.low not in ("the",):
+        return None
+    if not clause_start(tokens, start):
+        return None
+    return (start, j)
+
+
+def trailing_appositive(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """'"…," the authority's director, Karin Voss, told reporters': the name."""
+    k = j - 1
+    while k > 0 and tokens[k].text != ",":
+        if not (tokens[k].text[0].isupper() or tokens[k].text in "-."):
+            return None
+        k -= 1
+    if k <= 0 or k == j - 1:
+        return None
+    outer = left_np(tokens, k - 1, 0)
+    if outer is None or outer[0] == 0:
+        return None
+    before = tokens[outer[0] - 1]
+    if before.text in (",", "—") or before.text in QUOTE_MARKS:
+        return (outer[0], j - 1)
+    return None
+
+
+def appositive_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """'Harry Smith, a fellow at X, said' or 'The charity, Patient Voice, said'.
+
+    Of the phrase before the appositive and the appositive itself, a proper
+    name wins: it is what a fact-checker needs as the speaker.
+    """
+    if j < 2 or tokens[j].text != ",":
+        return None
+    k = j - 1
+    while k > 0 and tokens[k].text != ",":
+        if tokens[k].text in ";:":
+            return None
+        k -= 1
+    if k <= 0 or j - k > 25:
+        return None
+    span = left_np(tokens, k - 1, 0)
+    if span is None or not clause_start(tokens, span[0]):
+        return None
+    inner = tokens[k + 1 : j]
+    if inner and len(inner) <= 4 and all(t.text[0].isupper() or t.text in "-." for t in inner):
+        head = tokens[span[1]]
+        if not head.text[0].isupper() or inner[0].low not in ("the", "a", "an"):
+            return (k + 1, j - 1)
+    return span
+
+
+def right_np(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """A source phrase starting at token i: 'Mr Smith', 'the ministry', 'one official'."""
+    n = len(tokens)
+    j = i
+    while j < n and (is_np_word(tokens[j]) or tokens[j].low in ("a", "an", "one")):
+        j += 1
+    while j > i and not is_head(tokens[j - 1]):
+        j -= 1
+    if j == i:
+        if i < n and tokens[i].low in lexicon.PRONOUNS:
+            return (i, i)
+        return None
+    return (i, j - 1)
+
+
+def subject_end(tokens: list[Token]) -> int:
+    """Index of the last token of the sentence-initial noun phrase."""
+    i = 0
+    while i < len(tokens) and is_np_word(tokens[i]):
+        i += 1
+    return i - 1
