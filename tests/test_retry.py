@@ -16,6 +16,7 @@ from claimtrack.errors import DatabaseError
 from claimtrack.extract.claims import extract
 from claimtrack.ingest.readers import content_hash
 from claimtrack.models import Article, Extraction, IngestResult, IngestStatus
+from claimtrack.store.backend import LINK_LOCK
 from claimtrack.store.database import Store, open_store
 from claimtrack.store.retry import lost_race, retry_lost_races
 from claimtrack.store.tables import SPEAKER
@@ -40,7 +41,7 @@ class Locked(NamedTuple):
 def locked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Locked]:
     """An open SQLite store whose write lock another connection holds; no busy wait."""
     path = tmp_path / "locked.db"
-    monkeypatch.setattr("claimtrack.store.database.BUSY_TIMEOUT_S", 0)
+    monkeypatch.setattr("claimtrack.store.sqlite_connect.BUSY_TIMEOUT_S", 0)
     with open_store(str(path)) as store:
         holder = sqlite3.connect(path, isolation_level=None)
         holder.execute("BEGIN IMMEDIATE")
@@ -115,7 +116,7 @@ def test_duplicate_key_is_a_lost_race_only_on_postgresql(store: Store) -> None:
     except Exception as err:
         wrapped = DatabaseError("cannot store article")
         wrapped.__context__ = err
-        assert lost_race(wrapped) is (store._dialect == "postgresql")
+        assert lost_race(wrapped) is (store.backend.name == "postgresql")
     else:
         pytest.fail("a duplicate speaker key was accepted")
 
@@ -126,7 +127,7 @@ def test_ingest_waits_out_a_locked_database(
     """The CLI's ingest retries instead of printing 'database is locked'."""
     path = tmp_path / "busy.db"
     open_store(str(path)).close()
-    monkeypatch.setattr("claimtrack.store.database.BUSY_TIMEOUT_S", 0)
+    monkeypatch.setattr("claimtrack.store.sqlite_connect.BUSY_TIMEOUT_S", 0)
     holder = sqlite3.connect(path, isolation_level=None)
     pauses: list[float] = []
 
@@ -152,13 +153,13 @@ def test_ingest_waits_out_a_locked_database(
 
 
 def test_article_lock_keeps_other_sessions_out_and_is_released(store: Store) -> None:
-    if store._dialect != "postgresql":
+    if store.backend.name != "postgresql":
         pytest.skip("SQLite writers take turns without it")
     from sqlalchemy import func, select
 
     def others_can_lock(article_id: int) -> bool:
         with open_store(store.url) as other, other._read() as conn:
-            key = (0x6C696E6B, article_id)
+            key = (LINK_LOCK, article_id)
             got = bool(conn.execute(select(func.pg_try_advisory_lock(*key))).scalar())
             if got:
                 conn.execute(select(func.pg_advisory_unlock(*key)))

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import text as sql_text
 
-import claimtrack.store.database
+import claimtrack.store.articles
 from claimtrack.errors import DatabaseError, NotFoundError
 from claimtrack.models import (
     Article,
@@ -315,9 +315,9 @@ def test_article_without_claims_is_stored(store: Store) -> None:
 
 def test_failure_midway_leaves_nothing(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     # The article and its speakers are written; the claims break a NOT NULL constraint.
-    row = claimtrack.store.database._claim_row
+    row = claimtrack.store.articles._claim_row
     monkeypatch.setattr(
-        "claimtrack.store.database._claim_row",
+        "claimtrack.store.articles._claim_row",
         lambda *args: {**row(*args), "speaker_mention": None},
     )
     with pytest.raises(DatabaseError, match="cannot store article"):
@@ -329,7 +329,7 @@ def test_python_error_midway_leaves_nothing(store: Store, monkeypatch: pytest.Mo
     def explode(*_args: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("claimtrack.store.database._claim_row", explode)
+    monkeypatch.setattr("claimtrack.store.articles._claim_row", explode)
     with pytest.raises(RuntimeError):
         store.add(article_a())
     monkeypatch.undo()
@@ -343,13 +343,13 @@ def test_python_error_midway_leaves_nothing(store: Store, monkeypatch: pytest.Mo
 def test_a_batch_files_aliases_once_and_none_equal_to_a_later_name(store: Store) -> None:
     # Within a transaction aliases wait for its end; a record renamed meanwhile
     # to one of them keeps no alias of its own name (as the rename's delete did).
-    from claimtrack.store.database import _SpeakerWrites
     from claimtrack.store.speakercache import SpeakerCache
+    from claimtrack.store.speakers import SpeakerWrites
 
     store.add(article_a())
     (ortiz,) = [s for s in store.speakers() if s.name == "Ana Ortiz"]
     with store._write() as conn:
-        writes = _SpeakerWrites(SpeakerCache())
+        writes = SpeakerWrites(SpeakerCache())
         (record,) = store._candidates(conn, {name_key("Ana Ortiz")}, set(), writes).values()
         writes.records[record.id] = record
         writes.alias(record.id, "A. Ortiz", name_key("A. Ortiz"))

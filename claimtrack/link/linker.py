@@ -12,16 +12,16 @@ comes back.
 from __future__ import annotations
 
 import math
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
 from sqlalchemy import Connection, delete, func, insert, or_, select, update
-from sqlalchemy.exc import SQLAlchemyError
 
-from claimtrack.errors import ClaimtrackError, DatabaseError, NotFoundError
+from claimtrack.batching import chunks
+from claimtrack.errors import ClaimtrackError, NotFoundError
 from claimtrack.link.compare import (
     CONFIRM,
     FeatureKey,
@@ -34,10 +34,11 @@ from claimtrack.link.compare import (
     features,
     prepared_features,
 )
+from claimtrack.link.pending import Pending
 from claimtrack.link.termcache import TermCache
 from claimtrack.models import Claim, ClaimLink, ClaimWithLinks, LinkStatus, Relation
 from claimtrack.store import textindex
-from claimtrack.store.bulk import insert_rows
+from claimtrack.store.backend import Backend
 from claimtrack.store.database import Store, claim_select, claims_from, id_chunks
 from claimtrack.store.tables import ARTICLE, CLAIM, LINK, TERM_STAT
 
@@ -84,8 +85,8 @@ class Linker:
         # Writes of the transaction in progress that nothing in it reads back from
         # the database, sent together by `flush` just before it commits: per row
         # and per statement they were most of a PostgreSQL ingest's round trips.
-        # Reads in the transaction add the pending index entries (`_Pending`).
-        self._pending = _Pending()
+        # Reads in the transaction add the pending index entries (`Pending`).
+        self._pending = Pending()
 
     def prepare(self, found: Mapping[FeatureKey, Prepared]) -> None:
         """Features computed elsewhere for the claims linked next (replacing earlier ones).
@@ -100,14 +101,11 @@ class Linker:
 
     def link_article(self, article_id: int) -> int:
         """Index one article's claims and link them to everything stored; returns links made."""
-        try:
-            claims = self._claims_where(CLAIM.c.article_id == article_id)
-            with self.store._write() as conn:
-                made = self._link(conn, claims, article_id)
-                self.flush(conn)
-                return made
-        except SQLAlchemyError as err:
-            raise DatabaseError(f"cannot link article {article_id}: {err}") from None
+        claims = self._claims_where(CLAIM.c.article_id == article_id)
+        with self.store._write(f"cannot link article {article_id}") as conn:
+            made = self._link(conn, claims, article_id)
+            self.flush(conn)
+            return made
 
     def link_stored(self, conn: Connection, article_id: int, claims: list[Claim]) -> int:
         """Link an article inside the transaction that is storing it (`Store.add`'s `then`).
@@ -121,6 +119,7 @@ class Linker:
     def flush(self, conn: Connection) -> None:
         """Write what linking in this transaction left pending; call it before committing."""
         pending = self._pending
+        insert_rows = self.store.backend.insert_rows
         if pending.terms:
             textindex.insert(conn, pending.terms)
         insert_rows(
@@ -138,7 +137,7 @@ class Linker:
                 conn.execute(update(ARTICLE).where(ARTICLE.c.id.in_(chunk)).values(linked_at=now))
         if pending.terms:
             textindex.touch(conn, pending.stamp)
-        self._pending = _Pending()
+        self._pending = Pending()
 
     def forget(self) -> None:
         """Drop the claims and posting lists held in memory.
@@ -149,7 +148,7 @@ class Linker:
         self._recent.clear()
         self._terms.clear()
         self._prepared.clear()
-        self._pending = _Pending()
+        self._pending = Pending()
 
     def relink(self) -> int:
         """Rebuild the index and every undecided link, keeping people's decisions."""
@@ -228,7 +227,7 @@ class Linker:
         proposals.update(self._anaphoric_denials(claims, proposals))
         return self._store_proposals(conn, proposals, set(own_terms), fresh)
 
-    def _begin(self, conn: Connection) -> _Pending:
+    def _begin(self, conn: Connection) -> Pending:
         """The pending writes of this transaction; on its first article, take the index.
 
         On PostgreSQL linkers take turns (textindex.stamp's lock, held until the
@@ -243,7 +242,7 @@ class Linker:
                 self._recent.clear()
                 self._terms.clear()
             self._terms.sync(textindex.stamp(conn, lock=True))
-            self._pending = _Pending(transaction, textindex.new_stamp())
+            self._pending = Pending(transaction, textindex.new_stamp())
         return self._pending
 
     def _index(self, conn: Connection, own_terms: dict[int, set[str]], fresh: bool) -> None:
@@ -283,13 +282,15 @@ class Linker:
         if total is None:
             # max(id) is an index lookup; count(*) would scan the table on every article.
             total = conn.execute(select(func.max(CLAIM.c.id))).scalar_one_or_none() or 1
+        backend = self.store.backend
         if cached:
             pending = self._pending
             known = self._terms.counts(
-                terms, lambda missing: pending.add_counts(_term_counts(conn, missing), missing)
+                terms,
+                lambda missing: pending.add_counts(_term_counts(backend, conn, missing), missing),
             )
         else:
-            known = _term_counts(conn, list(terms))
+            known = _term_counts(backend, conn, list(terms))
         # Only these terms: a term of another claim weighs as unseen, as it always has.
         return {t: known[t] for t in terms if known.get(t)}, int(total)
 
@@ -431,20 +432,17 @@ class Linker:
         if not 0 < link_id <= MAX_ID:
             raise NotFoundError(f"no link with id {link_id}")
         who = person or "reviewer"
-        try:
-            with self.store._write() as conn:
-                found = (
-                    conn.execute(
-                        update(LINK)
-                        .where(LINK.c.id == link_id)
-                        .values(status=status.value, decided_by=who, decided_at=_now())
-                        .returning(LINK)
-                    )
-                    .mappings()
-                    .first()
+        with self.store._write("cannot record the decision") as conn:
+            found = (
+                conn.execute(
+                    update(LINK)
+                    .where(LINK.c.id == link_id)
+                    .values(status=status.value, decided_by=who, decided_at=_now())
+                    .returning(LINK)
                 )
-        except SQLAlchemyError as err:
-            raise DatabaseError(f"cannot record the decision: {err}") from None
+                .mappings()
+                .first()
+            )
         if found is None:
             raise NotFoundError(f"no link with id {link_id}")
         return _link_from_row(found, None)
@@ -507,54 +505,23 @@ class Linker:
         return entry
 
 
-class _Pending:
-    """A linking transaction's writes not sent yet (Linker.flush sends them)."""
-
-    def __init__(self, transaction: object = None, stamp: str | None = None) -> None:
-        self.transaction = transaction
-        # The stamp the transaction gives the text index, once it has indexed claims.
-        self.stamp = stamp
-        self.terms: dict[int, set[str]] = {}  # claims to index, with their terms
-        self.df: Counter[str] = Counter()  # claims each term gains
-        self.links: list[dict[str, Any]] = []
-        self.linked: list[int] = []  # articles to mark linked
-
-    def add_postings(self, found: dict[str, list[int]]) -> dict[str, list[int]]:
-        """Posting lists read from the database, with this transaction's claims added."""
-        for claim_id, terms in self.terms.items():
-            for term in terms & found.keys():
-                found[term].append(claim_id)
-        return found
-
-    def add_counts(self, found: dict[str, int], terms: Iterable[str]) -> dict[str, int]:
-        """Claim counts read from the database, with this transaction's claims added."""
-        for term in terms:
-            if gained := self.df.get(term):
-                found[term] = found.get(term, 0) + gained
-        return found
-
-
 def _stored(conn: Connection, ids: Iterable[int]) -> Iterator[Claim]:
     """Claims read from the database by id, in chunks every driver accepts."""
     for chunk in id_chunks(ids):
         yield from claims_from(conn.execute(claim_select().where(CLAIM.c.id.in_(chunk))))
 
 
-def _term_counts(conn: Connection, terms: Sequence[str]) -> dict[str, int]:
+def _term_counts(backend: Backend, conn: Connection, terms: Sequence[str]) -> dict[str, int]:
     """Stored claim counts of these terms.
 
     Driver SQL: building the statement in SQLAlchemy cost more than running it.
     On PostgreSQL an array keeps the text fixed, so the driver prepares it once.
     """
     counts: dict[str, int] = {}
-    postgres = conn.dialect.name == "postgresql"
-    for chunk in _chunks(sorted(terms), 500):
-        if postgres:
-            sql, params = "SELECT term, df FROM term_stat WHERE term = ANY(%s)", (list(chunk),)
-        else:
-            marks = ", ".join("?" for _ in chunk)
-            sql, params = f"SELECT term, df FROM term_stat WHERE term IN ({marks})", tuple(chunk)
-        for term, df in conn.exec_driver_sql(sql, params):
+    for chunk in chunks(sorted(terms), 500):
+        test, params = backend.one_of_values(chunk)
+        sql = f"SELECT term, df FROM term_stat WHERE term {test}"
+        for term, df in conn.exec_driver_sql(sql, tuple(params)):
             counts[term] = int(df)
     return counts
 
@@ -585,11 +552,6 @@ def _rarest(terms: Iterable[str], df: dict[str, int]) -> list[str]:
 def weight_function(df: dict[str, int], total: int) -> TermWeights:
     """Smoothed rarity: a rare term counts up to a few times a common one, not a hundred."""
     return TermWeights(lambda term: 1.0 + 0.5 * math.log(1.0 + total / max(1, df.get(term, 1))))
-
-
-def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
 
 
 def _link_from_row(row: Any, viewpoint: int | None) -> ClaimLink:

@@ -17,9 +17,8 @@ from urllib.parse import urlsplit
 
 from pydantic import TypeAdapter
 from sqlalchemy import Connection, and_, insert, or_, select
-from sqlalchemy.exc import SQLAlchemyError
 
-from claimtrack.errors import ClaimtrackError, DatabaseError, NotFoundError
+from claimtrack.errors import ClaimtrackError, NotFoundError
 from claimtrack.models import Dispute, Rating, Review
 from claimtrack.ratings import SCALE
 from claimtrack.store.database import Store, id_chunks
@@ -101,11 +100,8 @@ def record_review(
         if key is None:
             raise NotFoundError(f"no dispute with id {dispute_id}")
         row["dispute_key"] = key
-    try:
-        with store._write() as conn:
-            new_id = conn.execute(insert(REVIEW).values(**row).returning(REVIEW.c.id)).scalar_one()
-    except SQLAlchemyError as err:
-        raise DatabaseError(f"cannot store review: {err}") from None
+    with store._write("cannot store review") as conn:
+        new_id = conn.execute(insert(REVIEW).values(**row).returning(REVIEW.c.id)).scalar_one()
     (review,) = _resolve(store, [{**row, "id": new_id}], index)
     return review
 

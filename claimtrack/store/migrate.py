@@ -20,6 +20,7 @@ from sqlalchemy import Connection, text
 
 from claimtrack.errors import DatabaseError
 from claimtrack.store import textindex
+from claimtrack.store.backend import backend_of
 from claimtrack.store.tables import SCHEMA_VERSION
 
 # Claims indexed per statement while an upgrade moves their terms.
@@ -86,13 +87,7 @@ def _v3(conn: Connection) -> None:
             batch = []
     if batch:
         conn.execute(insert, batch)
-    if conn.dialect.name == "postgresql":
-        # The text index's pending list goes (textindex._PG_DDL): merged now, off after.
-        conn.execute(text(f"ALTER INDEX {textindex.PG_INDEX} SET (fastupdate = off)"))
-        conn.execute(
-            text("SELECT gin_clean_pending_list(CAST(:index AS regclass))"),
-            {"index": textindex.PG_INDEX},
-        )
+    backend_of(conn).settle_text_index(conn)
 
 
 # version → (what it changes, the step from version - 1).

@@ -27,12 +27,10 @@ from sqlalchemy import Connection
 
 from claimtrack.speakers.resolve import SpeakerRecord
 from claimtrack.store import stamps
+from claimtrack.store.backend import SPEAKER_LOCK
 from claimtrack.store.stamps import StampedCopy
 
 STAMP_KEY = "speaker_stamp"
-# Taken by every claimtrack transaction that writes speaker tables on
-# PostgreSQL, before anything else it locks (the text index's lock comes after).
-_PG_SPEAKER_LOCK = 0x434C_5350
 # Postings and records held at most; past this the copy starts over.
 MAX_ENTRIES = 4_000_000
 
@@ -46,7 +44,7 @@ def stamp(conn: Connection, *, lock: bool = False) -> str | None:
     With `lock` on PostgreSQL, first wait for any other writer of speaker
     tables to end its transaction; the lock is released when this one ends.
     """
-    return stamps.read(conn, STAMP_KEY, _PG_SPEAKER_LOCK if lock else None)
+    return stamps.read(conn, STAMP_KEY, SPEAKER_LOCK if lock else None)
 
 
 def touch(conn: Connection) -> str:

@@ -5,7 +5,8 @@ text index's posting lists; speakercache.py, the speakers) trusts it only
 while the stamp it last wrote is still the one stored: every transaction
 that changes those tables writes a fresh one.  Writers take turns, so no
 stamp is overwritten unseen: SQLite's BEGIN IMMEDIATE does it, and on
-PostgreSQL a transaction-scoped advisory lock per stamp (`read` with `lock`).
+PostgreSQL a transaction-scoped advisory lock per stamp (`read` with `lock`,
+taken by the backend).
 """
 
 from __future__ import annotations
@@ -14,15 +15,17 @@ import uuid
 
 from sqlalchemy import Connection, text
 
+from claimtrack.store.backend import backend_of
+
 
 def read(conn: Connection, key: str, lock: int | None = None) -> str | None:
     """The stamp stored under `key` (None before the first write).
 
-    With `lock` on PostgreSQL, first wait for that advisory lock, held by any
+    With `lock` (a backend lock key), first wait for that lock, held by any
     other writer until its transaction ends; ours is released when this one ends.
     """
-    if lock is not None and conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock})
+    if lock is not None:
+        backend_of(conn).lock(conn, lock)
     found = conn.execute(
         text("SELECT value FROM claimtrack_meta WHERE key = :key"), {"key": key}
     ).scalar_one_or_none()

@@ -25,36 +25,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from sqlalchemy import Connection, text
 
 from claimtrack.store import stamps
+from claimtrack.store.backend import INDEX_LOCK, TEXT_INDEX, backend_of, id_chunks
 
-TABLE = "claim_fts"
-PG_INDEX = f"ix_{TABLE}_terms"
+TABLE = TEXT_INDEX
 STAMP_KEY = "text_index_stamp"
-# Transaction-scoped advisory lock that makes PostgreSQL linkers take turns, as
-# SQLite's BEGIN IMMEDIATE already does: each then sees the claims the one
-# before it indexed, and its stamp.
-_PG_INDEX_LOCK = 0x434C_5458
-_SQLITE_DDL = (
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(terms, detail=none, tokenize=ascii)"
-)
-_PG_DDL = (
-    f"CREATE TABLE IF NOT EXISTS {TABLE} ("
-    "claim_id INTEGER PRIMARY KEY REFERENCES claim(id) ON DELETE CASCADE, terms tsvector NOT NULL)",
-    f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON {TABLE} USING gin (terms) WITH (fastupdate = off)",
-)
-# GIN's pending list (fastupdate) is off: with it, every posting lookup also
-# scanned the unsorted list of recent inserts, up to 4 MB, until a vacuum or the
-# limit merged it (2-3 ms per lookup instead of 0.3, and a 40 ms stall at each
-# merge); with autovacuum off or behind, the planner even chose sequential scans.
-# PostgreSQL ingest at 20,000 articles: 15.9 -> 13.2 ms per article.
+# Claims per statement when reading or dropping index entries by id.
+_ID_CHUNK = 500
 
 
 def create(conn: Connection) -> None:
     """Make the index if it is missing (new databases and the schema-2 upgrade)."""
-    if conn.dialect.name == "postgresql":
-        for ddl in _PG_DDL:
-            conn.execute(text(ddl))
-    else:
-        conn.execute(text(_SQLITE_DDL))
+    backend_of(conn).create_text_index(conn)
 
 
 _PLAIN = re.compile(r"[a-z][a-z0-9]*")
@@ -80,7 +61,7 @@ def stamp(conn: Connection, *, lock: bool = False) -> str | None:
     With `lock` on PostgreSQL, first wait for any other linker's transaction to
     end; the lock is released when this transaction ends.
     """
-    return stamps.read(conn, STAMP_KEY, _PG_INDEX_LOCK if lock else None)
+    return stamps.read(conn, STAMP_KEY, INDEX_LOCK if lock else None)
 
 
 def new_stamp() -> str:
@@ -107,37 +88,16 @@ def insert(conn: Connection, terms_of: Mapping[int, Iterable[str]]) -> None:
     rows = [(cid, " ".join(sorted(map(token, ts)))) for cid, ts in terms_of.items() if ts]
     if not rows:
         return
-    if conn.dialect.name == "postgresql":
-        # One statement over two arrays (see bulk.py); tokens hold no spaces.
-        ids, terms = (list(column) for column in zip(*rows, strict=True))
-        conn.exec_driver_sql(
-            f"INSERT INTO {TABLE} (claim_id, terms) "
-            "SELECT v.id, array_to_tsvector(string_to_array(v.terms, ' ')) "
-            "FROM unnest(%s::integer[], %s::text[]) AS v(id, terms)",
-            (ids, terms),
-        )
-    else:
-        conn.exec_driver_sql(f"INSERT INTO {TABLE} (rowid, terms) VALUES (?, ?)", rows)
+    backend_of(conn).index_claims(conn, rows)
 
 
 def indexed(conn: Connection, claim_ids: Iterable[int]) -> dict[int, list[str]]:
     """Terms stored for each of these claims that is indexed."""
-    ids = sorted(set(claim_ids))
+    backend = backend_of(conn)
     out: dict[int, list[str]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ", ".join(str(int(i)) for i in chunk)  # integers only: no injection
-        if conn.dialect.name == "postgresql":
-            sql = (
-                f"SELECT claim_id, tsvector_to_array(terms) FROM {TABLE} "
-                f"WHERE claim_id IN ({marks})"
-            )
-            for claim_id, found in conn.execute(text(sql)):
-                out[int(claim_id)] = [term_of(w) for w in found]
-        else:
-            sql = f"SELECT rowid, terms FROM {TABLE} WHERE rowid IN ({marks})"
-            for claim_id, found in conn.execute(text(sql)):
-                out[int(claim_id)] = [term_of(w) for w in str(found).split()]
+    for chunk in id_chunks(claim_ids, _ID_CHUNK):
+        for claim_id, words in backend.indexed_words(conn, chunk):
+            out[claim_id] = [term_of(w) for w in words]
     return out
 
 
@@ -146,10 +106,9 @@ def remove(conn: Connection, claim_ids: Iterable[int] | None = None) -> str:
     if claim_ids is None:
         conn.execute(text(f"DELETE FROM {TABLE}"))
         return touch(conn)
-    ids = sorted(set(claim_ids))
-    column = "claim_id" if conn.dialect.name == "postgresql" else "rowid"
-    for start in range(0, len(ids), 500):
-        marks = ", ".join(str(int(i)) for i in ids[start : start + 500])
+    column = backend_of(conn).index_id
+    for chunk in id_chunks(claim_ids, _ID_CHUNK):
+        marks = ", ".join(str(int(i)) for i in chunk)  # integers only: no injection
         conn.execute(text(f"DELETE FROM {TABLE} WHERE {column} IN ({marks})"))
     return touch(conn)
 
@@ -161,12 +120,7 @@ def postings(conn: Connection, terms: Iterable[str], limit: int | None) -> dict[
     prepared statement: the statement never changes, only the term.
     """
     bound = f" LIMIT {int(limit):d}" if limit else ""
-    if conn.dialect.name == "postgresql":
-        sql = (
-            f"SELECT claim_id FROM {TABLE} WHERE terms @@ %s::tsquery ORDER BY claim_id DESC{bound}"
-        )
-    else:
-        sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ? ORDER BY rowid DESC{bound}"
+    sql = backend_of(conn).postings_sql(bound)
     return {term: [row[0] for row in conn.exec_driver_sql(sql, (token(term),))] for term in terms}
 
 
@@ -191,12 +145,4 @@ def having_query(
     groups = [list(group) for group in (any_of, also_any_of) if group]
     if not groups:
         return None
-    if conn.dialect.name == "postgresql":
-        query = " & ".join(
-            "(" + " | ".join(f"'{token(t)}'" for t in group) + ")" for group in groups
-        )
-        return f"SELECT claim_id FROM {TABLE} WHERE terms @@ %s::tsquery", (query,)
-    query = " AND ".join(
-        "(" + " OR ".join(f'"{token(t)}"' for t in group) + ")" for group in groups
-    )
-    return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ?", (query,)
+    return backend_of(conn).having_query([[token(t) for t in group] for group in groups])
