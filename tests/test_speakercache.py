@@ -219,7 +219,7 @@ def _run(url: str, folder: Path, steps: list[Step], *, fresh: bool) -> tuple[obj
 
 def _assert_copy_exact(store: Store) -> None:
     """While its stamp is current, a store's copy says what the database says."""
-    import claimtrack.store.database as store_module
+    import claimtrack.store.speakers as store_module
     from claimtrack.store import speakercache
 
     cache = store._speaker_cache
@@ -227,19 +227,29 @@ def _assert_copy_exact(store: Store) -> None:
         if speakercache.stamp(conn) != cache.stamp:
             return  # dropped at the next transaction's start
         keys, tokens = sorted(cache._by_key), sorted(cache._by_token)
-        by_key, by_token = store_module._candidate_ids(conn, keys, tokens)
+        by_key, by_token = store_module.candidate_ids(conn, keys, tokens)
         assert cache._by_key == {k: by_key.get(k, set()) for k in keys}
         assert cache._by_token == {t: by_token.get(t, set()) for t in tokens}
         named = sorted(set().union(*cache._by_key.values(), *cache._by_token.values()))
-        stored = store_module._speaker_records(conn, named)
+        stored = store_module.speaker_records(conn, named)
     assert {i: cache.records[i] for i in named} == stored
 
 
 @pytest.fixture
 def compare(db_url: str, second_db_url: str, tmp_path: Path) -> Iterator[Callable[..., None]]:
-    def check(steps: list[Step]) -> None:
+    """Run the steps both ways: the same speakers and claims, and `expected` among them.
+
+    `expected` (speaker name -> claims, None for no such speaker) keeps the
+    comparison from passing on two runs that stored nothing or resolved no one.
+    """
+
+    def check(steps: list[Step], expected: dict[str, int | None]) -> None:
         held = _run(db_url, tmp_path / "held", steps, fresh=False)
         fresh = _run(second_db_url, tmp_path / "fresh", steps, fresh=True)
+        speakers, claims = held
+        assert claims and all(speaker_id is not None for _id, speaker_id, _name in claims)
+        found = {name: n for _id, name, _kind, _aliases, n in speakers}
+        assert {name: found.get(name) for name in expected} == expected
         assert held == fresh
 
     yield check
@@ -254,7 +264,10 @@ def test_another_stores_new_namesake_reaches_a_kept_copy(compare: Callable[..., 
             _ingest("A", "c.txt"),
             _ingest("B", "b.txt"),
             _ingest("A", "d.txt"),
-        ]
+        ],
+        # Two Park ministers on record: d.txt's lone "Park" could be either, so
+        # it gets a record of its own, as a fresh store decides too.
+        {"Park Min-jun": 2, "Park Ji-hoon": 1, "Park": 1, "Andriy Kovalskiy": 4},
     )
 
 
@@ -265,7 +278,10 @@ def test_a_rolled_back_rename_does_not_survive_in_the_copy(compare: Callable[...
             _failing("A", "f.txt"),  # renames the agency, then fails
             _ingest("A", "b.txt"),  # which renames it too, and files its aliases
             _ingest("A", "c.txt"),
-        ]
+        ],
+        # b.txt's rename stands ("Chile's spy agency" is now its alias); the
+        # rolled-back one left nothing behind.
+        {"National Intelligence Agency": 4, "Chile's spy agency": None, "Andriy Kovalskiy": 4},
     )
 
 
@@ -273,16 +289,20 @@ def test_a_correction_by_another_store_reaches_a_kept_copy(compare: Callable[...
     def split(stores: Callable[[str], Store], _paths: dict[str, str]) -> None:
         stores("B").split_speaker("National Intelligence Agency", "ANI")
 
-    compare([_ingest("A", "a.txt"), _ingest("A", "b.txt"), split, _ingest("A", "c.txt")])
+    compare(
+        [_ingest("A", "a.txt"), _ingest("A", "b.txt"), split, _ingest("A", "c.txt")],
+        # c.txt's "The ANI" goes to the split-off record, not back to the agency.
+        {"ANI": 1, "National Intelligence Agency": 3},
+    )
 
 
 def test_the_long_lived_store_reads_less(db_url: str, tmp_path: Path) -> None:
     # What the copy is for: the second article naming the same people asks
     # the database about fewer keys than the first.
-    import claimtrack.store.database as store_module
+    import claimtrack.store.speakers as store_module
 
     asked: list[int] = []
-    original = store_module._candidate_ids
+    original = store_module.candidate_ids
 
     def counting(conn: Any, keys: list[str], tokens: list[str]) -> Any:
         asked.append(len(keys) + len(tokens))
@@ -290,7 +310,7 @@ def test_the_long_lived_store_reads_less(db_url: str, tmp_path: Path) -> None:
 
     paths = _paths(tmp_path / "in")
     with open_store(db_url) as store, pytest.MonkeyPatch.context() as patch:
-        patch.setattr(store_module, "_candidate_ids", counting)
+        patch.setattr(store_module, "candidate_ids", counting)
         from claimtrack.ingest.pipeline import ingest
 
         ingest(store, [paths["b.txt"]], link=False)
