@@ -103,7 +103,7 @@ def _claims_from(
     content = " … ".join(text[a:b] for a, b in segments)
     if len(content.strip()) < 2:
         return []
-    quote_kind = _quote_kind(segments, quotes, text)
+    quote_kind = _quote_kind(segments, quotes)
     cue_region = text[min(raw.source.end, raw.cue_start) : raw.cue_start + len(raw.cue)]
     stance = _stance(raw, content)
     hedges = _hedges(content, cue_region)
@@ -190,7 +190,7 @@ def _trim_quotes(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _quote_kind(segments: list[tuple[int, int]], quotes: list[Span], text: str) -> QuoteKind:
+def _quote_kind(segments: list[tuple[int, int]], quotes: list[Span]) -> QuoteKind:
     total = sum(b - a for a, b in segments)
     inside = 0
     for a, b in segments:
@@ -241,5 +241,5 @@ def _speakers(claims: list[Claim], memory: ArticleSpeakers) -> list[Speaker]:
             continue
         entity = by_name.get(claim.speaker)
         if entity is not None:
-            seen[claim.speaker] = entity.speaker(claim.speaker_mention)
+            seen[claim.speaker] = entity.speaker()
     return list(seen.values())

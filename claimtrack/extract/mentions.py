@@ -10,44 +10,30 @@ entity named earlier; full names are never merged on a shared surname, so
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass, field
-from functools import lru_cache
 
 from claimtrack.extract import lexicon, places
+from claimtrack.extract.entities import (
+    FUNCTION_WORDS,
+    SPOKES,
+    Entity,
+    compact_key,
+    country_in,
+    demonym_country,
+    name_tokens,
+    org_kind,
+    split_conjunction,
+    strip_title,
+    title_gender,
+    verb_like,
+)
 from claimtrack.models import Speaker, SpeakerKind
 
 _ACRONYM_DEF = re.compile(
     r"((?:[A-Z][\w’'\-.&]*\s+)(?:(?:of|for|the|and|on|&|de)\s+|[A-Z][\w’'\-.&]*\s+){0,8}"
     r"[A-Z][\w’'\-.&]*)\s*\(([A-Z][A-Za-z.&]{1,9})\)"
 )
-_CAPS_RUN = re.compile(r"[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*)+")
 _CAP_RUN = re.compile(r"[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*)*")
 _NEXT_WORD = re.compile(r"\s+(?:also\s+|later\s+|earlier\s+|then\s+)?([a-z]+)")
-_AUX_VERBS = frozenset("has had was is will would did said told wrote spoke".split())
-
-
-def _verb_like(word: str) -> bool:
-    return (
-        word in _AUX_VERBS
-        or word.endswith("ed")
-        or (word.endswith("s") and not word.endswith("ss") and len(word) > 3)
-    )
-
-
-def _country_in(words: list[str]) -> str | None:
-    """The last country named, implied by a demonym or capital, inside a run of words."""
-    found = None
-    n = len(words)
-    for i in range(n):
-        for size in (1, 2, 3):
-            if i + size > n:
-                break
-            hit = places.lookup(" ".join(words[i : i + size]).rstrip(".,’'s"))
-            if hit is not None:
-                found = hit[0]
-    return found
-
 
 _POSSESSIVE = re.compile(r"^(.+?)(?:’s|'s|’|')\s+(.+)$")
 _PAREN_ACRONYM = re.compile(r"^(.*?)\s*\(([A-Z][A-Za-z.&]{1,9})\)$")
@@ -82,49 +68,9 @@ _TYPE_WORDS = {
 }
 
 
-@lru_cache(maxsize=65536)
-def compact_key(name: str) -> str:
-    """Spelling-insensitive key: accents, case, hyphens, dots and spaces folded."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    letters = [c for c in decomposed if c.isalnum()]
-    return "".join(letters).casefold()
-
-
-@dataclass
-class Entity:
-    """Someone or something named in the article, a speaker or not."""
-
-    name: str
-    kind: SpeakerKind
-    tokens: list[str]
-    acronym: str | None = None
-    title: str | None = None
-    country: str | None = None
-    gender: str | None = None
-    plural: bool = False
-    last_seen: int = 0
-    spoke_at: int = -1
-    subject_at: int = -1
-    aliases: list[str] = field(default_factory=list)
-
-    def speaker(self, mention: str) -> Speaker:
-        aliases = [a for a in self.aliases if a != self.name]
-        return Speaker(
-            name=self.name,
-            kind=self.kind,
-            acronym=self.acronym,
-            title=self.title,
-            country=self.country,
-            aliases=aliases,
-        )
-
-
 def mention_fallback(text: str) -> str:
+    """A name for a mention with no words left, so no speaker goes nameless."""
     return text or "unknown"
-
-
-def _name_tokens(name: str) -> list[str]:
-    return [compact_key(t) for t in re.split(r"[\s\-]+", name) if compact_key(t)]
 
 
 class ArticleSpeakers:
@@ -152,7 +98,7 @@ class ArticleSpeakers:
         for m in _CAP_RUN.finditer(sentence):
             phrase = m.group()
             words = phrase.split()
-            country = _country_in(words)
+            country = country_in(words)
             if country is not None:
                 self.last_country = country
             if len(words) >= 2 and places.lookup(phrase) is None:
@@ -160,18 +106,18 @@ class ArticleSpeakers:
                 role = before[-1] if before and before[-1] in lexicon.TITLE_WORDS else None
                 self._observe_person(phrase, start + m.start(), role)
             verb = _NEXT_WORD.match(sentence, m.end())
-            if verb is not None and _verb_like(verb.group(1)):
+            if verb is not None and verb_like(verb.group(1)):
                 self._mark_subject(words, start + m.start())
 
     def _mark_subject(self, words: list[str], pos: int) -> None:
         """A person right before a verb is a clause subject: salient for 'he'/'she'."""
-        name, _ = _strip_title(words)
+        name, _ = strip_title(words)
         if not name:
             return
         entity = (
             self._find_exact(" ".join(name))
             if len(name) > 1
-            else self._by_name_token(name[0], _title_gender(words))
+            else self._by_name_token(name[0], title_gender(words))
         )
         if entity is not None and entity.kind == SpeakerKind.person:
             entity.subject_at = pos
@@ -187,7 +133,7 @@ class ArticleSpeakers:
             )
             name = possessive.group(2)
         entity = self._find_org(name) or self._add(
-            name, _org_kind(name), pos, country=country or _demonym_country(name)
+            name, org_kind(name), pos, country=country or demonym_country(name)
         )
         entity.acronym = acronym
         entity.last_seen = pos
@@ -195,8 +141,8 @@ class ArticleSpeakers:
 
     def _observe_person(self, phrase: str, pos: int, role: str | None = None) -> None:
         words = phrase.split()
-        name, title = _strip_title(words)
-        if len(name) < 2 or any(w.lower() in _FUNCTION_WORDS for w in name):
+        name, title = strip_title(words)
+        if len(name) < 2 or any(w.lower() in FUNCTION_WORDS for w in name):
             return
         if any(w.lower().strip("’'s") in lexicon.ORG_WORDS for w in name):
             return
@@ -224,7 +170,7 @@ class ArticleSpeakers:
                 text, appositive = head, appositive or tail
             if not text.split():  # ", Reuters said" or worse: keep what was written
                 text = mention.strip()
-        parts = _split_conjunction(text)
+        parts = split_conjunction(text)
         speakers = []
         for part in parts:
             entity = self._resolve_one(part, pos, appositive)
@@ -236,26 +182,26 @@ class ArticleSpeakers:
                 and mention.lower() not in lexicon.PRONOUNS
             ):
                 entity.aliases.append(mention.strip())
-            speakers.append(entity.speaker(mention))
+            speakers.append(entity.speaker())
         return speakers
 
     def _resolve_one(self, text: str, pos: int, appositive: str | None) -> Entity:
         low = text.lower()
         if low in lexicon.PRONOUNS:
-            return self._pronoun(low, pos) or self._add(text, SpeakerKind.unknown, pos)
+            return self._pronoun(low) or self._add(text, SpeakerKind.unknown, pos)
         words = text.split()
         if not words:
             return self._add(text, SpeakerKind.unknown, pos)
         if " of " in text and words[0][:1].islower():
             # "soil scientist Ingrid Solberg of the University of Tromvik": a person
             # with an affiliation, not the university.
-            head, _ = _strip_title(text.split(" of ", 1)[0].split())
+            head, _ = strip_title(text.split(" of ", 1)[0].split())
             if len(head) >= 2 and not any(w.lower() in lexicon.ORG_WORDS for w in head):
                 return self._person(words, pos, appositive)
-        if words[-1].lower() in _SPOKES and len(words) > 1 and words[0][0].isupper():
+        if words[-1].lower() in SPOKES and len(words) > 1 and words[0][0].isupper():
             # "a Fairway spokesman", "RCA spokeswoman": the organisation speaks.
             return self._resolve_one(" ".join(words[:-1]), pos, None)
-        if words[0].lower() in _SPOKES and " for " in text:
+        if words[0].lower() in SPOKES and " for " in text:
             return self._resolve_one(_LEADING_DET.sub("", text.split(" for ", 1)[1]), pos, None)
         acronym = _PAREN_ACRONYM.match(text)
         if acronym is None and text.endswith(")") and "(" in text:
@@ -277,13 +223,13 @@ class ArticleSpeakers:
             )
         possessive = _POSSESSIVE.match(text)
         if possessive is not None:
-            return self._possessive(possessive.group(1), possessive.group(2), text, pos)
+            return self._possessive(possessive.group(1), possessive.group(2), pos)
         words = text.split()
         if words and (
             words[-1][0].islower()
             or (len(words) == 1 and words[0].lower() in lexicon.SPEAKER_HEADS)
         ):
-            return self._description(words, text, pos)
+            return self._description(words, pos)
         if (
             len(words) >= 3
             and words[0][0].isupper()
@@ -291,12 +237,12 @@ class ArticleSpeakers:
             and words[-1][0].isupper()
         ):
             # "Centers for Disease Control and Prevention": glue words mark an institution.
-            name_part, _ = _strip_title(words)
+            name_part, _ = strip_title(words)
             if len(name_part) < 2 or "and" in words or "for" in words:
                 return self._find_org(text) or self._add(
-                    text, _org_kind(text), pos, country=_demonym_country(text)
+                    text, org_kind(text), pos, country=demonym_country(text)
                 )
-        name, _title = _strip_title(words)
+        name, _title = strip_title(words)
         names_a_body = _title is not None and _title.split()[-1].lower() in ("of", "for", "and")
         if (
             len(name) >= 2
@@ -308,7 +254,7 @@ class ArticleSpeakers:
             len(words) == 1 and words[0].isupper() and len(words[0]) > 1
         ):
             return self._find_org(text) or self._add(
-                text, _org_kind(text), pos, country=_demonym_country(text)
+                text, org_kind(text), pos, country=demonym_country(text)
             )
         return self._person(words, pos, appositive)
 
@@ -316,12 +262,12 @@ class ArticleSpeakers:
         if "of" in words[1:]:
             # "Professor Alan Whitcombe of Easton University": the affiliation is a title.
             cut = words.index("of", 1)
-            head, _ = _strip_title(words[:cut])
+            head, _ = strip_title(words[:cut])
             if len(head) >= 2:
                 appositive = appositive or " ".join(words[cut:])
                 words = words[:cut]
-        name, title = _strip_title(words)
-        gender = _title_gender(words)
+        name, title = strip_title(words)
+        gender = title_gender(words)
         if not name:
             name = words[-1:]
         full = " ".join(name)
@@ -342,7 +288,7 @@ class ArticleSpeakers:
             entity.gender = gender
         return entity
 
-    def _possessive(self, owner: str, rest: str, text: str, pos: int) -> Entity:
+    def _possessive(self, owner: str, rest: str, pos: int) -> Entity:
         """'South Korea's spy agency', "Yoon's office", "the country's ministry"."""
         country = places.country_of(owner)
         if country is None and owner.lower() in ("the country", "the nation"):
@@ -356,7 +302,7 @@ class ArticleSpeakers:
             entity = self._find_org_in(rest, country) if rest[0].isupper() else None
             if entity is None:
                 entity = self._find_exact(name) or self._add(
-                    name, _org_kind(rest, default=SpeakerKind.government), pos, country=country
+                    name, org_kind(rest, default=SpeakerKind.government), pos, country=country
                 )
             return entity
         if all(w.lower() in lexicon.TITLE_WORDS for w in re.split(r"[\s\-]+", rest)):
@@ -367,12 +313,12 @@ class ArticleSpeakers:
         name = f"{owner_entity.name}'s {rest}"
         return self._find_exact(name) or self._add(
             name,
-            _org_kind(rest, default=SpeakerKind.organization),
+            org_kind(rest, default=SpeakerKind.organization),
             pos,
             country=owner_entity.country,
         )
 
-    def _description(self, words: list[str], text: str, pos: int) -> Entity:
+    def _description(self, words: list[str], pos: int) -> Entity:
         """Lower-case heads: 'the ministry', 'senior officials', 'some observers'."""
         head = words[-1].lower()
         if head in ("statement", "release", "readout") and self.statement_owner is not None:
@@ -390,7 +336,7 @@ class ArticleSpeakers:
             "few",
         ):
             words = words[1:] or words
-        if head in lexicon.TITLE_WORDS and head not in _SPOKES:
+        if head in lexicon.TITLE_WORDS and head not in SPOKES:
             # "the regional governor", "the candidate": the latest person with that title.
             for entity in sorted(self.entities, key=lambda e: -e.last_seen):
                 if (
@@ -439,7 +385,7 @@ class ArticleSpeakers:
                     SpeakerKind.media,
                 ):
                     continue
-                name_words = set(_name_tokens(entity.name)) | {
+                name_words = set(name_tokens(entity.name)) | {
                     compact_key(a) for a in entity.aliases
                 }
                 if not (name_words & synonyms):
@@ -450,10 +396,10 @@ class ArticleSpeakers:
                 ):
                     continue
                 return entity
-        kind = _org_kind(joined, default=SpeakerKind.organization)
+        kind = org_kind(joined, default=SpeakerKind.organization)
         return self._find_exact(joined) or self._add(joined, kind, pos, country=country)
 
-    def _pronoun(self, pronoun: str, pos: int) -> Entity | None:
+    def _pronoun(self, pronoun: str) -> Entity | None:
         """Nearest compatible antecedent, preferring recent speakers and subjects."""
         want = lexicon.PRONOUNS[pronoun]
 
@@ -498,7 +444,7 @@ class ArticleSpeakers:
         entity = Entity(
             name=name,
             kind=kind,
-            tokens=_name_tokens(name),
+            tokens=name_tokens(name),
             title=title,
             country=country,
             last_seen=pos,
@@ -545,90 +491,3 @@ class ArticleSpeakers:
             if best is None or entity.last_seen > best.last_seen:
                 best = entity
         return best
-
-
-_FUNCTION_WORDS = frozenset(
-    """the a an of in on at to for and or but by with from as that this these those
-    it he she they we i his her their its our why what when where how who which
-    while after before during earlier later meanwhile however key""".split()
-)
-
-
-_SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson", "spokespeople"])
-_ROLE_SUFFIXES = ("or", "er", "ist", "ent", "ant", "ian", "ary", "man", "woman", "person")
-
-
-def _strip_title(words: list[str]) -> tuple[list[str], str | None]:
-    """Split 'Vice Minister of Foreign Affairs Kim Hong-kyun' into name and title.
-
-    The name is the run of capitalised words at the end that are not titles,
-    places or function words.  A role noun not in the title list
-    ("Supervisor", "Resident") still counts as a title when at least two name
-    words follow it, so first names like "Tyler" survive in "Tyler Smith".
-    """
-    cleaned = [w.rstrip(",") for w in words]
-    i = len(cleaned)
-    while i > 0:
-        w = cleaned[i - 1]
-        low = w.lower().rstrip(".")
-        if (
-            low in lexicon.TITLE_WORDS
-            or low in _FUNCTION_WORDS
-            or places.lookup(w) is not None
-            or not w[:1].isupper()
-        ):
-            break
-        if len(cleaned) - i >= 2 and low.endswith(_ROLE_SUFFIXES) and len(low) > 4:
-            break
-        i -= 1
-    name = cleaned[i:]
-    title = " ".join(cleaned[:i]) or None
-    return name, title
-
-
-def _title_gender(words: list[str]) -> str | None:
-    for w in words:
-        low = w.lower().rstrip(".")
-        if low in lexicon.FEMALE_TITLES:
-            return "female"
-        if low in lexicon.MALE_TITLES:
-            return "male"
-    return None
-
-
-def _org_kind(name: str, default: SpeakerKind = SpeakerKind.organization) -> SpeakerKind:
-    words = {w.lower().strip("’'s,") for w in name.split()}
-    if words & lexicon.MEDIA_WORDS and not words & lexicon.GOVERNMENT_WORDS:
-        return SpeakerKind.media
-    if words & lexicon.GOVERNMENT_WORDS:
-        return SpeakerKind.government
-    return default
-
-
-def _demonym_country(name: str) -> str | None:
-    words = name.split()
-    for size in (2, 1):
-        for i in range(len(words) - size + 1):
-            found = places.lookup(" ".join(words[i : i + size]))
-            if found is not None:
-                return found[0]
-    return None
-
-
-def _split_conjunction(text: str) -> list[str]:
-    """'North Korea and Russia' is two speakers; 'U.S. and South Korean officials' is one."""
-    if " and " not in text:
-        return [text]
-    parts = [p.strip() for p in text.split(" and ")]
-    if len(parts) != 2 or not all(parts):
-        return [text]
-    if parts[1].split()[-1][0].islower():
-        return [text]  # a shared head noun: 'U.S. and South Korean officials'
-    found = [places.lookup(p) for p in parts]
-    if all(hit is not None and hit[1] != "demonym" for hit in found):
-        return parts
-    if all(
-        len(p.split()) >= 2 and all(w[0].isupper() for w in p.split()) for p in parts
-    ) and not any(w.lower() in lexicon.ORG_WORDS for w in text.split()):
-        return parts
-    return [text]
