@@ -9,8 +9,11 @@ from functools import lru_cache
 from anyascii import anyascii
 
 # Characters that vary between outlets' house styles without changing who is meant:
-# hyphens and dashes (Jean-Pierre), full stops (U.N.), apostrophes (O'Brien, O’Brien).
-_DROP = re.compile(r"[\-\u2010\u2011\u2012\u2013\u2014\u2212.'\u2018\u2019\u02bc`´]")
+# hyphens and dashes (Jean-Pierre), full stops (U.N.), apostrophes (O'Brien, O’Brien, Saʿid),
+# the Catalan middle dot (Gal·la, and the ŀ it decomposes from).
+_DROP = re.compile(
+    r"[\-\u2010\u2011\u2012\u2013\u2014\u2212.'\u2018\u2019\u02bc\u02be\u02bf`´\u00b7]"
+)
 _SPACE = re.compile(r"\s+")
 
 
