@@ -4,7 +4,8 @@ Opening a database runs every step between its version and ``SCHEMA_VERSION``
 inside the same transaction that checks the version: on any error nothing is
 changed, and two processes opening one old database upgrade it once (SQLite's
 ``BEGIN IMMEDIATE`` and PostgreSQL's advisory lock serialise them).  Steps
-only add: a column, an index, a backfilled value.  New tables need no step,
+only add (a column, an index, a backfilled value), except schema 4, which
+re-keys speaker names (rekey.py).  New tables need no step,
 since ``create_all`` makes any table that is missing.  A database newer than
 this claimtrack is refused, never downgraded.
 """
@@ -21,6 +22,7 @@ from sqlalchemy import Connection, text
 from claimtrack.errors import DatabaseError
 from claimtrack.store import textindex
 from claimtrack.store.backend import backend_of
+from claimtrack.store.rekey import rekey_speakers
 from claimtrack.store.tables import SCHEMA_VERSION
 
 # Claims indexed per statement while an upgrade moves their terms.
@@ -90,8 +92,12 @@ def _v3(conn: Connection) -> None:
     backend_of(conn).settle_text_index(conn)
 
 
-# version → (what it changes, the step from version - 1).
-STEPS: dict[int, tuple[str, Callable[[Connection], None]]] = {
+def _v4(conn: Connection) -> str | None:
+    return rekey_speakers(conn)
+
+
+# version → (what it changes, the step from version - 1, which may say more).
+STEPS: dict[int, tuple[str, Callable[[Connection], str | None]]] = {
     2: (
         "reviews; articles record when they were linked; claim terms move to the "
         "database's full-text index",
@@ -101,6 +107,11 @@ STEPS: dict[int, tuple[str, Callable[[Connection], None]]] = {
         "figures are also kept by unit (claim_figure), for `figures` of a unit alone; "
         "on PostgreSQL the text index no longer keeps a pending list",
         _v3,
+    ),
+    4: (
+        "speaker names are keyed as readers spell them (Łukaszenka = Lukaszenka): keys "
+        "made again, records whose names now spell alike joined",
+        _v4,
     ),
 }
 
@@ -119,6 +130,6 @@ def upgrade(conn: Connection, found: int, where: str) -> list[str]:
     done = []
     for version in range(found + 1, SCHEMA_VERSION + 1):
         what, step = STEPS[version]
-        step(conn)
-        done.append(f"schema {version - 1} → {version}: {what}")
+        more = step(conn)
+        done.append(f"schema {version - 1} → {version}: {what}" + (f"; {more}" if more else ""))
     return done

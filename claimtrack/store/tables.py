@@ -11,7 +11,7 @@ from sqlmodel import Field, SQLModel, Text
 
 from claimtrack.models import SpeakerKind
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class MetaRow(SQLModel, table=True):
