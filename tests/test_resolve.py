@@ -12,8 +12,8 @@ from claimtrack.models import Speaker, SpeakerKind
 from claimtrack.speakers.blocking import index_keys, search_keys
 from claimtrack.speakers.names import name_key
 from claimtrack.speakers.organisations import infer_country, org_signature, org_type
-from claimtrack.speakers.records import SAME_NAME, Match, SpeakerRecord
-from claimtrack.speakers.resolve import _unambiguous_persons, choose, match
+from claimtrack.speakers.records import SAME_NAME, RecordMatch, SpeakerRecord
+from claimtrack.speakers.resolve import _unambiguous_persons, choose, match_record
 from claimtrack.speakers.spelling import acronym_of, initials, name_rank
 
 GOV = SpeakerKind.government
@@ -321,9 +321,9 @@ _POOL_WORDS = st.sampled_from(["Kim", "Park", "Ivanova", "Ivanov", "Min-jun"])
 _POOL_NAMES = st.lists(_POOL_WORDS, min_size=1, max_size=3).map(" ".join)
 
 
-def _choose_plainly(new: Speaker, records: list[SpeakerRecord]) -> Match | None:
+def _choose_plainly(new: Speaker, records: list[SpeakerRecord]) -> RecordMatch | None:
     """`choose` as its docstring says it, with every record matched: the oracle."""
-    matches = [m for r in records if (m := match(new, r)) is not None]
+    matches = [m for r in records if (m := match_record(new, r)) is not None]
     if not matches:
         return None
     exact = [m for m in matches if m.strength == SAME_NAME]

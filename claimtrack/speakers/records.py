@@ -51,7 +51,7 @@ class SpeakerRecord:
 
 
 @dataclass(frozen=True)
-class Match:
+class RecordMatch:
     """Why a new speaker is an existing record, and how strongly."""
 
     record: SpeakerRecord

@@ -31,7 +31,7 @@ from claimtrack.speakers.records import (
     ORG_KINDS,
     SAME_NAME,
     SPELLING,
-    Match,
+    RecordMatch,
     SpeakerRecord,
 )
 from claimtrack.speakers.spelling import (
@@ -48,13 +48,13 @@ from claimtrack.speakers.spelling import (
 __all__ = [
     "ORG_KINDS",
     "SAME_NAME",
-    "Match",
+    "RecordMatch",
     "SpeakerRecord",
     "acronym_of",
     "choose",
     "index_keys",
     "infer_country",
-    "match",
+    "match_record",
     "name_rank",
     "namesakes_needed",
     "org_country",
@@ -131,7 +131,7 @@ def _lone_name_of(lone: str, full: tuple[str, ...]) -> bool:
     )
 
 
-def _org_match(new: Speaker, record: SpeakerRecord) -> Match | None:
+def _org_match(new: Speaker, record: SpeakerRecord) -> RecordMatch | None:
     """Organisations: one acronym, one name spelt differently, or one country and type."""
     country_a = org_country(new.name, new.country)
     country_b = org_country(record.name, record.country)
@@ -148,7 +148,7 @@ def _org_match(new: Speaker, record: SpeakerRecord) -> Match | None:
         or (acronyms_b & long_initials(new.name))
     )
     if shared:
-        return Match(record, f"acronym {min(shared).upper()}", ACRONYM)
+        return RecordMatch(record, f"acronym {min(shared).upper()}", ACRONYM)
     words_a, words_b = name_words(new.name), name_words(record.name)
     score = fuzz.ratio(compact(new.name), compact(record.name))
     if (
@@ -159,10 +159,10 @@ def _org_match(new: Speaker, record: SpeakerRecord) -> Match | None:
             for x, y in zip(words_a, words_b, strict=True)
         )
     ):
-        return Match(record, f"spelling variant (rapidfuzz {score:.0f})", SPELLING, score)
+        return RecordMatch(record, f"spelling variant (rapidfuzz {score:.0f})", SPELLING, score)
     sig_a = org_signature(new.name, new.country)
     if sig_a is not None and sig_a == org_signature(record.name, record.country):
-        return Match(record, f"same organisation: {sig_a[0]} {sig_a[1]}", DESCRIPTION, score)
+        return RecordMatch(record, f"same organisation: {sig_a[0]} {sig_a[1]}", DESCRIPTION, score)
     return None
 
 
@@ -173,27 +173,27 @@ def _kinds_clash(a: SpeakerKind, b: SpeakerKind) -> bool:
     )
 
 
-def match(new: Speaker, record: SpeakerRecord) -> Match | None:
+def match_record(new: Speaker, record: SpeakerRecord) -> RecordMatch | None:
     """Whether ``new`` is ``record``, with the reason and strength; None when not."""
     key = name_key(new.name)
     if not key:
         return None
     if key == name_key(record.name):
         # The stored key is unique: equal names are one record whatever their kinds.
-        return Match(record, "same name", SAME_NAME)
+        return RecordMatch(record, "same name", SAME_NAME)
     if _kinds_clash(new.kind, record.kind):
         return None
     persons = new.kind is SpeakerKind.person and record.kind is SpeakerKind.person
     orgs = new.kind in ORG_KINDS and record.kind in ORG_KINDS
     if key in record.keys:
         if persons and len(name_tokens(new.name)) == 1 and len(name_tokens(record.name)) > 1:
-            return Match(record, f"short form of {record.name}", DESCRIPTION, 100.0)
+            return RecordMatch(record, f"short form of {record.name}", DESCRIPTION, 100.0)
         if orgs and _org_conflict(new, record):
             return None
-        return Match(record, "known alias", KNOWN_ALIAS)
+        return RecordMatch(record, "known alias", KNOWN_ALIAS)
     if persons:
         found = _person_match(new.name, record.name)
-        return None if found is None else Match(record, *found)
+        return None if found is None else RecordMatch(record, *found)
     if orgs:
         return _org_match(new, record)
     return None
@@ -209,7 +209,7 @@ def _org_conflict(new: Speaker, record: SpeakerRecord) -> bool:
     )
 
 
-def choose(new: Speaker, pool: Iterable[SpeakerRecord]) -> Match | None:
+def choose(new: Speaker, pool: Iterable[SpeakerRecord]) -> RecordMatch | None:
     """The one record ``new`` is, among candidates; None for a new speaker or an ambiguity.
 
     ``pool`` must hold every candidate the blocking keys find, including every
@@ -221,12 +221,12 @@ def choose(new: Speaker, pool: Iterable[SpeakerRecord]) -> Match | None:
         return None
     for record in records:
         if name_key(record.name) == key:
-            return Match(record, "same name", SAME_NAME)
+            return RecordMatch(record, "same name", SAME_NAME)
     lone = new.kind is SpeakerKind.person and len(name_tokens(new.name)) == 1
-    matches: list[Match] = []
+    matches: list[RecordMatch] = []
     full: set[int] = set()
     for record in records:
-        if (m := match(new, record)) is None:
+        if (m := match_record(new, record)) is None:
             continue
         matches.append(m)
         if lone and _full_person(record):
@@ -256,7 +256,7 @@ def namesakes_needed(new: Speaker, pool: Iterable[SpeakerRecord]) -> set[str]:
         return set()
     lone: set[str] = set()
     for record in pool:
-        found = match(new, record)
+        found = match_record(new, record)
         if found is None:
             continue
         if found.strength == SAME_NAME:
@@ -270,8 +270,8 @@ def _full_person(record: SpeakerRecord) -> bool:
 
 
 def _unambiguous_persons(
-    new: Speaker, matches: list[Match], records: list[SpeakerRecord]
-) -> list[Match]:
+    new: Speaker, matches: list[RecordMatch], records: list[SpeakerRecord]
+) -> list[RecordMatch]:
     """Drop lone-name matches that more than one full name could explain."""
     if len(name_tokens(new.name)) == 1:
         full = {m.record.id: m for m in matches if _full_person(m.record)}
