@@ -84,6 +84,8 @@ _APPEAL = 4
 
 
 class _Rule(NamedTuple):
+    """One compiled phrase rule with the limits of where it may match."""
+
     kind: int
     max_words: int  # the rule applies to blocks with fewer words than this
     pattern: re.Pattern[str]
@@ -92,6 +94,8 @@ class _Rule(NamedTuple):
 
 
 class _Trigger(NamedTuple):
+    """The rules keyed by one trigger word, tried only where that word occurs."""
+
     needle: bytes  # b" word ", searched in the space-padded folded block
     rules: tuple[_Rule, ...]  # appeals first
     tail: int  # when every rule is tail-bound: how far from the end to start looking
@@ -151,6 +155,7 @@ _LINE_RE = re.compile(r"\S(?:[^\n\r]*\S)?")
 
 
 def _has_verb(words: list[str]) -> bool:
+    """Whether a short line reads as a sentence rather than a name, label or heading."""
     for word in words:
         w = word.strip(_PUNCT_STRIP)
         if not w or not w[0].islower():

@@ -16,6 +16,8 @@ from claimtrack.extract.lexicon import ABBREVIATIONS
 
 
 class Span(NamedTuple):
+    """Character offsets into the article text, end exclusive."""
+
     start: int
     end: int
 
@@ -58,6 +60,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
 
 
 def _append(text: str, spans: list[Span], start: int, end: int) -> None:
+    """Add text[start:end] without its surrounding white space, unless nothing is left."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

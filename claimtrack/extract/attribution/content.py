@@ -161,6 +161,7 @@ def before_closing(tokens: list[Token], k: int) -> int:
 
 
 def strip_end(text: str, start: int, end: int) -> int:
+    """End of a content span without the commas, colons and dashes that joined it to a cue."""
     while end > start and text[end - 1] in " ,;:—–":
         end -= 1
     return end

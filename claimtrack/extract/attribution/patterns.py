@@ -321,6 +321,11 @@ def continued(
 def according_to(
     tokens: list[Token], k: int, last: int, text: str, sentence_end: int
 ) -> RawAttribution | None:
+    """'According to X, C' leads; 'C, according to X' trails.
+
+    X runs to the next comma or stop; a wrapper such as "a statement from"
+    is dropped so that the author of the statement is the source.
+    """
     n = len(tokens)
     i = last + 1
     j = i

@@ -27,6 +27,7 @@ _LEAD_TRIM = frozenset(["of", "for", "and", "&", "to", "in", "at", "on", "both",
 
 
 def is_np_word(tok: Token) -> bool:
+    """A word that can sit inside a source phrase: a name, a speaker noun or glue ("of")."""
     low = tok.low
     if tok.text[0].isupper():
         return low not in FUNCTION_CAPS or low == "the"
@@ -39,6 +40,7 @@ def is_np_word(tok: Token) -> bool:
 
 
 def is_head(tok: Token) -> bool:
+    """A word that can end a source phrase: a capitalised name word or a speaker noun."""
     if tok.text[0].isupper():
         return tok.low not in FUNCTION_CAPS and tok.low not in _NP_GLUE
     return tok.low in lexicon.SPEAKER_HEADS
@@ -111,6 +113,7 @@ def left_np(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None
 
 
 def _walk_left(tokens: list[Token], end: int, floor: int, relaxed: bool) -> tuple[int, int] | None:
+    """Extend a phrase leftwards from `end`; `relaxed` also takes two unknown lower-case words."""
     i = end
     unknown = 0
     while i - 1 >= floor:
