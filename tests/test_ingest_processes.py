@@ -120,7 +120,7 @@ def assert_consistent(db_url: str) -> None:
         indexed = textindex.indexed(conn, all_ids)
         postings = Counter((term, claim) for claim, found in indexed.items() for term in found)
         assert max(postings.values(), default=1) == 1
-        if store._dialect == "sqlite":  # PostgreSQL's primary key already forbids a second row
+        if store.backend.name == "sqlite":  # PostgreSQL's primary key already forbids a second row
             rows = conn.exec_driver_sql("SELECT rowid FROM claim_fts").fetchall()
             assert len(rows) == len({r[0] for r in rows})
         per_term = Counter(term for term, _claim in postings)

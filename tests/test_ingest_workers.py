@@ -186,7 +186,7 @@ def _analyzed(store: Store) -> set[str]:
 def test_a_large_ingest_refreshes_postgresql_statistics(
     store: Store, corpus_files: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if store._dialect != "postgresql":
+    if store.backend.name != "postgresql":
         pytest.skip("SQLite plans from its indexes; nothing to refresh")
     paths = [str(p) for p in corpus_files]
     monkeypatch.setattr(pipeline, "ANALYZE_AFTER", len(paths) + 1)

@@ -54,7 +54,6 @@ class StoreBase:
     def __init__(self, url: str) -> None:
         self.url = url
         self.backend, self._engine = open_engine(url)
-        self._dialect = self.backend.name  # for tests that differ by backend
         # Schema upgrades applied when this store opened the database (migrate.STEPS).
         self.upgraded: list[str] = []
         # Speaker records and blocking postings read so far, kept while no other
