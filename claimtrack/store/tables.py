@@ -1,4 +1,4 @@
-"""The database schema, declared once with SQLModel; queries live in store.py and links.py.
+"""The database schema, declared once with SQLModel; the other store modules query it.
 
 Schema changes bump ``SCHEMA_VERSION`` and add a step to ``migrate.STEPS``,
 which upgrades older databases on open; a newer database is refused.
