@@ -10,11 +10,11 @@ from the database side at the top: extraction alone must not pay for SQLAlchemy.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from contextlib import closing, suppress
-from itertools import islice
 from typing import TYPE_CHECKING, TextIO
 
+from claimtrack.batching import chunks
 from claimtrack.collector import fewer_collections
 from claimtrack.errors import ClaimtrackError, InputError
 from claimtrack.extract.claims import extract
@@ -82,7 +82,7 @@ def ingest(
     )
     stored = analyzed = 0
     with fewer_collections(), closing(_extracted(articles, workers, prepare=link)) as extracted:
-        for prepared_batch in _batches(extracted, STORE_BATCH):
+        for prepared_batch in chunks(extracted, STORE_BATCH):
             batch = [(item, outcome) for item, outcome, _ in prepared_batch]
             if linker is not None:
                 linker.prepare({k: v for *_, found in prepared_batch for k, v in found.items()})
@@ -106,14 +106,6 @@ def _analyze(store: Store) -> None:
     # Statistics only speed queries up: a failure to refresh them is no failure to ingest.
     with suppress(ClaimtrackError):
         store.analyze()
-
-
-def _batches(
-    items: Iterable[tuple[Article | InputError, Extracted, Prepared]], size: int
-) -> Iterator[list[tuple[Article | InputError, Extracted, Prepared]]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
 
 
 def _store_batch(
