@@ -60,7 +60,11 @@ def name_tokens(name: str) -> list[str]:
     return [compact_key(t) for t in re.split(r"[\s\-]+", name) if compact_key(t)]
 
 
-_AUX_VERBS = frozenset("has had was is will would did said told wrote spoke".split())
+_AUX_VERBS = frozenset(
+    """has had was is will would did said told wrote spoke could should can may might must
+    heard saw met made took gave found thought knew began became left won lost ran got felt
+    kept held brought sent led paid built stood fell went came""".split()
+)
 
 
 def verb_like(word: str) -> bool:
@@ -89,7 +93,7 @@ def country_in(words: list[str]) -> str | None:
 FUNCTION_WORDS = frozenset(
     """the a an of in on at to for and or but by with from as that this these those
     it he she they we i his her their its our why what when where how who which
-    while after before during earlier later meanwhile however key""".split()
+    while after before during earlier later meanwhile however""".split()
 )
 
 

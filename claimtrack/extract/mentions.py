@@ -9,6 +9,7 @@ entity named earlier; full names are never merged on a shared surname, so
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from claimtrack.extract import lexicon, places
@@ -83,6 +84,7 @@ class ArticleSpeakers:
         self.acronyms: dict[str, Entity] = {}
         self.last_country: str | None = None
         self.statement_owner: Entity | None = None
+        self._sentences: list[int] = []  # start of each sentence observed, ascending
 
     def mark_statement(self, name: str) -> None:
         """Remember who issued the latest statement, for a later 'the statement said'."""
@@ -92,12 +94,19 @@ class ArticleSpeakers:
     def observe(self, text: str, start: int, end: int) -> None:
         """Register names, countries, subjects and acronym definitions in a sentence."""
         sentence = text[start:end]
+        self._sentences.append(start)
         if "(" in sentence:
             for m in _ACRONYM_DEF.finditer(sentence):
                 self._define_acronym(m.group(1), m.group(2), start + m.start())
         for m in _CAP_RUN.finditer(sentence):
             phrase = m.group()
             words = phrase.split()
+            lead = 0
+            while lead < len(words) - 1 and _not_a_name(words[lead]):
+                lead += 1  # "Though YouTube", "Yesterday Mohamed": capitals of position
+            if lead:
+                words = words[lead:]
+                phrase = " ".join(words)
             country = country_in(words)
             if country is not None:
                 self.last_country = country
@@ -188,7 +197,8 @@ class ArticleSpeakers:
     def _resolve_one(self, text: str, pos: int, appositive: str | None) -> Entity:
         low = text.lower()
         if low in lexicon.PRONOUNS:
-            return self._pronoun(low) or self._add(text, SpeakerKind.unknown, pos)
+            # Unresolved: the claim keeps the pronoun, and nothing is remembered under it.
+            return self._pronoun(low) or Entity(text, SpeakerKind.unknown, [], last_seen=pos)
         words = text.split()
         if not words:
             return self._add(text, SpeakerKind.unknown, pos)
@@ -400,36 +410,57 @@ class ArticleSpeakers:
         return self._find_exact(joined) or self._add(joined, kind, pos, country=country)
 
     def _pronoun(self, pronoun: str) -> Entity | None:
-        """Nearest compatible antecedent, preferring recent speakers and subjects."""
+        """The one clearly most salient compatible antecedent, else None (unresolved).
+
+        Salience is the latest time an entity spoke or was a clause subject, then
+        its latest mention. A rival is another compatible entity named after the
+        best one last spoke or led a clause: "The actor praised his co-star. 'He
+        ...,' he said" could be either, so neither is guessed. A first-person
+        "I" or "we" outside its quotation names nobody the article identified.
+        """
         want = lexicon.PRONOUNS[pronoun]
-
-        def salience(e: Entity) -> tuple[int, int]:
-            return (max(e.spoke_at, e.subject_at), e.last_seen)
-
-        if want in ("male", "female", "any"):
-            persons = sorted(
-                (e for e in self.entities if e.kind == SpeakerKind.person),
-                key=salience,
-                reverse=True,
-            )
-            for entity in persons:
-                if want == "any" or entity.gender in (None, want):
-                    if want != "any" and entity.gender is None:
-                        entity.gender = want
-                    return entity
+        if pronoun in ("i", "we"):
             return None
-        groups = sorted(
-            (e for e in self.entities if e.kind != SpeakerKind.person),
-            key=lambda e: (e.plural if want == "plural" else False, *salience(e)),
-            reverse=True,
-        )
-        if want == "plural":
-            groups = sorted(
-                (e for e in self.entities if e.kind != SpeakerKind.person),
-                key=lambda e: (e.spoke_at, e.plural, e.last_seen),
-                reverse=True,
-            )
-        return groups[0] if groups else None
+        if want in ("male", "female"):
+            pool = [
+                e
+                for e in self.entities
+                if e.kind == SpeakerKind.person and e.gender in (None, want)
+            ]
+        elif want == "plural":
+            # "they": groups named as such ("officials", "researchers") first, then bodies.
+            pool = [e for e in self.entities if e.kind != SpeakerKind.person and e.plural] or [
+                e for e in self.entities if e.kind != SpeakerKind.person
+            ]
+        else:
+            pool = [e for e in self.entities if e.kind != SpeakerKind.person and not e.plural]
+        if not pool:
+            return None
+        best = max(pool, key=_salience)
+        role = max(best.spoke_at, best.subject_at)
+        if role < 0 and best.gender is None and best.title is None:
+            return None  # only ever mentioned: nothing says it is who speaks
+        if any(e is not best and _evident(e) and self._rivals(e, role) for e in pool):
+            return None
+        if want in ("male", "female") and best.gender is None:
+            best.gender = want
+        return best
+
+    def _rivals(self, other: Entity, role: int) -> bool:
+        """Whether `other` competes with an antecedent last active at `role`.
+
+        It does when it was named after that, or was itself active in the same
+        sentence ("Jafari said she felt Mohamed had been ...": both lead a clause).
+        """
+        if other.last_seen > role:
+            return True
+        acted = max(other.spoke_at, other.subject_at)
+        sentence = self._sentence_of(role)
+        return acted >= 0 and sentence > 0 and self._sentence_of(acted) == sentence
+
+    def _sentence_of(self, pos: int) -> int:
+        """1 for the first sentence observed, …; 0 before any (or when none was)."""
+        return bisect.bisect_right(self._sentences, pos)
 
     # --- lookup helpers ------------------------------------------------------
     def _add(
@@ -491,3 +522,32 @@ class ArticleSpeakers:
             if best is None or entity.last_seen > best.last_seen:
                 best = entity
         return best
+
+
+def _salience(entity: Entity) -> tuple[int, int]:
+    return (max(entity.spoke_at, entity.subject_at), entity.last_seen)
+
+
+def _evident(entity: Entity) -> bool:
+    """An entity the article shows acting (speaking, leading a clause) or titled."""
+    return (
+        entity.spoke_at >= 0
+        or entity.subject_at >= 0
+        or entity.title is not None
+        or entity.gender is not None
+    )
+
+
+# Capitalised only because they start a sentence or clause: never part of a name.
+_LEADING_NON_NAMES = (
+    lexicon.CLAUSE_STARTERS
+    | FUNCTION_WORDS
+    | frozenset(
+        """yesterday today tomorrow tonight recently last next this it's there's here's
+        then also still now even only""".split()
+    )
+)
+
+
+def _not_a_name(word: str) -> bool:
+    return word.lower().replace("’", "'") in _LEADING_NON_NAMES
