@@ -175,3 +175,22 @@ def test_no_cue_no_attribution() -> None:
     # A noun after a possessive or a determiner is not a cue.
     s = "The agency's report on the ferries was published in May."
     assert analyse(s, 0, len(s)) == []
+
+
+def test_an_abbreviated_title_does_not_end_an_inverted_source() -> None:
+    s = "The vaccine is safe for children, said Dr. Ingrid Solberg, a paediatrician."
+    att = one(s)
+    assert att.source.text == "Dr. Ingrid Solberg"
+    assert content(s, att) == "The vaccine is safe for children"
+
+
+def test_according_to_a_titled_name() -> None:
+    s = '"We saw no side effects," according to Mr. Halvorsen.'
+    assert one(s).source.text == "Mr. Halvorsen"
+
+
+def test_party_and_state_after_an_inverted_source() -> None:
+    s = '"This is a sad day," said Rep. Ada Lindqvist (D-Ore.), who chairs the panel.'
+    att = one(s)
+    assert att.source.text == "Rep. Ada Lindqvist (D-Ore.)"
+    assert content(s, att).lstrip('"') == "This is a sad day"  # the stage keeps the mark

@@ -179,3 +179,10 @@ def test_they_prefers_a_group_named_as_such() -> None:
 def observe_at(memory: ArticleSpeakers, sentence: str, start: int) -> None:
     """Observe a sentence as if it stood at `start` in the article."""
     memory.observe(" " * start + sentence, start, start + len(sentence))
+
+
+def test_ranks_are_titles_and_the_surname_joins_the_full_name() -> None:
+    memory = ArticleSpeakers()
+    assert resolve(memory, "Supt Mark Ellery", 10).name == "Mark Ellery"
+    assert resolve(memory, "Supt Ellery", 60).name == "Mark Ellery"
+    assert resolve(memory, "Det. Insp. Rosa Lind", 90).name == "Rosa Lind"

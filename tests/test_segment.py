@@ -32,6 +32,15 @@ def test_abbreviations_and_initials_do_not_split() -> None:
     ]
 
 
+def test_initials_after_a_title_do_not_split_but_a_country_does() -> None:
+    text = "He thanked Rep. G.K. Halden on Monday. They moved to the U.S. The vote came later."
+    assert texts(text, split_sentences(text)) == [
+        "He thanked Rep. G.K. Halden on Monday.",
+        "They moved to the U.S.",
+        "The vote came later.",
+    ]
+
+
 def test_quotes_and_question_marks_end_sentences() -> None:
     text = '"Is this safe?" the reporter asked. "No," she said. It rained.'
     assert texts(text, split_sentences(text)) == [

@@ -130,6 +130,7 @@ TITLE_WORDS = frozenset(
     detective dean principal headteacher nurse farmer owner trooper deputy-director
     chief-executive spokesperson-general candidate challenger incumbent nominee
     councillor councilman councilwoman supervisor chairman ombudsman negotiator
+    supt insp det cpl pte cllr dci sgt-major constable pc cmdr adm
     """.split()
 )
 
@@ -306,5 +307,5 @@ ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen sen rep gov lt col sgt capt maj adm cmdr st jr sr inc
     corp ltd co vs etc no nos fig jan feb mar apr jun jul aug sep sept oct nov dec
     mt ft dept est approx u.s u.k u.n e.u d.c a.m p.m e.g i.e rev hon pres govt
-    u.s.a ave blvd""".split()
+    u.s.a ave blvd supt insp det cpl cllr""".split()
 )

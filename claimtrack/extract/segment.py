@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from claimtrack.extract.lexicon import ABBREVIATIONS
+from claimtrack.extract.lexicon import ABBREVIATIONS, TITLE_WORDS
 
 
 class Span(NamedTuple):
@@ -28,6 +28,9 @@ class Span(NamedTuple):
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _NEXT_START = re.compile(r"\s+[\"'“‘(\[]*[A-Z0-9À-ÖØ-Þ\u0400-\u042F]")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+")
+_TITLE_BEFORE = re.compile(r"(\w+)\.\s+$")
+TITLE_ABBREVIATIONS = ABBREVIATIONS & TITLE_WORDS
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -38,6 +41,11 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = match.group(1)
     if len(word) == 1 and word.isupper():
         return True  # an initial: "John F. Kennedy"
+    if _INITIALS.fullmatch(word):
+        # "Rep. G.K. Butterfield": initials after a title are a name's, where
+        # "in the U.S. The" ends a sentence.
+        title = _TITLE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        return title is not None and title.group(1).lower() in TITLE_ABBREVIATIONS
     return word.lower() in ABBREVIATIONS
 
 

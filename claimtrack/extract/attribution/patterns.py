@@ -29,6 +29,7 @@ from claimtrack.extract.attribution.phrases import (
     right_np,
     skip_left,
     subject_end,
+    title_stop,
     trailing_appositive,
 )
 from claimtrack.extract.attribution.spans import Mention, RawAttribution, Token, mention_of
@@ -175,6 +176,9 @@ def _inverted(
         return None
     n = len(tokens)
     tail = span[1] + 1
+    closing = _closing_paren(tokens, tail)
+    if closing is not None:  # '"C," said Rep. Jane Roe (D-Ore.), who …': party and state
+        span, tail = (span[0], closing), closing + 1
     if not (
         tail >= n or tokens[tail].text in (",", ".", "!", "?") or tokens[tail].low in ADJUNCT_START
     ):
@@ -194,6 +198,16 @@ def _inverted(
         content_end=strip_end(text, tokens[0].start, content_end),
         pattern="inverted",
     )
+
+
+def _closing_paren(tokens: list[Token], i: int) -> int | None:
+    """Index of the ")" closing a short parenthesis that opens at token i, if one does."""
+    if i >= len(tokens) or tokens[i].text != "(":
+        return None
+    for j in range(i + 1, min(len(tokens), i + 9)):
+        if tokens[j].text == ")":
+            return j
+    return None
 
 
 def _leading(
@@ -330,7 +344,9 @@ def according_to(
     i = last + 1
     j = i
     while (
-        j < n and tokens[j].text not in (",", ".", ";", ":") and tokens[j].text not in (QUOTE_MARKS)
+        j < n
+        and (tokens[j].text not in (",", ".", ";", ":") or title_stop(tokens, j))
+        and tokens[j].text not in (QUOTE_MARKS)
     ):
         j += 1
     if j == i:

@@ -266,7 +266,9 @@ def right_np(tokens: list[Token], i: int) -> tuple[int, int] | None:
     """A source phrase starting at token i: 'Mr Smith', 'the ministry', 'one official'."""
     n = len(tokens)
     j = i
-    while j < n and (is_np_word(tokens[j]) or tokens[j].low in ("a", "an", "one")):
+    while j < n and (
+        is_np_word(tokens[j]) or tokens[j].low in ("a", "an", "one") or title_stop(tokens, j)
+    ):
         j += 1
     while j > i and not is_head(tokens[j - 1]):
         j -= 1
@@ -283,3 +285,15 @@ def subject_end(tokens: list[Token]) -> int:
     while i < len(tokens) and is_np_word(tokens[i]):
         i += 1
     return i - 1
+
+
+def title_stop(tokens: list[Token], j: int) -> bool:
+    """The full stop of an abbreviated title before a name: "said Dr. Ingrid Solberg"."""
+    return (
+        tokens[j].text == "."
+        and j > 0
+        and tokens[j - 1].low in lexicon.ABBREVIATIONS
+        and tokens[j - 1].low in lexicon.TITLE_WORDS
+        and j + 1 < len(tokens)
+        and tokens[j + 1].text[0].isupper()
+    )
