@@ -194,3 +194,34 @@ def test_party_and_state_after_an_inverted_source() -> None:
     att = one(s)
     assert att.source.text == "Rep. Ada Lindqvist (D-Ore.)"
     assert content(s, att).lstrip('"') == "This is a sad day"  # the stage keeps the mark
+
+
+def test_a_negated_cue_attributes_nothing() -> None:
+    assert analyse_all("Councillor Ada Brandt has NOT claimed that the funds were misused.") == []
+    assert analyse_all("The mayor has not said whether the budget is balanced.") == []
+
+
+def test_an_appositive_with_a_negation_still_attributes() -> None:
+    s = "Professor Ivo Halden of Easton University, who was not involved, said it was small."
+    assert one(s).source.text.startswith("Professor Ivo Halden")
+
+
+def test_a_clause_is_not_a_source() -> None:
+    assert (
+        analyse_all("New data on Thursday showed unemployment claims had topped 6 million.") == []
+    )
+
+
+def test_share_bar_words_are_not_part_of_a_source() -> None:
+    s = "Share Facebook Twitter WhatsApp Email A senior official said the talks had collapsed."
+    assert one(s).source.text == "A senior official"
+
+
+def test_an_adverb_between_source_and_cue_is_stepped_over() -> None:
+    assert one("Senator Ruud Berger has long said that the programme should end.").source.text == (
+        "Senator Ruud Berger"
+    )
+
+
+def analyse_all(sentence: str) -> list[RawAttribution]:
+    return analyse(sentence, 0, len(sentence))

@@ -107,7 +107,8 @@ SKIPPABLE_BEFORE_CUE = frozenset(
     allegedly officially formally privately openly flatly strongly firmly
     categorically explicitly clearly bluntly simply since last this week month year
     today yesterday tonight morning afternoon evening night monday tuesday wednesday
-    thursday friday saturday sunday on late early has've hasn't""".split()
+    thursday friday saturday sunday on late early has've hasn't long often always
+    frequently consistently""".split()
 )
 
 # --- Speakers ----------------------------------------------------------------

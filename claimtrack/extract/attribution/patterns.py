@@ -28,6 +28,7 @@ from claimtrack.extract.attribution.phrases import (
     np_ok,
     right_np,
     skip_left,
+    source_span,
     subject_end,
     title_stop,
     trailing_appositive,
@@ -233,7 +234,12 @@ def _leading(
         np_span = long_subject(tokens, j) or np_span
     if np_span is None or not np_ok(tokens, np_span):
         return None
-    if not appositive and not clause_start(tokens, np_span[0]):
+    cleaned = source_span(tokens, np_span, k)
+    if cleaned is None:
+        return None
+    if cleaned[0] != np_span[0]:  # share-bar words went: the name opens the clause
+        np_span = cleaned
+    elif not appositive and not clause_start(tokens, np_span[0]):
         # "…, and quoted …": subject of the coordinated verb is the sentence subject.
         return None
     content_from = content_index(tokens, after, hearer=lemma == "tell")

@@ -7,7 +7,10 @@ from claimtrack.extract.attribution.spans import Token
 from claimtrack.extract.attribution.words import (
     CLAUSE_PUNCT,
     DETERMINERS,
+    FINITE_VERBS,
     FUNCTION_CAPS,
+    NEGATIONS,
+    PAGE_FURNITURE,
     PASSIVE_AUX,
     QUOTE_MARKS,
     TIME_WORDS,
@@ -297,3 +300,24 @@ def title_stop(tokens: list[Token], j: int) -> bool:
         and j + 1 < len(tokens)
         and tokens[j + 1].text[0].isupper()
     )
+
+
+def source_span(tokens: list[Token], span: tuple[int, int], cue: int) -> tuple[int, int] | None:
+    """A source phrase cleaned of share-bar words, or None when it cannot be a speaker.
+
+    A speaker is an entity: the phrase may not hold a finite verb or a negation,
+    and the words between it and the cue may not negate the cue ("Alder has NOT
+    claimed that …" attributes nothing to Alder).
+    """
+    a, b = span
+    while a < b and tokens[a].low in PAGE_FURNITURE:
+        a += 1
+    phrase = tokens[a : b + 1]
+    if any(t.low in NEGATIONS or t.low in FINITE_VERBS for t in phrase):
+        return None
+    for between in tokens[b + 1 : cue]:
+        if between.text in (",", "(", "—"):
+            break  # an appositive ("…, who was not involved, said") negates nothing
+        if between.low in NEGATIONS:
+            return None
+    return (a, b)

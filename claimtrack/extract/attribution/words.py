@@ -32,3 +32,18 @@ ADJUNCT_START = frozenset(
     while on yesterday today adding citing according as without through via
     from with over via""".split()
 )
+# Share-bar and navigation words glued before a sentence by scraping ("Share
+# Facebook Twitter WhatsApp Email A senior official said"): never part of a source.
+PAGE_FURNITURE = frozenset(
+    """share facebook twitter whatsapp email e-mail print linkedin reddit pinterest
+    telegram messenger copy link comments comment tweet""".split()
+)
+# Negations: "X has not claimed that C" reports no claim by X.
+NEGATIONS = frozenset(["not", "never", "n't", "no", "nor", "hasn't", "didn't", "doesn't"])
+# Finite verbs that cannot be a participle inside a noun phrase: a source phrase
+# holding one is a clause ("New data showed unemployment claims had …"), not a speaker.
+FINITE_VERBS = frozenset(
+    """is are was were has have had does do did will would can could shall should
+    may might must showed shows show went goes saw sees took takes gave gives knew
+    began begins came comes ran runs wrote writes spoke speaks became becomes""".split()
+)
