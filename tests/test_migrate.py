@@ -174,7 +174,11 @@ def test_postgresql_text_index_keeps_no_pending_list(db_url: str) -> None:
         conn.execute(sql_text("DROP TABLE claim_figure"))
         conn.execute(sql_text("UPDATE claimtrack_meta SET value = '2'"))
     with open_store(db_url) as store:
-        assert [step.split(":")[0] for step in store.upgraded] == ["schema 2 → 3", "schema 3 → 4"]
+        assert [step.split(":")[0] for step in store.upgraded] == [
+            "schema 2 → 3",
+            "schema 3 → 4",
+            "schema 4 → 5",
+        ]
         with store._engine.begin() as conn:
             found = conn.execute(query, {"name": "ix_claim_fts_terms"}).scalar()
     assert found == ["fastupdate=off"]

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, delete, insert, or_, select, update
 
 from claimtrack.batching import chunks
 from claimtrack.errors import ClaimtrackError, NotFoundError
@@ -40,7 +40,7 @@ from claimtrack.models import Claim, ClaimLink, ClaimWithLinks, LinkStatus, Rela
 from claimtrack.store import textindex
 from claimtrack.store.backend import Backend
 from claimtrack.store.database import Store, claim_select, claims_from, id_chunks
-from claimtrack.store.tables import ARTICLE, CLAIM, LINK, TERM_STAT
+from claimtrack.store.tables import ARTICLE, CLAIM, LINK, TERM_STAT, valid_id
 
 MAX_CANDIDATES = 30
 # Links a new claim may add (its strongest); older claims keep theirs.
@@ -49,9 +49,6 @@ MAX_LINKS = 10
 MAX_TERMS = 10
 POSTING = 400
 AUTO = "auto"
-# Ids are 32-bit integers on PostgreSQL: a larger one cannot exist, and asking
-# the database for it is an error there rather than an empty answer.
-MAX_ID = 2**31 - 1
 # Claims whose match features a Linker keeps in memory (a few hundred bytes each).
 RECENT = 200_000
 
@@ -186,10 +183,7 @@ class Linker:
             return 0
         self._index(conn, own_terms, fresh)
         terms = set().union(*own_terms.values())
-        if fresh:  # its claims are the newest: the highest id is among them
-            weights, total = self._weights(conn, terms, cached=True, total=max(own_terms))
-        else:
-            weights, total = self._weights(conn, terms, cached=True)
+        weights, total = self._weights(conn, terms, cached=True)
         ranked = {cid: _rarest(ts, weights) for cid, ts in own_terms.items()}
         postings = self._terms.postings(
             set().union(*ranked.values()),
@@ -272,16 +266,17 @@ class Linker:
     def _weights(
         self, conn: Connection, terms: set[str], cached: bool = False, total: int | None = None
     ) -> tuple[dict[str, int], int]:
-        """Claim count of each term (from term_stat) and an estimate of all claims (`total`).
+        """Claim count of each term (from term_stat) and of all claims stored (`total`).
 
         With `cached`, inside a linking transaction after `_begin`, counts come from
         the linker's copy, the database and the transaction's pending counts.
         """
         if not terms:
             return {}, 1
+        # The stored count, not max(id): a sequence's gaps would make the links of
+        # an interrupted ingest differ from those of one run straight through.
         if total is None:
-            # max(id) is an index lookup; count(*) would scan the table on every article.
-            total = conn.execute(select(func.max(CLAIM.c.id))).scalar_one_or_none() or 1
+            total = self.store.claim_count(conn) or 1
         backend = self.store.backend
         if cached:
             pending = self._pending
@@ -420,6 +415,8 @@ class Linker:
         elif not include_rejected:
             stmt = stmt.where(LINK.c.status != LinkStatus.rejected.value)
         if claim_id is not None:
+            if not valid_id(claim_id):
+                return []
             stmt = stmt.where(or_(LINK.c.claim_a == claim_id, LINK.c.claim_b == claim_id))
         with self.store._read() as conn:
             rows = conn.execute(stmt).mappings().all()
@@ -429,7 +426,7 @@ class Linker:
         """Record a person's confirm or reject; it outlives every re-link."""
         if status is LinkStatus.suggested:
             raise LinkError("a decision is confirmed or rejected")
-        if not 0 < link_id <= MAX_ID:
+        if not valid_id(link_id):
             raise NotFoundError(f"no link with id {link_id}")
         who = person or "reviewer"
         with self.store._write("cannot record the decision") as conn:
@@ -449,7 +446,7 @@ class Linker:
 
     def claim(self, claim_id: int) -> ClaimWithLinks:
         """One claim and its links (rejected ones left out)."""
-        if not 0 < claim_id <= MAX_ID:
+        if not valid_id(claim_id):
             raise NotFoundError(f"no claim with id {claim_id}")
         found = self.store.claims(claim_id=claim_id)
         if not found:

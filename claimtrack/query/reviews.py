@@ -22,7 +22,7 @@ from claimtrack.errors import ClaimtrackError, NotFoundError
 from claimtrack.models import Dispute, Rating, Review
 from claimtrack.ratings import SCALE
 from claimtrack.store.database import Store, id_chunks
-from claimtrack.store.tables import ARTICLE, CLAIM, REVIEW
+from claimtrack.store.tables import ARTICLE, CLAIM, REVIEW, valid_id
 
 RATINGS: tuple[Rating, ...] = tuple(
     Rating(name=s.name, label=s.label, value=s.value, aliases=list(s.aliases), meaning=s.meaning)
@@ -34,8 +34,6 @@ WORST_RATING = min(r.value for r in RATINGS if r.value > 0)
 _BY_NAME = {key: r for r in RATINGS for key in (r.name, *r.aliases)}
 _BY_CANONICAL = {r.name: r for r in RATINGS}
 _STRINGS = TypeAdapter(list[str])
-# Ids are 32-bit on PostgreSQL: asking for a larger one is an error there, not a miss.
-_MAX_ID = 2**31 - 1
 
 
 class ReviewError(ClaimtrackError):
@@ -128,7 +126,7 @@ def _checked_url(url: str) -> str:
 
 
 def _claim_keys(store: Store, ids: Iterable[int]) -> dict[int, str]:
-    wanted = sorted({i for i in ids if 0 < i <= _MAX_ID})
+    wanted = sorted({i for i in ids if valid_id(i)})  # others name no claim
     if not wanted:
         return {}
     stmt = select(CLAIM.c.id, CLAIM.c.start, CLAIM.c.end, ARTICLE.c.content_hash).join(

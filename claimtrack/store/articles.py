@@ -8,7 +8,7 @@ millisecond on SQLite. The SQLModel classes in tables.py only declare the schema
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -27,11 +27,10 @@ from claimtrack.models import (
     IngestStatus,
     Stance,
 )
-from claimtrack.speakers.names import name_key
-from claimtrack.store import speakercache
+from claimtrack.store import claimcount, speakercache
 from claimtrack.store.backend import id_chunks
 from claimtrack.store.speakers import Speakers, SpeakerWrites, speakers_of
-from claimtrack.store.tables import ALIAS, ARTICLE, CLAIM, FIGURE, SPEAKER, SPEAKER_RULE
+from claimtrack.store.tables import ARTICLE, CLAIM, FIGURE, SPEAKER, SPEAKER_RULE, valid_id
 
 # What `Store.add` runs on a newly stored article, in its transaction: the
 # connection, the article's id and its claims as stored.
@@ -44,8 +43,18 @@ _STRINGS = TypeAdapter(list[str])
 _FIGURES = TypeAdapter(list[Figure])
 
 
+class _Counting:
+    """Claims stored so far by the `add_many` transaction on `conn`, earlier ones included."""
+
+    def __init__(self, conn: Connection, total: int) -> None:
+        self.conn = conn
+        self.total = total
+
+
 class Articles(Speakers):
     """Storing and reading articles and claims (`Store`'s article half)."""
+
+    _counting: _Counting | None = None
 
     # Hot-path statements, built once per store: SQLAlchemy then reuses their compiled form.
     @cached_property
@@ -85,6 +94,8 @@ class Articles(Speakers):
         try:
             with self._write("cannot store article") as conn:
                 cache.sync(speakercache.stamp(conn, lock=True))
+                # Read after the lock: writers of claims take turns on it.
+                counting = self._counting = _Counting(conn, claimcount.read(conn))
                 figures: list[tuple[Any, ...]] = []
                 # People's corrections are rare: most databases have none to look up.
                 rules = conn.execute(select(SPEAKER_RULE.c.id).limit(1)).first() is not None
@@ -96,6 +107,7 @@ class Articles(Speakers):
                 # Nothing in the transaction reads them back from the database: one
                 # statement each for the whole batch.
                 self.backend.insert_rows(conn, FIGURE, _FIGURE_COLUMNS, figures)
+                claimcount.write(conn, counting.total)
                 speakers.flush(conn)
                 stamp = speakercache.touch(conn) if speakers.records else None
                 if finish is not None:
@@ -106,6 +118,19 @@ class Articles(Speakers):
         except BaseException:
             cache.clear()  # its records may hold what the rollback took back
             raise
+        finally:
+            self._counting = None
+
+    def claim_count(self, conn: Connection) -> int:
+        """Claims stored as this transaction sees them: the corpus size of term weights.
+
+        Inside `add_many` (its `then`), the claims stored so far in it
+        included, without asking the database.
+        """
+        counting = self._counting
+        if counting is not None and counting.conn is conn:
+            return counting.total
+        return claimcount.read(conn)
 
     def _add(
         self,
@@ -138,6 +163,8 @@ class Articles(Speakers):
         if extraction.claims:
             rows = [_claim_row(c, article_id, speaker_ids) for c in extraction.claims]
             claim_ids = self.backend.insert_returning_ids(conn, CLAIM, rows)
+            if self._counting is not None:
+                self._counting.total += len(rows)
             for claim, claim_id in zip(extraction.claims, claim_ids, strict=True):
                 record = None if claim.speaker is None else records.get(claim.speaker)
                 update = {"id": claim_id, "article_id": article_id, "outlet": article.outlet}
@@ -188,6 +215,8 @@ class Articles(Speakers):
 
     def article(self, article_id: int) -> Article:
         """One article with its full text; NotFoundError if there is none with that id."""
+        if not valid_id(article_id):
+            raise NotFoundError(f"no article with id {article_id}")
         with self._read() as conn:
             row = conn.execute(select(ARTICLE).where(ARTICLE.c.id == article_id)).first()
         if row is None:
@@ -218,24 +247,29 @@ class Articles(Speakers):
         article: int | None = None,
         search: str | None = None,
         claim_id: int | None = None,
+        speaker_ids: Iterable[int] | None = None,
     ) -> list[Claim]:
-        """Claims matching every filter given, ordered by article then position."""
+        """Claims matching every filter given, ordered by article then position.
+
+        `speaker` is a name as `find_speakers` reads it (exact, else a close
+        spelling); `speaker_ids` the records it found, for a caller that asked
+        `find_speakers` itself to say when the match was only fuzzy.
+        """
         c = CLAIM.c
         stmt = claim_select().order_by(c.article_id, c.start, c.id)
-        if claim_id is not None:
-            stmt = stmt.where(c.id == claim_id)
-        if article is not None:
-            stmt = stmt.where(c.article_id == article)
+        for wanted, column in ((claim_id, c.id), (article, c.article_id)):
+            if wanted is not None:
+                if not valid_id(wanted):
+                    return []  # no row has it, and a driver would refuse it
+                stmt = stmt.where(column == wanted)
         if speaker is not None:
-            key = name_key(speaker)
-            if not key:
+            found = self.find_speakers(speaker).ids
+            speaker_ids = found if speaker_ids is None else set(found) & set(speaker_ids)
+        if speaker_ids is not None:
+            ids = sorted({i for i in speaker_ids if valid_id(i)})
+            if not ids:
                 return []
-            speaker_ids = (
-                select(SPEAKER.c.id)
-                .where(SPEAKER.c.key.contains(key, autoescape=True))
-                .union(select(ALIAS.c.speaker_id).where(ALIAS.c.key == key))
-            )
-            stmt = stmt.where(c.speaker_id.in_(speaker_ids))
+            stmt = stmt.where(c.speaker_id.in_(ids))
         if search:
             needle = search.lower()
             stmt = stmt.where(

@@ -14,9 +14,11 @@ rest of claimtrack catches its own exceptions, never SQLAlchemy's.
 from __future__ import annotations
 
 import functools
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from pathlib import Path
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -85,30 +87,59 @@ def id_chunks(ids: Iterable[int], size: int = ID_CHUNK) -> Iterator[list[int]]:
     return chunks(sorted(set(ids)), size)
 
 
+# user:password@ in a URL too malformed to parse.
+_PASSWORD = re.compile(r"(://[^:/@]*):[^@]*@")
+
+
 def safe_url(url: URL | str) -> str:
     """A URL fit for an error message: never show a password."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return repr(url)
+    except (ArgumentError, ValueError):
+        return repr(_PASSWORD.sub(r"\1:***@", str(url)))
 
 
 def driver_cause(err: BaseException) -> str:
-    """The driver's own message, one line, without SQLAlchemy's SQL echo and links."""
+    """The driver's own message, one line, without SQLAlchemy's SQL echo and links.
+
+    Only the first line: PostgreSQL's next lines quote the statement
+    (``LINE 1: SELECT …``) and its DETAIL can quote row values.
+    """
     orig = getattr(err, "orig", None) or err
-    return " ".join(str(orig).split()) or type(orig).__name__
+    first = next((line for line in str(orig).splitlines() if line.strip()), "")
+    return " ".join(first.split()) or type(orig).__name__
+
+
+# SQLite's primary result code for a write to a read-only file, connection or
+# directory, and PostgreSQL's SQLSTATE for a write in a read-only transaction
+# (a hot standby, default_transaction_read_only).
+_SQLITE_READONLY = 8
+_PG_READ_ONLY = "25006"
+
+
+def is_read_only(err: BaseException) -> bool:
+    """Whether a driver's error says the database cannot be written to at all."""
+    orig = getattr(err, "orig", None) or err
+    code = getattr(orig, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF == _SQLITE_READONLY
+    return getattr(orig, "sqlstate", None) == _PG_READ_ONLY
 
 
 @contextmanager
-def database_errors(failure: str) -> Iterator[None]:
+def database_errors(failure: str, read_only: str | None = None) -> Iterator[None]:
     """Raise a driver's error as ``DatabaseError("<failure>: <cause>")``.
 
-    Raised ``from None`` for a short traceback; the driver's exception stays
-    its ``__context__``, where retry.lost_race looks for a lost race.
+    With `read_only`, a write the database refuses as read-only is raised as
+    ``DatabaseError(read_only)`` instead. Raised ``from None`` for a short
+    traceback; the driver's exception stays its ``__context__``, where
+    retry.lost_race looks for a lost race.
     """
     try:
         yield
     except SQLAlchemyError as err:
+        if read_only is not None and is_read_only(err):
+            raise DatabaseError(read_only) from None
         raise DatabaseError(f"{failure}: {driver_cause(err)}") from None
 
 
@@ -144,6 +175,13 @@ class Backend(ABC):
     @abstractmethod
     def create_engine(self, url: str) -> Engine:
         """An engine for `url`, its connections set up as claimtrack needs them."""
+
+    @abstractmethod
+    def may_exist(self, url: str) -> bool:
+        """False when the database at `url` surely does not exist, without connecting.
+
+        Connecting to a missing SQLite file creates it: a read command must not.
+        """
 
     # -- statements ----------------------------------------------------------
 
@@ -276,6 +314,14 @@ class SqliteBackend(Backend):
     def create_engine(self, url: str) -> Engine:
         return sqlite_connect.engine(url)
 
+    def may_exist(self, url: str) -> bool:
+        database = make_url(url).database or ""
+        if database.startswith("file:"):  # a URI filename (?uri=true)
+            database = database[len("file:") :].split("?", 1)[0]
+        if database in ("", ":memory:") or "mode=memory" in url:
+            return False  # a new, empty database every time
+        return Path(database).expanduser().is_file()
+
     def _prefer_key_order(self, cursor: Any) -> None:
         pass  # SQLite plans from its indexes
 
@@ -389,6 +435,9 @@ class PostgresBackend(Backend):
 
     def create_engine(self, url: str) -> Engine:
         return create_engine(url, pool_pre_ping=True)
+
+    def may_exist(self, url: str) -> bool:
+        return True  # only the server knows: schemacheck asks it
 
     def insert_ignoring(self, table: Table, *keys: str) -> Insert:
         return pg_dialect.insert(table).on_conflict_do_nothing(index_elements=list(keys))

@@ -56,17 +56,26 @@ class Corrections(Speakers):
         """Make ``other`` part of ``keep``; a stored rule sends later articles to ``keep`` too.
 
         The claims and aliases of ``other`` move, its name becomes an alias, and the
-        name of ``keep`` becomes fixed: later articles never rename it.
+        name of ``keep`` becomes fixed: later articles never rename it.  A name
+        no record has yet ("Zelensky" beside "Volodymyr Zelenskiy", whose records
+        know "Zelenskiy" and "Zelenskyy") becomes an alias of ``keep``, and the
+        rule files it there when an article writes it, as an alias file does.
         """
         with self._correcting("cannot merge speakers") as conn:
             kept = self._find_speaker(conn, keep)
-            gone = self._find_speaker(conn, other)
-            if kept.id == gone.id:
-                raise ClaimtrackError(
-                    f"{other!s} is already speaker {kept.id} ({kept.name}); nothing to merge"
-                )
-            self._add_rule(conn, MERGE, kept.name, gone.name)
-            self._merge_records(conn, kept, gone)
+            unknown = isinstance(other, str) and not other.strip().isdigit()
+            if unknown and self._lookup_speaker(conn, str(other)) is None:
+                self._add_rule(conn, MERGE, kept.name, str(other))
+                self._add_aliases(conn, kept, [str(other)])
+                self._index(conn, kept, str(other))
+            else:
+                gone = self._find_speaker(conn, other)
+                if kept.id == gone.id:
+                    raise ClaimtrackError(
+                        f"{other!s} is already speaker {kept.id} ({kept.name}); nothing to merge"
+                    )
+                self._add_rule(conn, MERGE, kept.name, gone.name)
+                self._merge_records(conn, kept, gone)
         return self.speaker(kept.id)
 
     def split_speaker(self, speaker: int | str, alias: str) -> SpeakerSummary:

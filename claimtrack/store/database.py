@@ -29,6 +29,12 @@ class Store(Articles, Corrections):
     """Articles, claims and speakers in one database; use as a context manager."""
 
 
-def open_store(db: str | None = None) -> Store:
-    """Open (creating if needed) the database named by --db, $CLAIMTRACK_DB or the default."""
-    return Store(resolve_url(db))
+def open_store(db: str | None = None, *, create: bool = True, repair: bool = False) -> Store:
+    """Open the database named by --db, $CLAIMTRACK_DB or the default.
+
+    With `create` (ingest) a new database gets claimtrack's tables; without it
+    (every command that only reads or corrects) a database with no claimtrack
+    schema is a NotFoundError, and nothing is created. A damaged database is a
+    DatabaseError naming what is wrong, unless `repair` (link/repair.py).
+    """
+    return Store(resolve_url(db), create=create, repair=repair)

@@ -5,8 +5,9 @@ inside the same transaction that checks the version: on any error nothing is
 changed, and two processes opening one old database upgrade it once (SQLite's
 ``BEGIN IMMEDIATE`` and PostgreSQL's advisory lock serialise them).  Steps
 only add (a column, an index, a backfilled value), except schema 4, which
-re-keys speaker names (rekey.py).  New tables need no step,
-since ``create_all`` makes any table that is missing.  A database newer than
+re-keys speaker names (rekey.py).  New tables need no step beyond filling
+them: ``create_all`` makes them, and schemacheck.SINCE says which version
+brought each, so that a table missing from a newer database is damage.  A database newer than
 this claimtrack is refused, never downgraded.
 """
 
@@ -20,7 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from claimtrack.errors import DatabaseError
-from claimtrack.store import textindex
+from claimtrack.store import claimcount, textindex
 from claimtrack.store.backend import backend_of
 from claimtrack.store.rekey import rekey_speakers
 from claimtrack.store.tables import SCHEMA_VERSION
@@ -49,8 +50,16 @@ def _v2(conn: Connection) -> None:
 
 
 def _v3(conn: Connection) -> None:
-    # claim_figure is new (create_all made it, empty): fill it from the claims'
-    # figures JSON, streamed in claim order and written in batches.
+    # claim_figure is new (create_all made it, empty): fill it from the claims.
+    fill_figures(conn)
+    backend_of(conn).settle_text_index(conn)
+
+
+def fill_figures(conn: Connection) -> None:
+    """Fill an empty claim_figure from the claims' figures JSON (schema 3, a repair).
+
+    Streamed in claim order and written in batches.
+    """
     query = text(
         "SELECT c.id, c.article_id, c.speaker_id, c.speaker, c.speaker_mention, c.stance,"
         " c.figures, a.outlet, a.published FROM claim c JOIN article a ON a.id = c.article_id"
@@ -89,11 +98,14 @@ def _v3(conn: Connection) -> None:
             batch = []
     if batch:
         conn.execute(insert, batch)
-    backend_of(conn).settle_text_index(conn)
 
 
 def _v4(conn: Connection) -> str | None:
     return rekey_speakers(conn)
+
+
+def _v5(conn: Connection) -> str:
+    return f"{claimcount.recount(conn)} claims"
 
 
 # version → (what it changes, the step from version - 1, which may say more).
@@ -113,11 +125,16 @@ STEPS: dict[int, tuple[str, Callable[[Connection], str | None]]] = {
         "made again, records whose names now spell alike joined",
         _v4,
     ),
+    5: (
+        "the number of claims is kept, so term weights no longer follow the highest "
+        "claim id (on PostgreSQL it keeps the gaps of interrupted runs)",
+        _v5,
+    ),
 }
 
 
-def upgrade(conn: Connection, found: int, where: str) -> list[str]:
-    """Bring a database from version `found` to SCHEMA_VERSION; returns what changed."""
+def check_version(found: int, where: str) -> None:
+    """Refuse a version this claimtrack cannot open: a newer one, or one it cannot upgrade."""
     if found > SCHEMA_VERSION:
         raise DatabaseError(
             f"database {where} has schema version {found}, newer than this claimtrack "
@@ -127,6 +144,11 @@ def upgrade(conn: Connection, found: int, where: str) -> list[str]:
         raise DatabaseError(
             f"database {where} has schema version {found}, which this claimtrack cannot upgrade"
         )
+
+
+def upgrade(conn: Connection, found: int, where: str) -> list[str]:
+    """Bring a database from version `found` to SCHEMA_VERSION; returns what changed."""
+    check_version(found, where)
     done = []
     for version in range(found + 1, SCHEMA_VERSION + 1):
         what, step = STEPS[version]

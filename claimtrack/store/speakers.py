@@ -23,7 +23,8 @@ from claimtrack.speakers.resolve import SpeakerRecord
 from claimtrack.store.backend import backend_of, driver_rows
 from claimtrack.store.engine import StoreBase
 from claimtrack.store.speakercache import SpeakerCache
-from claimtrack.store.tables import ALIAS, CLAIM, SPEAKER, SPEAKER_RULE, SPEAKER_TOKEN
+from claimtrack.store.speakermatch import SpeakerMatch, exact_ids, find_speakers
+from claimtrack.store.tables import ALIAS, CLAIM, SPEAKER, SPEAKER_RULE, SPEAKER_TOKEN, valid_id
 
 # Mentions that say nothing about who spoke; recording them as aliases would make
 # `claims --speaker he` match every speaker ever referred to by a pronoun.
@@ -320,10 +321,21 @@ class Speakers(StoreBase):
             for row in rows
         ]
 
+    def find_speakers(self, name: str) -> SpeakerMatch:
+        """The records a typed name means: exactly (name, alias, acronym), else fuzzily.
+
+        `claims --speaker` lists their claims, saying first when the match
+        was only fuzzy (`SpeakerMatch.notice`).
+        """
+        with self._read() as conn:
+            return find_speakers(conn, name)
+
     def _find_speaker(self, conn: Connection, ref: int | str) -> SpeakerRecord:
         """A speaker by id (an int or digits), else by name, else by an alias only it has."""
         if isinstance(ref, int) or ref.strip().isdigit():
             speaker_id = int(ref)
+            if not valid_id(speaker_id):
+                raise NotFoundError(f"no speaker with id {speaker_id}")
             rows = conn.execute(select(SPEAKER).where(SPEAKER.c.id == speaker_id)).all()
             if not rows:
                 raise NotFoundError(f"no speaker with id {speaker_id}")
@@ -334,22 +346,18 @@ class Speakers(StoreBase):
         return found
 
     def _lookup_speaker(self, conn: Connection, name: str) -> SpeakerRecord | None:
-        """The speaker with this name, else the one speaker with this alias; None if neither."""
-        key = name_key(name)
-        if not key:
-            return None
-        rows = conn.execute(select(SPEAKER).where(SPEAKER.c.key == key)).all()
-        if not rows:
-            ids = select(ALIAS.c.speaker_id).where(ALIAS.c.key == key)
-            rows = conn.execute(
-                select(SPEAKER).where(SPEAKER.c.id.in_(ids)).order_by(SPEAKER.c.id)
-            ).all()
-        if len(rows) > 1:
-            listed = ", ".join(f"{row.id} {row.name}" for row in rows)
+        """The speaker with this name, else the one with this alias or acronym; None if none.
+
+        Exact only (speakermatch.exact_ids): a correction never lands on a guess.
+        """
+        ids = exact_ids(conn, name_key(name))
+        if len(ids) > 1:
+            names = speaker_records(conn, ids)
+            listed = ", ".join(f"{i} {names[i].name}" for i in ids)
             raise ClaimtrackError(
                 f"{name.strip()!r} is an alias of several speakers ({listed}); use an id"
             )
-        return speaker_records(conn, [rows[0].id])[rows[0].id] if rows else None
+        return speaker_records(conn, ids)[ids[0]] if ids else None
 
 
 def speakers_of(extraction: Extraction) -> dict[str, Speaker]:

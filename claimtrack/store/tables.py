@@ -11,7 +11,16 @@ from sqlmodel import Field, SQLModel, Text
 
 from claimtrack.models import SpeakerKind
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
+
+# Ids are INTEGER columns, 32-bit on PostgreSQL: no stored row has a larger one,
+# and asking for one is a driver error there (on SQLite past 2**63), not "none".
+MAX_ID = 2**31 - 1
+
+
+def valid_id(value: int) -> bool:
+    """Whether a row could have this id; any other id names nothing (and is never sent)."""
+    return 0 < value <= MAX_ID
 
 
 class MetaRow(SQLModel, table=True):
@@ -21,6 +30,13 @@ class MetaRow(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str
+
+
+# claimtrack_meta keys: the schema's version, and how many claims are stored
+# (the corpus size term weights use; articles.py keeps it in the transaction
+# that stores claims, since a sequence's max(id) keeps the gaps of rolled-back inserts).
+VERSION_KEY = "schema_version"
+CLAIM_COUNT_KEY = "claim_count"
 
 
 class ArticleRow(SQLModel, table=True):
