@@ -235,3 +235,21 @@ def test_extract_never_raises_and_every_offset_points_back(text: str) -> None:
         assert claim.sentence
         for figure in claim.figures:
             assert text[figure.start : figure.end] == figure.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("The ministry claimed that the governor had not made the offer.", Stance.deny),
+        ("A police spokesman said no threats were made against the school.", Stance.deny),
+        ("The minister said she never signed the contract.", Stance.deny),
+        ("Officials said there were no casualties in the blast.", Stance.deny),
+        ("The firm said it wasn't in talks with any buyer.", Stance.deny),
+        ("A spokesman said the result would not be certified until Monday.", Stance.assert_),
+        ("The mayor said the bridge would reopen, although it was not yet safe.", Stance.assert_),
+        ("A spokeswoman said nobody wants to lose a final.", Stance.assert_),
+    ],
+)
+def test_negating_that_something_happened_is_a_denial(sentence: str, stance: Stance) -> None:
+    [claim] = claims_of(sentence)
+    assert claim.stance is stance

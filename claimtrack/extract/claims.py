@@ -42,6 +42,21 @@ _STRONG_REJECTION = re.compile(
 )
 
 
+# Content that negates, near its start, that something happened or was so: "the
+# president had not made the offer", "no threats were made", "she never signed it".
+# That is a denial of the event. A negated future or modal ("the result would not
+# be certified until Monday") or a negation deeper in, in a subordinate clause,
+# leaves the claim an assertion.
+_NEGATED_EVENT = re.compile(
+    r"^(?:[\w’'\-]+\s+){0,6}?(?:had|has|have|was|were|did)\s+(?:not|never)\b"
+    r"|^(?:[\w’'\-]+\s+){0,6}?(?:hadn|hasn|haven|wasn|weren|didn)[’']t\b"
+    r"|^(?:[\w’'\-]+\s+){0,4}?never\s+\w+ed\b"
+    r"|^there\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+no\b"
+    r"|^(?:no|nobody|none|no\s+one)\b(?:\s+[\w’'\-]+){0,4}?\s+(?:was|were|had|has|have)\b",
+    re.I,
+)
+
+
 def extract(article: Article) -> Extraction:
     """Split one article into attributed claims; offsets index ``article.text``."""
     text = article.text
@@ -217,7 +232,7 @@ def _stance(raw: RawAttribution, content: str) -> Stance:
             return Stance.deny
         if _rejection_re().search(content):
             return Stance.deny
-    if _STRONG_REJECTION.search(content):
+    if _STRONG_REJECTION.search(content) or _NEGATED_EVENT.search(content):
         return Stance.deny
     return Stance.assert_
 
