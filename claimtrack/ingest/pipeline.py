@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Generator, Iterable, Sequence
 from contextlib import closing, suppress
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from claimtrack.batching import chunks
 from claimtrack.collector import fewer_collections
@@ -52,7 +52,7 @@ def ingest(
     published: str | None = None,
     url: str | None = None,
     title: str | None = None,
-    stdin: TextIO | None = None,
+    stdin: TextIO | BinaryIO | None = None,
     on_progress: Callable[[IngestResult], None] | None = None,
     link: bool = True,
     max_bytes: int = MAX_ARTICLE_BYTES,
@@ -135,7 +135,7 @@ def _store_batch(
     return out
 
 
-def extract_path(path: str, stdin: TextIO | None = None) -> list[Extraction]:
+def extract_path(path: str, stdin: TextIO | BinaryIO | None = None) -> list[Extraction]:
     """Extract claims from one input (``-`` for stdin) without touching a database."""
     extractions = []
     for item in iter_articles([path], stdin=stdin):

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from claimtrack.errors import InputError
 from claimtrack.ingest.articles import (
@@ -80,49 +81,114 @@ def _os_cause(err: OSError) -> str:
     return (err.strerror or str(err)).lower()
 
 
-def read_file(path: str, max_bytes: int = MAX_ARTICLE_BYTES) -> list[ArticleOrError]:
-    """Read one file; JSON and JSONL files may give several articles and errors.
+# O_NONBLOCK: a file swapped for a named pipe after the check cannot block the open.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
-    A single-article file larger than ``max_bytes`` is refused after reading at
-    most that much (a device or a pipe may have no size); JSON and JSONL files
-    are limited per record instead.
+
+def _not_regular(mode: int) -> str | None:
+    """Why a file of this mode is not read, or None for a regular file.
+
+    A named pipe blocks its reader until something writes to it (forever, in a
+    folder nobody writes to) and a device may never end, so only regular files
+    are opened; a pipe is read through ``-``.
+    """
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a directory"
+    if stat.S_ISFIFO(mode):
+        kind = "a named pipe"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    else:
+        kind = "not a file"
+    return f"not a regular file ({kind})"
+
+
+def _open_regular(path: str) -> BinaryIO:
+    """`path` open for reading if it is a regular file; else BadInput, without opening it."""
+    why = _not_regular(os.stat(path).st_mode)
+    if why is not None:
+        raise BadInput(why)
+    fd = os.open(path, _OPEN_FLAGS)
+    try:
+        why = _not_regular(os.fstat(fd).st_mode)
+        if why is not None:
+            raise BadInput(why)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_file(path: str, max_bytes: int = MAX_ARTICLE_BYTES) -> list[ArticleOrError]:
+    """Read one regular file; JSON and JSONL files may give several articles and errors.
+
+    A single-article file larger than ``max_bytes`` is refused before reading
+    it, and after reading at most that much should it grow meanwhile; JSON and
+    JSONL files are limited per record instead.
     """
     suffix = Path(path).suffix.lower()
     try:
-        with open(path, "rb") as handle:
+        with _open_regular(path) as handle:
             if suffix in _BATCH_EXTENSIONS:
                 data = handle.read()
             else:
-                data = handle.read(max_bytes + 1)
-                if len(data) > max_bytes:
-                    size = os.fstat(handle.fileno()).st_size
+                size = os.fstat(handle.fileno()).st_size
+                data = handle.read(max_bytes + 1) if size <= max_bytes else b""
+                if size > max_bytes or len(data) > max_bytes:
+                    size = max(size, os.fstat(handle.fileno()).st_size)
                     return [InputError(path, too_big("file", size, max_bytes))]
     except OSError as err:
         return [InputError(path, _os_cause(err))]
+    except ValueError:  # a NUL byte in a path given to the library
+        return [InputError(path, "invalid file name")]
+    except BadInput as err:
+        return [InputError(path, str(err))]
     try:
         return _parse(path, suffix, data, max_bytes)
     except BadInput as err:
         return [InputError(path, str(err))]
 
 
-def _read_stdin(stdin: TextIO, max_bytes: int = MAX_ARTICLE_BYTES) -> list[ArticleOrError]:
-    """stdin as plain text or markdown (front matter allowed), path '-'."""
+def _stdin_bytes(stdin: TextIO | BinaryIO, limit: int) -> bytes:
+    """Up to `limit` bytes of stdin, undecoded: the locale's encoding is no guess for a pipe.
+
+    A text stream without a byte buffer under it (io.StringIO) is already text;
+    it is encoded back to UTF-8, surrogate escapes to the bytes they stand for.
+    """
+    buffer = getattr(stdin, "buffer", None)
+    chunk = buffer.read(limit) if buffer is not None else stdin.read(limit)
+    if isinstance(chunk, bytes):
+        return chunk
     try:
-        # Characters, not bytes: at most four bytes each, so this bounds memory too.
-        text = stdin.read(max_bytes + 1)
-    except UnicodeDecodeError:
-        return [InputError("-", "cannot decode text (stdin is not in the locale's encoding)")]
+        return chunk.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return chunk.encode("utf-8", "replace")
+
+
+def _read_stdin(stdin: TextIO | BinaryIO | None, max_bytes: int) -> list[ArticleOrError]:
+    """stdin as a plain text or markdown file (front matter allowed), path '-'.
+
+    Its bytes are decoded as a file's are (decoding.decode), so Latin-1 or
+    UTF-16 piped in reads as it does from a path.
+    """
+    if stdin is None:
+        return [InputError("-", "no stdin to read")]
+    try:
+        data = _stdin_bytes(stdin, max_bytes + 1)
     except OSError as err:
         return [InputError("-", _os_cause(err))]
-    if not text:
+    if not data:
         return [InputError("-", "stdin is empty")]
-    if len(text) > max_bytes or len(text.encode("utf-8", "replace")) > max_bytes:
+    if len(data) > max_bytes:
         return [InputError("-", too_big("stdin", None, max_bytes))]
-    if "\x00" in text:
-        return [InputError("-", "binary file, not text")]
-    if not text.strip():
-        return [InputError("-", "no text")]
     try:
+        text = decode(data)
+        if not text.strip():
+            raise BadInput("no text")
         return parse_text("-", text, markdown=True)
     except BadInput as err:
         return [InputError("-", str(err))]
@@ -164,7 +230,7 @@ def iter_articles(
     published: str | None = None,
     url: str | None = None,
     title: str | None = None,
-    stdin: TextIO | None = None,
+    stdin: TextIO | BinaryIO | None = None,
     max_bytes: int = MAX_ARTICLE_BYTES,
 ) -> Iterator[Article | InputError]:
     """Yield one Article per readable article, or an InputError per bad file/record.
