@@ -7,7 +7,9 @@ Top-level commands kept out of cli/main.py, which mounts them with one call to
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Annotated
@@ -174,22 +176,68 @@ def report(
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename: readers never see half a report."""
-    directory = path.parent if str(path.parent) else Path(".")
+    """Write to a temporary file beside the target, then rename: readers never see half a report.
+
+    The rename replaces whatever is at the path, so the target is checked first.
+    A symlink is written through, as the shell's `>` would: the file it points
+    to is replaced, the link stays. Anything but a regular file (a directory, a
+    FIFO, a device, a socket) is refused before anything is written. An
+    existing file keeps its permission bits; a new one gets the umask default.
+    """
     try:
-        fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+        target = Path(os.path.realpath(path))  # through every symlink, even a dangling one
+        found: os.stat_result | None = target.stat()
+    except FileNotFoundError:
+        found = None
+    except (OSError, ValueError) as err:  # ValueError: a NUL in the name
+        raise OutputFileError(f"{path}: {getattr(err, 'strerror', None) or err}") from None
+    if found is not None and not stat.S_ISREG(found.st_mode):
+        raise OutputFileError(
+            f"{path}: {_kind(found.st_mode)}, not a regular file; nothing written"
+        )
+    try:
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as err:
         raise OutputFileError(f"{path}: {err.strerror or err}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)  # as open() would have made it
-        os.replace(temp, path)
+        if found is not None:
+            _keep_owner(temp, found)
+            os.chmod(temp, stat.S_IMODE(found.st_mode))
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temp, 0o666 & ~umask)  # as open() would have made it
+        os.replace(temp, target)
     except OSError as err:
         Path(temp).unlink(missing_ok=True)
         raise OutputFileError(f"{path}: {err.strerror or err}") from None
+
+
+def _keep_owner(temp: str, found: os.stat_result) -> None:
+    """Give the new file the old one's owner and group where we may (root, or a group of ours)."""
+    now = os.stat(temp)
+    if (now.st_uid, now.st_gid) == (found.st_uid, found.st_gid):
+        return
+    # Where neither is allowed the file becomes ours, as any editor's save would make it.
+    with contextlib.suppress(PermissionError):
+        try:
+            os.chown(temp, found.st_uid, found.st_gid)
+        except PermissionError:
+            os.chown(temp, -1, found.st_gid)
+
+
+def _kind(mode: int) -> str:
+    """What a non-regular file is, in the words of `ls -l`'s first letter."""
+    kinds = [
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ]
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def register(app: typer.Typer) -> None:
