@@ -203,9 +203,14 @@ def test_claimreview_validates_against_googles_fields(runner: CliRunner, reviewe
     }
     assert reviewed_item["datePublished"] == "2024-05-08"
     assert reviewed_item["appearance"][0]["url"] == "https://valley-post.example/toll"
-    assert claim["claimReviewed"].startswith("60 deaths had been confirmed")
+    assert claim["claimReviewed"] == (
+        "Valley Doctors Association said 60 deaths had been confirmed in the flood after the "
+        "Rio Seco dam burst"
+    )
     dispute = next(i for i in items if "#dispute-" in i["url"])
     assert dispute["reviewRating"]["alternateName"] == "Misleading"
+    anchor = dispute["itemReviewed"]["author"]["name"]
+    assert dispute["claimReviewed"].startswith(f"{anchor} said ")  # a statement, not a label
     assert len(dispute["itemReviewed"]["appearance"]) == 3
     # Every schema requirement is enforced: dropping one field fails validation.
     broken = json.loads(json.dumps(items))

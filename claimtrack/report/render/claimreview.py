@@ -6,8 +6,21 @@ ones Google documents as required (claimReviewed, reviewRating with
 alternateName, url) and recommended (author, datePublished, itemReviewed as a
 Claim with author, datePublished and appearance; ratingValue, bestRating,
 worstRating): https://developers.google.com/search/docs/appearance/structured-data/factcheck
+A verdict off the numeric scale ("unproven", -1) gets the alternateName alone,
+as Google allows, so no ratingValue ever lies outside worstRating..bestRating.
 `schemas/claimreview.schema.json` states the same requirements and a test
 holds the output to it.
+
+`claimReviewed` is one self-contained sentence, speaker, cue and content
+("National Intelligence Service said it had confirmed that …"): content alone
+is often a fragment that leans on its sentence. A dispute's review states its
+anchor claim, the claim whose speaker is the review's `itemReviewed.author`.
+
+The export is meant for a `<script type="application/ld+json">` element, and
+its strings are article text: `<`, `>` and `&` (and U+2028/U+2029, line breaks
+to old JavaScript parsers) are written as `\\u003c`-style escapes, so no
+`</script>` or `<!--` in an article can end the element. The JSON parses to
+the same values.
 
 The publishing organisation is configuration (--org-name/--org-url or
 CLAIMTRACK_ORG_NAME/CLAIMTRACK_ORG_URL). Each review's `url` comes from a
@@ -21,18 +34,42 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from string import Formatter
+from typing import Any, NamedTuple
 
 from claimtrack.config import ENV_ORG_NAME, ENV_ORG_URL
 from claimtrack.errors import ClaimtrackError
-from claimtrack.models import Review, SpeakerKind
+from claimtrack.extract.lexicon import CUE_FORMS
+from claimtrack.models import QuoteKind, Review, SpeakerKind
 from claimtrack.query.reviews import BEST_RATING, WORST_RATING
 from claimtrack.report.models import Quote, Report, ReportDispute
 from claimtrack.report.render.common import web_url
 
 DEFAULT_URL_PATTERN = "{org_url}#{anchor}"
+URL_FIELDS = ("org_url", "anchor", "review_id")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # Google wants ISO 8601; other dates are left out
 _PEOPLE = {SpeakerKind.person, SpeakerKind.anonymous, SpeakerKind.unknown}
+
+# Characters that could end or confuse a <script> element, as JSON escapes.
+_SCRIPT_SAFE = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+# A past tense for each gerund cue ("citing" -> "cited"): a statement needs a finite verb.
+_PAST = {lemma: surface for surface, (lemma, form) in CUE_FORMS.items() if form == "past"}
+# "quoted by FT as saying" follows "was": the speaker is the grammatical subject.
+_PASSIVE_CUE = re.compile(r"\w+ed (?:by .+ )?as \w+")
+# Words that start a sentence only because they lead it ("said The bank …" -> "said the
+# bank …"): articles, pronouns, conjunctions and common prepositions; never "I" or a name.
+_LEADING_LOWER = frozenset(
+    """a an the it its this that these those there their they he she his her we our you
+    your some many most all any no not if when while as after before with without in on at
+    for from by to of but and or so since although though because""".split()
+)
+# Cues whose verb needs its hearer ("told reporters that"): the sentence supplies it.
+_HEARER_CUES = frozenset({"tell", "inform", "assure", "brief"})
+_QUOTE_MARKS = "\"'“”‘’«»„"
+_DOUBLE_QUOTES = '"“”«»„'  # inside a direct quote: it was partly quoted, leave it as is
+_MAX_BRIDGE = 60  # characters of the sentence between such a cue and its content
 
 
 class ClaimReviewError(ClaimtrackError):
@@ -53,21 +90,96 @@ def render(
             "ClaimReview needs the publishing organisation: give --org-name and --org-url "
             f"(an http(s) URL), or set {ENV_ORG_NAME} and {ENV_ORG_URL}"
         )
-    pattern = url_pattern or DEFAULT_URL_PATTERN
+    pattern = UrlPattern.parse(url_pattern or DEFAULT_URL_PATTERN)
     publisher = {"@type": "Organization", "name": name, "url": site}
     items = [
-        _claim_review(q.text, q.reviews[-1], [q], f"claim-{q.claim_id}", publisher, pattern)
+        _claim_review(q.reviews[-1], [q], f"claim-{q.claim_id}", publisher, pattern)
         for q in report.claims
         if q.reviews
     ]
-    items += [
-        _claim_review(
-            d.topic, d.reviews[-1], _anchor_first(d), f"dispute-{d.id}", publisher, pattern
-        )
-        for d in report.disputes
-        if d.reviews
-    ]
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    for dispute in report.disputes:
+        if dispute.reviews and (quotes := _anchor_first(dispute)):
+            anchor = f"dispute-{dispute.id}"
+            items.append(_claim_review(dispute.reviews[-1], quotes, anchor, publisher, pattern))
+    return script_safe(json.dumps(items, ensure_ascii=False, indent=2)) + "\n"
+
+
+def script_safe(text: str) -> str:
+    """JSON text that can sit inside <script>: the characters HTML reads there, escaped.
+
+    They only ever occur inside JSON strings, where the escapes mean the same
+    characters, so the text still parses to the same values."""
+    return text.translate(_SCRIPT_SAFE)
+
+
+def statement(quote: Quote) -> str:
+    """The claim as one sentence a reader needs nothing else for: who, how, what.
+
+    The speaker is the resolved record name, never the mention ("he", "the
+    agency"), so a pronoun leading the content ("it had confirmed …") refers
+    back to a name. A direct quote stays verbatim, in quotation marks."""
+    speaker = " ".join(quote.speaker.split()) or "An unnamed source"
+    text = " ".join((quote.text or quote.sentence).split())
+    lead = _lead(speaker, " ".join(quote.cue.split()), quote)
+    quoted = text.strip(_QUOTE_MARKS + " ,")
+    if quote.quote is QuoteKind.direct and not any(c in _DOUBLE_QUOTES for c in quoted):
+        content = f"“{quoted}”"
+        said = f"{lead} {content}" if lead.endswith((",", ":")) else f"{lead}: {content}"
+    elif (lowered := _lead_lower(text)) != text or not text[:1].isupper():
+        said = f"{lead} {lowered}"
+    elif lead.endswith((",", ":")) or not " ".join(quote.sentence.split()).startswith(text):
+        said = f"{lead} {text}"
+    else:  # "Power was cut …, she said": the content was a sentence of its own
+        said = f"{lead}: {text}"
+    return said[:1].upper() + said[1:]
+
+
+def _lead(speaker: str, cue: str, quote: Quote) -> str:
+    """Who and how, ready for the content: 'X said', 'According to X,', 'X told reporters that'."""
+    verb, _, rest = cue.partition(" ")
+    lemma = CUE_FORMS.get(verb.casefold())
+    if not cue:
+        return f"{speaker}:"
+    if cue.casefold().startswith("according to"):
+        return f"{cue} {speaker},"
+    if "…" in cue:  # "quoted … as saying": the speaker fills the gap, the reporter is via
+        before, _, after = (part.strip() for part in cue.partition("…"))
+        if quote.via:
+            return f"{quote.via[0]} {before} {speaker} {after}"
+        return f"{speaker} was {before} {after}"
+    if _PASSIVE_CUE.fullmatch(cue):
+        return f"{speaker} was {cue}"
+    if lemma and lemma[1] == "gerund" and lemma[0] in _PAST:
+        return " ".join(filter(None, [speaker, _PAST[lemma[0]], rest]))
+    if lemma and lemma[0] in _HEARER_CUES:
+        return f"{speaker} {_with_hearer(cue, quote)}"
+    return f"{speaker} {cue}"
+
+
+def _lead_lower(content: str) -> str:
+    """Content that began its own sentence, lower-cased to follow a cue ("said the …")."""
+    first = content.split(" ", 1)[0]
+    if first.istitle() and first.casefold() in _LEADING_LOWER:
+        return content[:1].lower() + content[1:]
+    return content
+
+
+def _with_hearer(cue: str, quote: Quote) -> str:
+    """'told reporters that' or 'told The Independent:' as the sentence has it, else the cue."""
+    sentence = " ".join(quote.sentence.split())
+    text = " ".join(quote.text.split())
+    at = sentence.find(text) if text else -1
+    if at < 0:
+        return cue
+    before = sentence.rfind(cue + " ", 0, at)
+    if before >= 0 and at - before <= _MAX_BRIDGE:
+        return sentence[before:at].strip()
+    after = sentence.find(cue + " ", at + len(text))
+    if after >= 0:  # '"…," he told The Independent.': the hearer ends the sentence
+        hearer = re.split(r"[,;:!?]", sentence[after:], maxsplit=1)[0].rstrip(". ")
+        if len(hearer) <= _MAX_BRIDGE:
+            return hearer + ":"
+    return cue
 
 
 def _anchor_first(dispute: ReportDispute) -> list[Quote]:
@@ -78,13 +190,13 @@ def _anchor_first(dispute: ReportDispute) -> list[Quote]:
 
 
 def _claim_review(
-    claimed: str,
     review: Review,
     quotes: list[Quote],
     anchor: str,
     publisher: dict[str, str],
-    pattern: str,
+    pattern: UrlPattern,
 ) -> dict[str, Any]:
+    """One ClaimReview: the first quote states the claim and names its author."""
     first = quotes[0]
     claim: dict[str, Any] = {
         "@type": "Claim",
@@ -103,20 +215,25 @@ def _claim_review(
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": _review_url(pattern, publisher["url"], anchor, review),
-        "claimReviewed": " ".join(claimed.split()),
+        "url": pattern.url(publisher["url"], anchor, review),
+        "claimReviewed": statement(first),
         "datePublished": review.created_at[:10],
         "author": publisher,
-        "reviewRating": {
-            "@type": "Rating",
+        "reviewRating": _rating(review),
+        "itemReviewed": claim,
+    }
+
+
+def _rating(review: Review) -> dict[str, Any]:
+    """The verdict; numbers only when it is on the scale (Google: alternateName suffices)."""
+    rating: dict[str, Any] = {"@type": "Rating"}
+    if WORST_RATING <= review.rating_value <= BEST_RATING:
+        rating |= {
             "ratingValue": review.rating_value,
             "bestRating": BEST_RATING,
             "worstRating": WORST_RATING,
-            "alternateName": review.rating_label,
-            "name": review.rating_label,
-        },
-        "itemReviewed": claim,
-    }
+        }
+    return rating | {"alternateName": review.rating_label, "name": review.rating_label}
 
 
 def _appearances(quotes: list[Quote]) -> list[dict[str, Any]]:
@@ -140,14 +257,43 @@ def _appearances(quotes: list[Quote]) -> list[dict[str, Any]]:
     return list(seen.values())
 
 
-def _review_url(pattern: str, org_url: str, anchor: str, review: Review) -> str:
-    try:
-        url = pattern.format(org_url=org_url, anchor=anchor, review_id=review.id)
-    except (KeyError, IndexError, ValueError) as err:
-        raise ClaimReviewError(
-            f"bad review URL pattern {pattern!r}: use {{org_url}}, {{anchor}} and {{review_id}} "
-            f"({type(err).__name__}: {err})"
-        ) from None
-    if web_url(url) is None:
-        raise ClaimReviewError(f"review URL pattern {pattern!r} gives {url!r}, not an http(s) URL")
-    return url
+class UrlPattern(NamedTuple):
+    """A checked `--review-url`: literal text and the field that follows each piece."""
+
+    text: str
+    pieces: list[tuple[str, str | None]]
+
+    @classmethod
+    def parse(cls, pattern: str) -> UrlPattern:
+        """Only the documented fields, bare; anything else is refused before any URL is made.
+
+        A format spec such as `{review_id:>99999999999}` would otherwise ask
+        str.format for gigabytes of padding."""
+        use = "use only {org_url}, {anchor} and {review_id}, with no format spec or conversion"
+        try:
+            parsed = list(Formatter().parse(pattern))
+        except ValueError as err:
+            raise ClaimReviewError(f"bad review URL pattern {pattern!r}: {err}; {use}") from None
+        pieces: list[tuple[str, str | None]] = []
+        for literal, field, spec, conversion in parsed:
+            if field is None:
+                pieces.append((literal, None))
+                continue
+            if field not in URL_FIELDS:
+                fault = f"unknown field {{{field[:40]}}}"
+            elif spec or conversion:
+                fault = f"{{{field}}} has a {'format spec' if spec else 'conversion'}"
+            else:
+                pieces.append((literal, field))
+                continue
+            raise ClaimReviewError(f"bad review URL pattern {pattern!r}: {fault}; {use}")
+        return cls(pattern, pieces)
+
+    def url(self, org_url: str, anchor: str, review: Review) -> str:
+        values = {"org_url": org_url, "anchor": anchor, "review_id": str(review.id)}
+        url = "".join(literal + (values[field] if field else "") for literal, field in self.pieces)
+        if web_url(url) is None:
+            raise ClaimReviewError(
+                f"review URL pattern {self.text!r} gives {url!r}, not an http(s) URL"
+            )
+        return url
