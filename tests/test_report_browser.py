@@ -3,11 +3,16 @@
 Skipped only when no `chromium` binary is installed (`.ci/run` installs Debian's).
 The DOM is dumped after the page has loaded, so it shows what a browser built:
 the figure chart's bars and labels, every dispute's heading, and no trace of
-the script and event handler planted in an article of our own.
+the script and event handler planted in an article of our own. A test copy of
+a page with a 20,000-character word and long backer lists, with a measuring
+script added, shows that the page keeps the window's width and every chart
+label sits inside its chart.
 """
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -122,3 +127,55 @@ def test_the_reader_sees_the_charts_and_disputes_and_no_script_ran(
     shot = tmp_path / "report.png"
     chromium("--screenshot=" + str(shot), "--window-size=1200,2000", page.as_uri())
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# Measures the laid-out page; added only to a test copy (the report itself forbids scripts).
+MEASURE = """<pre id="measured"></pre><script>
+const out = {page: document.documentElement.scrollWidth, viewport: window.innerWidth,
+             labels: 0, outside: []};
+for (const svg of document.querySelectorAll("svg.chart")) {
+  const [, , w, h] = svg.getAttribute("viewBox").split(" ").map(Number);
+  for (const text of svg.querySelectorAll("text")) {
+    const box = text.getBBox();
+    out.labels += 1;
+    if (box.x < 0 || box.y < 0 || box.x + box.width > w || box.y + box.height > h) {
+      out.outside.push(text.textContent.slice(0, 60));
+    }
+  }
+}
+document.getElementById("measured").textContent = JSON.stringify(out);
+</script>"""
+
+
+def test_a_huge_word_and_long_backer_lists_stay_inside_the_page(tmp_path: Path) -> None:
+    from claimtrack.report.models import FigureTable
+    from tests.test_report import hostile_report
+    from tests.test_report_safety import chart_group
+
+    report = hostile_report()
+    word = "W" * 20_000
+    report.claims[0].sentence = word
+    report.speakers[0].name = word
+    many = [f"Regional Health Directorate of Province Number {n}" for n in range(60)]
+    report.figure_tables = [
+        FigureTable(
+            dispute_id=1,
+            unit="deaths",
+            rows=[
+                chart_group(42, ["National Emergency Agency"]),
+                chart_group(60, many),
+                chart_group(1_000_000, [word]),
+                chart_group(62, [f"Médecins Sans Frontières 医生 {n}" for n in range(12)]),
+            ],
+        )
+    ]
+    page = render(report, "html")
+    page = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page)
+    path = tmp_path / "measured.html"
+    path.write_text(page.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
+    dom = chromium("--window-size=1200,2000", "--dump-dom", path.as_uri()).stdout
+    found = re.search(r'<pre id="measured">(.*?)</pre>', dom, flags=re.S)
+    assert found is not None and found.group(1), dom[-2000:]
+    measured = json.loads(found.group(1))
+    assert measured["page"] <= measured["viewport"], measured  # 231,248 px before the fix
+    assert measured["labels"] >= 8 and measured["outside"] == [], measured

@@ -5,7 +5,7 @@ goes through `html.escape`, links are made for http(s) URLs only, there are no
 event-handler attributes, and a Content-Security-Policy forbids scripts and
 every external load, so even a mistake in escaping could not run code.
 Each figure dispute gets a bar chart (one bar per value, labelled with its
-backers) because people compare numbers faster by eye.
+backers; render/chart.py) because people compare numbers faster by eye.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from __future__ import annotations
 from html import escape
 from importlib.resources import files
 
-from claimtrack.models import FigureGroup, Review
+from claimtrack.models import Review
 from claimtrack.report.models import FigureTable, Quote, Report, ReportDispute
+from claimtrack.report.render.chart import chart
 from claimtrack.report.render.common import (
     ARTICLE_HEADER,
     article_row,
@@ -31,12 +32,6 @@ CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
     "base-uri 'none'; form-action 'none'"
 )
-
-# Chart geometry, in SVG user units (the SVG scales to the page width).
-CHART_WIDTH = 720
-BAR_AREA = 560
-ROW_HEIGHT = 46
-BAR_HEIGHT = 16
 
 # Inlined into every page: a report must not fetch anything (data file: one place to restyle).
 STYLE = files("claimtrack.report").joinpath("data/report.css").read_text(encoding="utf-8")
@@ -178,35 +173,6 @@ def _reviews(heading: str, reviews: list[Review]) -> list[str]:
         *items,
         "</ul>",
     ]
-
-
-def chart(table: FigureTable) -> str:
-    """One horizontal bar per value, length proportional to it, labelled with its backers."""
-    top = max((g.value for g in table.rows), default=0) or 1
-    height = ROW_HEIGHT * len(table.rows) + 8
-    title = f"{table.unit}: " + ", ".join(g.label for g in table.rows)
-    parts = [
-        f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" role="img" '
-        f'viewBox="0 0 {CHART_WIDTH} {height}" width="{CHART_WIDTH}" height="{height}" '
-        f'aria-label="{e(title)}">',
-        f"<title>{e(title)}</title>",
-    ]
-    for n, group in enumerate(table.rows):
-        y = n * ROW_HEIGHT + 4
-        width = max(2.0, round(BAR_AREA * group.value / top, 1))
-        parts += [
-            f'<text class="bar-label" x="0" y="{y + 13}">{e(_bar_label(group))}</text>',
-            f'<rect class="bar" x="0" y="{y + 20}" width="{width:g}" height="{BAR_HEIGHT}" '
-            f'data-value="{group.value:g}"><title>{e(group.label)}</title></rect>',
-            f'<text class="bar-value" x="{width + 6:g}" y="{y + 33}">{e(group.label)}</text>',
-        ]
-    parts.append("</svg>")
-    return "\n".join(parts)
-
-
-def _bar_label(group: FigureGroup) -> str:
-    backers = "; ".join(group.speakers)
-    return f"{group.label} — {backers} ({counts(group.independent_sources, group.reports)})"
 
 
 def _table(header: list[str], rows: list[list[str]], numeric: set[int] | None = None) -> str:
