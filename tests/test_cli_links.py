@@ -258,7 +258,6 @@ def test_jsonl_and_csv_carry_the_json_rows(
 @pytest.mark.parametrize(
     ("command", "header"),
     [
-        (["links"], ["id", "claim_id", "other_id", "relation", "score", "status", "reason"]),
         (
             ["figures", "deaths"],
             ["label", "unit", "independent_sources", "reports", "speakers", "articles"],

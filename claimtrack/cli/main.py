@@ -17,27 +17,33 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from claimtrack.cli.common import FormatOption
+from claimtrack.cli.common import DbOption, FormatOption, GlobalDbOption
 from claimtrack.cli.common import emit as _emit
 from claimtrack.cli.common import format_option as _format_option
+from claimtrack.cli.common import say as _say
 from claimtrack.cli.common import store_for as _store
 from claimtrack.cli.common import user_errors as _user_errors
-from claimtrack.cli.output import OutputFormat
+from claimtrack.cli.helpstyle import ConventionalGroup, restyle_commands
+from claimtrack.cli.links import linker_for as _linker
+from claimtrack.cli.links import links_app
+from claimtrack.cli.output import OutputFormat, field_text
 from claimtrack.cli.report import register as _register_report_commands
 from claimtrack.cli.speakers import speakers_app
-from claimtrack.config import ENV_DB, ENV_MAX_SIZE, ENV_WORKERS
+from claimtrack.config import ENV_MAX_SIZE, ENV_WORKERS
 from claimtrack.errors import NotFoundError
+from claimtrack.textsafety import visible
 
 if TYPE_CHECKING:
-    from claimtrack.link.linker import Linker
+    from rich.console import Console
+
     from claimtrack.models import (
         Dispute,
         IngestResult,
     )
 
 app = typer.Typer(
+    cls=ConventionalGroup,
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_show_locals=False,
 )
 
@@ -53,16 +59,6 @@ MAX_ARTICLE_MB = 5.0
 IngestFormatOption = Annotated[
     OutputFormat | None,
     _format_option("Also print the per-file results on stdout in this format."),
-]
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        envvar=ENV_DB,
-        show_envvar=True,
-        help="Database: a SQLite file path, sqlite:///PATH or postgresql://USER@HOST/DB "
-        "(default: claimtrack.db in the current directory).",
-    ),
 ]
 
 
@@ -86,12 +82,11 @@ VersionOption = Annotated[
 
 
 @app.callback()
-def main(ctx: typer.Context, db: DbOption = None, version: VersionOption = False) -> None:
+def main(db: GlobalDbOption = None, version: VersionOption = False) -> None:
     """Track who claimed what in news articles, and exactly where they said it.
 
-    Example: claimtrack --db newsroom.db ingest articles/*.txt
+    Example: claimtrack --db newsroom.db ingest seeds/
     """
-    ctx.obj = db
 
 
 def _status_line(result: IngestResult) -> str:
@@ -118,30 +113,73 @@ def _summary_line(results: Sequence[IngestResult]) -> str:
     return ", ".join(f"{counts[status]} {status.value}" for status in IngestStatus)
 
 
-def _expected_count(paths: Sequence[str]) -> int | None:
-    """How many results ingest will report, when the paths alone tell (no folders or JSON)."""
-    several = (".json", ".jsonl")
-    if any(os.path.isdir(p) or p.lower().endswith(several) for p in paths):
-        return None
-    return len(paths)
+_SEVERAL = (".json", ".jsonl")  # files that may hold any number of articles
+
+
+def expected_count(paths: Sequence[str]) -> int | None:
+    """How many results ingest will report, when counting files tells (no JSON, no stdin).
+
+    Folders are walked as the readers walk them (hidden entries skipped, article
+    extensions only): cheap next to reading the files, and it gives the bar a total.
+    """
+    from claimtrack.ingest.readers import ARTICLE_EXTENSIONS
+
+    count = 0
+    for path in paths:
+        if path == "-" or path.lower().endswith(_SEVERAL):
+            return None
+        if not os.path.isdir(path):
+            count += 1
+            continue
+        found = 0
+        for _root, dirs, files in os.walk(path):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in files:
+                suffix = os.path.splitext(name)[1].lower()
+                if name.startswith(".") or suffix not in ARTICLE_EXTENSIONS:
+                    continue
+                if suffix in _SEVERAL:
+                    return None
+                found += 1
+        count += max(found, 1)  # an empty folder is reported once, as an error
+    return count
 
 
 @contextmanager
-def _progress(total: int | None) -> Iterator[Callable[[IngestResult], None]]:
-    """Report each result on stderr, under a progress bar when stderr is a terminal."""
-    if not sys.stderr.isatty():
-        yield lambda result: typer.echo(_status_line(result), err=True)
+def progress_lines(
+    total: int | None, console: Console | None = None
+) -> Iterator[Callable[[IngestResult], None]]:
+    """Report each result on stderr, under a progress bar (total, ETA) on a terminal.
+
+    Every line, errors included, goes through the bar's console, which prints it
+    above the bar; a line written past it would land inside the bar.
+    """
+    if console is None and not sys.stderr.isatty():
+        yield lambda result: _say(_status_line(result))
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
-    console = Console(stderr=True)
-    columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=console, transient=True) as progress:
+    columns = (
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+    )
+    shown = console or Console(stderr=True)
+    with Progress(*columns, console=shown, transient=True, redirect_stderr=True) as progress:
         task = progress.add_task("ingest", total=total)
 
         def report(result: IngestResult) -> None:
-            progress.console.print(_status_line(result), markup=False, highlight=False)
+            line = visible(_status_line(result))
+            progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
             progress.advance(task)
 
         yield report
@@ -183,6 +221,7 @@ def ingest(
         ),
     ] = 1,
     fmt: IngestFormatOption = None,
+    db: DbOption = None,
 ) -> None:
     """Store articles and their claims so they can be searched; re-ingesting is a no-op.
 
@@ -191,7 +230,7 @@ def ingest(
     from claimtrack.ingest.pipeline import ingest as run_ingest
     from claimtrack.models import IngestResult, IngestStatus
 
-    with _store(ctx) as store, _progress(_expected_count(paths)) as report:
+    with _store(ctx) as store, progress_lines(expected_count(paths)) as report:
         results = run_ingest(
             store,
             paths,
@@ -203,7 +242,7 @@ def ingest(
             max_bytes=round(max_size * 1_000_000),
             workers=workers,
         )
-    typer.echo(_summary_line(results), err=True)
+    _say(_summary_line(results))
     if fmt is not None:
         _emit(results, fmt, INGEST_COLUMNS, IngestResult)
     if any(result.status is IngestStatus.failed for result in results):
@@ -233,7 +272,9 @@ def extract_command(
 
 
 @app.command()
-def articles(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
+def articles(
+    ctx: typer.Context, fmt: FormatOption = OutputFormat.table, db: DbOption = None
+) -> None:
     """List stored articles with their claim counts, to find an article id.
 
     Example: claimtrack articles --format csv > articles.csv
@@ -259,6 +300,7 @@ def claims(
         int | None, typer.Option("--id", help="Only the claim with this id.")
     ] = None,
     fmt: FormatOption = OutputFormat.table,
+    db: DbOption = None,
 ) -> None:
     """List stored claims with their provenance, to check who said what and where.
 
@@ -279,97 +321,22 @@ def claims(
 
 FIGURE_COLUMNS = ["label", "unit", "independent_sources", "reports", "speakers", "articles"]
 DISPUTE_COLUMNS = ["id", "kind", "confirmed", "topic", "positions"]
-MATCH_COLUMNS = ["score", "relation", "id", "speaker", "outlet", "text"]
 LINK_COLUMNS = ["id", "claim_id", "other_id", "relation", "score", "status", "reason"]
-
-links_app = typer.Typer(no_args_is_help=False, add_completion=False)
+MATCH_COLUMNS = ["score", "relation", "id", "speaker", "outlet", "text"]
 app.add_typer(links_app, name="links")
 app.add_typer(speakers_app, name="speakers")
-_register_report_commands(app)  # review, reviews, report (cli_report.py)
-
-
-@contextmanager
-def _linker(ctx: typer.Context) -> Iterator[Linker]:
-    from claimtrack.link.linker import Linker
-
-    with _store(ctx) as store:
-        yield Linker(store)
+_register_report_commands(app)  # review, reviews, report (cli/report.py)
 
 
 @app.command()
-def link(ctx: typer.Context) -> None:
+def link(ctx: typer.Context, db: DbOption = None) -> None:
     """Rebuild every undecided link (after merging speakers, say); decisions are kept.
 
     Example: claimtrack link
     """
     with _linker(ctx) as linker, _user_errors():
         made = linker.relink()
-    typer.echo(f"{made} links", err=True)
-
-
-@links_app.callback(invoke_without_command=True)
-def links(
-    ctx: typer.Context,
-    suggested: Annotated[
-        bool, typer.Option("--suggested", help="Only links waiting for a person's decision.")
-    ] = False,
-    rejected: Annotated[bool, typer.Option("--rejected", help="Only rejected links.")] = False,
-    claim: Annotated[int | None, typer.Option(help="Only links of this claim id.")] = None,
-    fmt: FormatOption = OutputFormat.table,
-) -> None:
-    """List claim links (corroborates, contradicts, related) with score and reason.
-
-    Example: claimtrack links --suggested --format csv
-    """
-    from claimtrack.models import ClaimLink, LinkStatus
-
-    if ctx.invoked_subcommand is not None:
-        return
-    status = LinkStatus.suggested if suggested else LinkStatus.rejected if rejected else None
-    with _linker(ctx) as linker, _user_errors():
-        rows = linker.links(status=status, claim_id=claim)
-    _emit(rows, fmt, LINK_COLUMNS, ClaimLink)
-
-
-def _decide(ctx: typer.Context, link_id: int, confirmed: bool, by: str | None) -> None:
-    from claimtrack.models import LinkStatus
-
-    status = LinkStatus.confirmed if confirmed else LinkStatus.rejected
-    with _linker(ctx) as linker, _user_errors():
-        decided = linker.decide(link_id, status, by)
-    typer.echo(f"link {decided.id} {decided.status.value} by {decided.decided_by}", err=True)
-
-
-ByOption = Annotated[
-    str | None,
-    typer.Option("--by", help="Who decided (kept with the decision).", envvar="USER"),
-]
-
-
-@links_app.command("confirm")
-def links_confirm(
-    ctx: typer.Context,
-    link_id: Annotated[int, typer.Argument(help="Link id from `claimtrack links`.")],
-    by: ByOption = None,
-) -> None:
-    """Confirm a link; disputes and figures count it, and re-linking keeps it.
-
-    Example: claimtrack links confirm 12 --by "A. Editor"
-    """
-    _decide(ctx, link_id, True, by)
-
-
-@links_app.command("reject")
-def links_reject(
-    ctx: typer.Context,
-    link_id: Annotated[int, typer.Argument(help="Link id from `claimtrack links`.")],
-    by: ByOption = None,
-) -> None:
-    """Reject a link: it leaves disputes and never comes back on re-linking.
-
-    Example: claimtrack links reject 12
-    """
-    _decide(ctx, link_id, False, by)
+    _say(f"{made} links")
 
 
 @app.command()
@@ -377,6 +344,7 @@ def figures(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(help="The quantity: 'troops', 'civilian deaths'...")],
     fmt: FormatOption = OutputFormat.table,
+    db: DbOption = None,
 ) -> None:
     """Show which sources back which figure for a quantity, one row per value.
 
@@ -397,6 +365,7 @@ def disputes(
         str | None, typer.Option(help="Only disputes whose claims mention this text.")
     ] = None,
     fmt: FormatOption = OutputFormat.table,
+    db: DbOption = None,
 ) -> None:
     """List disputed propositions, most significant first, with each side's backers.
 
@@ -427,6 +396,7 @@ def match_command(
     ctx: typer.Context,
     statement: Annotated[str, typer.Argument(help="The statement being checked.")],
     fmt: FormatOption = OutputFormat.table,
+    db: DbOption = None,
 ) -> None:
     """What the database says about a statement: corroborating, contradicting, related claims.
 
@@ -459,6 +429,7 @@ def show(
     ctx: typer.Context,
     claim_id: Annotated[int, typer.Argument(help="Claim id from `claimtrack claims`.")],
     fmt: FormatOption = OutputFormat.table,
+    db: DbOption = None,
 ) -> None:
     """Show one claim with its provenance and every link to other claims.
 
@@ -470,9 +441,12 @@ def show(
         found = linker.claim(claim_id)
     if fmt is OutputFormat.table:
         for key, value in found.claim.model_dump(mode="json").items():
-            typer.echo(f"{key:16} {value}")
+            typer.echo(f"{key:16} {field_text(value)}".rstrip())
         if found.links:
             typer.echo("")
             _emit(found.links, fmt, LINK_COLUMNS, ClaimLink)
     else:
         _emit([found], fmt, [], ClaimWithLinks)
+
+
+restyle_commands(app)  # last: every command registered above, the report's included

@@ -14,14 +14,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from claimtrack.cli.common import FormatOption, emit
+from claimtrack.cli.common import DbOption, FormatOption, emit, say
 from claimtrack.cli.common import store_for as _store
+from claimtrack.cli.helpstyle import ConventionalGroup
 from claimtrack.cli.output import OutputFormat
 
 if TYPE_CHECKING:
     from claimtrack.models import SpeakerSummary
 
-speakers_app = typer.Typer(no_args_is_help=False, add_completion=False)
+speakers_app = typer.Typer(cls=ConventionalGroup, no_args_is_help=False, add_completion=False)
 
 # Columns the table shows; json, jsonl and csv carry every field.
 SPEAKER_COLUMNS = ["id", "name", "kind", "claims", "articles", "aliases"]
@@ -38,7 +39,9 @@ def _emit(rows: Sequence[SpeakerSummary], fmt: OutputFormat) -> None:
 
 
 @speakers_app.callback(invoke_without_command=True)
-def speakers(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
+def speakers(
+    ctx: typer.Context, fmt: FormatOption = OutputFormat.table, db: DbOption = None
+) -> None:
     """List speakers across all articles, most-cited first, with the names they appear under.
 
     Example: claimtrack speakers --format jsonl
@@ -58,6 +61,7 @@ def merge(
         str, typer.Argument(help="Speaker that is the same one: its claims and aliases move.")
     ],
     fmt: FormatOption = OutputFormat.table,
+    db: DbOption = None,
 ) -> None:
     """Make two speaker records one; articles ingested later follow the correction.
 
@@ -65,7 +69,7 @@ def merge(
     """
     with _store(ctx) as store:
         merged = store.merge_speakers(keep, other)
-    typer.echo(f"merged {other} into speaker {merged.id} ({merged.name})", err=True)
+    say(f"merged {other} into speaker {merged.id} ({merged.name})")
     _emit([merged], fmt)
 
 
@@ -77,6 +81,7 @@ def split(
         str, typer.Argument(help="The alias that is someone else; its claims go with it.")
     ],
     fmt: FormatOption = OutputFormat.table,
+    db: DbOption = None,
 ) -> None:
     """Give an alias, and the claims made under it, a speaker of its own; they stay apart.
 
@@ -86,7 +91,7 @@ def split(
         kept = store.speaker(speaker).id
         new = store.split_speaker(kept, alias)
         rows = [store.speaker(kept), new]
-    typer.echo(f"split {alias} from speaker {kept} into speaker {new.id}", err=True)
+    say(f"split {alias} from speaker {kept} into speaker {new.id}")
     _emit(rows, fmt)
 
 
@@ -97,6 +102,7 @@ def aliases(
         str, typer.Argument(help="Alias file: 'NAME = ALIAS; ALIAS' and 'NAME != NAME' lines.")
     ],
     fmt: FormatOption = OutputFormat.table,
+    db: DbOption = None,
 ) -> None:
     """Apply a file of speaker corrections, now and for every article ingested later.
 
@@ -105,5 +111,5 @@ def aliases(
     with _store(ctx) as store:
         rows = store.apply_alias_file(path)
     noun = "speaker" if len(rows) == 1 else "speakers"
-    typer.echo(f"applied {path} to {len(rows)} {noun}", err=True)
+    say(f"applied {path} to {len(rows)} {noun}")
     _emit(rows, fmt)
