@@ -309,3 +309,57 @@ def test_a_file_that_vanishes_after_the_listing_is_one_error(
 
 def test_a_nul_byte_in_a_path_is_an_input_error() -> None:
     assert described(read_file("bad\x00name.txt")) == [("bad\x00name.txt", "invalid file name")]
+
+
+# ---------------------------------------------------------------------------
+# Deeply nested HTML: libxml2 stops its tree 256 levels down
+# ---------------------------------------------------------------------------
+
+DEEP_BODY = (
+    "<p>The harbour authority said on Monday that 14 ferries were back in service after "
+    "the storm, and that the port would reopen fully by Friday.</p>\n"
+    "<p>The city council said on Tuesday that about 2,400 books had been restored.</p>"
+)
+
+
+def deep_page(depth: int) -> str:
+    return (
+        "<!DOCTYPE html><html><head><title>Ferries back in service</title>"
+        '<meta property="og:site_name" content="Harbour Gazette"></head><body>'
+        "<nav><p>Home</p><p>News</p></nav>"
+        + "<div>" * depth
+        + "<article>"
+        + DEEP_BODY
+        + "</article>"
+        + "</div>" * depth
+        + "</body></html>"
+    )
+
+
+@pytest.mark.parametrize("depth", [300, 3000])
+def test_text_nested_deeper_than_the_parser_limit_is_found(tmp_path: Path, depth: int) -> None:
+    page = tmp_path / "deep.html"
+    page.write_text(deep_page(depth), encoding="utf-8")
+    (article,) = read_file(str(page))
+    assert isinstance(article, Article), article
+    assert article.text == (
+        "The harbour authority said on Monday that 14 ferries were back in service after "
+        "the storm, and that the port would reopen fully by Friday.\n\n"
+        "The city council said on Tuesday that about 2,400 books had been restored."
+    )
+    assert (article.title, article.outlet) == ("Ferries back in service", "Harbour Gazette")
+
+
+def test_a_deep_page_over_the_heuristics_size_takes_the_linear_walk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimtrack.ingest import webpages
+
+    monkeypatch.setattr(webpages, "_HTML_HEURISTICS_MAX_CHARS", 100)
+    for depth in (300, 3000):
+        page = tmp_path / f"deep{depth}.html"
+        page.write_text(deep_page(depth), encoding="utf-8")
+        (article,) = read_file(str(page))
+        assert isinstance(article, Article), article
+        assert article.text.startswith("The harbour authority said on Monday")
+        assert article.text.endswith("about 2,400 books had been restored.")

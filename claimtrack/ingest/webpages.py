@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from typing import Any
 
 from claimtrack.extract.clean import content_spans
@@ -12,6 +13,9 @@ from claimtrack.ingest.articles import (
     meta_from_mapping,
     normalize_text,
 )
+
+# An lxml.html.HtmlElement: lxml ships no type hints.
+HtmlElement = Any
 
 _HTML_FIELDS = ("title", "sitename", "hostname", "date", "url", "author")
 _HTML_HEURISTICS_MAX_CHARS = 5_000_000
@@ -85,8 +89,14 @@ def _doc_fields(doc: Any) -> dict[str, Any]:
 def _html_trafilatura(text: str) -> tuple[str | None, dict[str, Any]]:
     import trafilatura  # imported on first HTML file: it costs 0.3 s at start-up
 
+    tree, whole = _page_tree(text)
+    if tree is None:
+        return None, {}
+    if not whole:
+        return _html_events(text), _metadata(tree)
+    # The tree as trafilatura would parse the text itself, so results are the same.
     doc = trafilatura.bare_extraction(
-        text, with_metadata=True, include_comments=False, output_format="python"
+        tree, with_metadata=True, include_comments=False, output_format="python"
     )
     fields = _doc_fields(doc)
     body = fields.get("text")
@@ -95,13 +105,12 @@ def _html_trafilatura(text: str) -> tuple[str | None, dict[str, Any]]:
 
 def _html_linear(text: str) -> tuple[str | None, dict[str, Any]]:
     """Paragraph elements in document order, one per line; linear in the page size."""
-    from trafilatura.metadata import extract_metadata
-    from trafilatura.utils import load_html
-
-    tree = load_html(text)
+    tree, whole = _page_tree(text)
     if tree is None:
         return None, {}
-    fields = _doc_fields(extract_metadata(tree))
+    if not whole:
+        return _html_events(text), _metadata(tree)
+    fields = _metadata(tree)
     lines: list[str] = []
     stack = [tree]
     while stack:
@@ -116,3 +125,85 @@ def _html_linear(text: str) -> tuple[str | None, dict[str, Any]]:
             continue
         stack.extend(reversed(element))
     return "\n".join(lines), fields
+
+
+def _metadata(tree: HtmlElement) -> dict[str, Any]:
+    from trafilatura.metadata import extract_metadata
+
+    return _doc_fields(extract_metadata(tree))
+
+
+def _page_tree(text: str) -> tuple[HtmlElement | None, bool]:
+    """The page parsed as trafilatura parses it, and whether the tree holds all of it.
+
+    libxml2 stops building the tree 256 elements deep (the rest of the page is
+    dropped, so an article inside it read as "no article text"); such a page is
+    parsed again with lxml's huge_tree, whose limit is 2048 levels. Deeper
+    still, the tree is not whole and the caller reads the text another way.
+    """
+    from lxml.html import HTMLParser as TreeParser  # type: ignore[import-untyped]
+    from lxml.html import fromstring
+    from trafilatura.utils import HTML_PARSER, load_html
+
+    tree = load_html(text)
+    if tree is None or not _cut(HTML_PARSER):
+        return tree, True
+    deep = TreeParser(
+        huge_tree=True,
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+    )
+    tree = fromstring(text.encode("utf-8", "surrogatepass"), parser=deep)
+    return tree, not _cut(deep)
+
+
+def _cut(parser: Any) -> bool:
+    """Whether the parser's last document hit a resource limit (nesting depth)."""
+    return any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in parser.error_log)
+
+
+class _Paragraphs(HTMLParser):
+    """Text of the paragraph elements by parser events: no tree, so no depth limit."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self._parts: list[str] = []
+        self._skipping = 0  # open elements that never hold article text
+        self._in_block = False
+
+    def _end_line(self) -> None:
+        line = " ".join("".join(self._parts).split())
+        if line:
+            self.lines.append(line)
+        self._parts = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HTML_SKIP_TAGS:
+            self._skipping += 1
+        elif tag in _HTML_BLOCK_TAGS:
+            self._end_line()
+            self._in_block = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HTML_SKIP_TAGS:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in _HTML_BLOCK_TAGS:
+            self._end_line()
+            self._in_block = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_block and not self._skipping:
+            self._parts.append(data)
+
+
+def _html_events(text: str) -> str:
+    """Paragraph text of a page nested too deeply for a tree, one paragraph per line."""
+    parser = _Paragraphs()
+    parser.feed(text)
+    parser.close()
+    parser._end_line()
+    return "\n".join(parser.lines)
