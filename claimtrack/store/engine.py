@@ -149,9 +149,11 @@ class StoreBase:
                 yield conn
 
     @contextmanager
-    def _read(self, failure: str = "cannot read database") -> Iterator[Connection]:
+    def _read(
+        self, failure: str = "cannot read database", read_only: str | None = None
+    ) -> Iterator[Connection]:
         """A connection for reading; a driver's error is raised as a DatabaseError."""
-        with database_errors(failure), self._engine.connect() as conn:
+        with database_errors(failure, read_only), self._engine.connect() as conn:
             yield conn
 
     def article_lock(self, article_id: int) -> AbstractContextManager[None]:
@@ -183,7 +185,9 @@ class StoreBase:
         anything (another process may have just done it).
         """
         where = safe_url(self.url)
-        with self._read(f"cannot open database {where}") as conn:
+        # SQLite reads a WAL database only where it may create the -shm file beside it.
+        read_only = f"cannot open database {where}: read-only, and its folder too"
+        with self._read(f"cannot open database {where}", read_only) as conn:
             state = schema_state(conn)
         if not state.needs_writing(where, create=create, repair=repair):
             self.relink_needed = state.relink_pending
