@@ -55,7 +55,7 @@ EXAMPLES: list[tuple[str, str, int]] = [
         14,
     ),
     ("Links waiting for a person", "claimtrack links --suggested", 8),
-    ("Confirm or reject a link", "claimtrack links reject 1 --by desk", 3),
+    ("Confirm or reject a link", "claimtrack links reject 1 --reviewer desk", 3),
     ("One claim with its links", "claimtrack show 9", 30),
     ("A bad input", "claimtrack ingest docs/does-not-exist.txt", 4),
     (
@@ -147,7 +147,9 @@ def _build() -> str:
         "seed articles in a fresh SQLite database.\n",
         "Every listing takes `--format table|json|jsonl|csv` (table by default). "
         "`json` prints one JSON array on stdout and nothing else; diagnostics and "
-        "progress go to stderr. The database comes from `--db` or `CLAIMTRACK_DB` "
+        "progress go to stderr. Tables fit the terminal's width (or `COLUMNS`); the "
+        "other formats carry every field in full. The database comes from `--db` "
+        "(before or after the command) or `CLAIMTRACK_DB` "
         "(default `claimtrack.db` in the working directory): a path means SQLite, "
         "and `sqlite:///…` or `postgresql://…` URLs are accepted.\n",
         "## Examples\n",

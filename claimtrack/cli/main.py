@@ -225,7 +225,7 @@ def ingest(
 ) -> None:
     """Store articles and their claims so they can be searched; re-ingesting is a no-op.
 
-    Example: claimtrack ingest --outlet "Daily Courier" articles/*.txt
+    Example: claimtrack ingest --outlet "Daily Courier" seeds/*.txt
     """
     from claimtrack.ingest.pipeline import ingest as run_ingest
     from claimtrack.models import IngestResult, IngestStatus
@@ -256,7 +256,7 @@ def extract_command(
 ) -> None:
     """Show the claims found in one article without storing anything, to check extraction.
 
-    Example: claimtrack extract article.txt --format json
+    Example: claimtrack extract seeds/000_fab20f877a324926.txt --format json
     """
     from claimtrack.ingest.pipeline import extract_path
     from claimtrack.models import Claim
@@ -304,7 +304,7 @@ def claims(
 ) -> None:
     """List stored claims with their provenance, to check who said what and where.
 
-    Example: claimtrack claims --speaker "Ana Ortiz" --search police --format json
+    Example: claimtrack claims --speaker Zelenskiy --search soldiers --format json
     """
     from claimtrack.models import Claim
 

@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 
 # Table cells longer than this are cut with an ellipsis; the full text is in json/csv.
 MAX_CELL = 60
-# A column fitted to the terminal keeps at least this many characters (or its header).
-MIN_CELL = 8
+# A column fitted to the terminal keeps at least this many characters (or its header):
+# short columns (ids, relations, cues) are never cut, only the long text ones.
+MIN_CELL = 16
 
 
 class OutputFormat(StrEnum):
@@ -127,16 +128,24 @@ def _table(dicts: list[dict[str, Any]], columns: list[str], width: int | None) -
 
 
 def _fit(widths: list[int], headers: list[int], width: int) -> None:
-    """Narrow the widest columns, one character at a time, until a line fits ``width``."""
-    floors = [max(h, MIN_CELL) for h in headers]
+    """Narrow columns until a line fits ``width``, each in proportion to what it can spare.
+
+    So the text column, the widest, gives up most and still shows most; a
+    column never goes below its header or MIN_CELL, and a short one is left whole.
+    """
+    floors = [max(h, min(w, MIN_CELL)) for h, w in zip(headers, widths, strict=True)]
     excess = sum(widths) + 2 * (len(widths) - 1) - width
-    while excess > 0:
-        narrowable = [i for i, w in enumerate(widths) if w > floors[i]]
-        if not narrowable:
-            return  # as narrow as it goes: the terminal wraps the rest
-        widest = max(narrowable, key=lambda i: widths[i])
+    spare = [max(w - f, 0) for w, f in zip(widths, floors, strict=True)]
+    if excess <= 0 or not sum(spare):
+        return  # fits, or as narrow as it goes: the terminal wraps the rest
+    cuts = [min(s, excess * s // sum(spare)) for s in spare]
+    for i, c in enumerate(cuts):
+        widths[i] -= c
+    left = excess - sum(cuts)
+    while left > 0 and any(w > f for w, f in zip(widths, floors, strict=True)):
+        widest = max(range(len(widths)), key=lambda i: widths[i] - floors[i])
         widths[widest] -= 1
-        excess -= 1
+        left -= 1
 
 
 def cut(text: str, width: int) -> str:

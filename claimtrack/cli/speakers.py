@@ -65,7 +65,7 @@ def merge(
 ) -> None:
     """Make two speaker records one; articles ingested later follow the correction.
 
-    Example: claimtrack speakers merge "National Intelligence Service" "South Korea's spy agency"
+    Example: claimtrack speakers merge "South Korea" "South Korean government"
     """
     with _store(ctx) as store:
         merged = store.merge_speakers(keep, other)
