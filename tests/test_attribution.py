@@ -225,3 +225,23 @@ def test_an_adverb_between_source_and_cue_is_stepped_over() -> None:
 
 def analyse_all(sentence: str) -> list[RawAttribution]:
     return analyse(sentence, 0, len(sentence))
+
+
+def test_a_plural_noun_without_s_takes_a_present_cue() -> None:
+    s = "Police say the bridge will reopen in May."
+    att = one(s)
+    assert (att.source.text, att.cue) == ("Police", "say")
+    assert content(s, att) == "the bridge will reopen in May"
+
+
+def test_a_determiner_makes_any_noun_a_source() -> None:
+    assert one("A dispatcher said the bridge would reopen.").source.text == "A dispatcher"
+    assert one("The actress wrote on her blog that she had left.").source.text == "The actress"
+
+
+def test_an_inverted_plain_noun_source_only_after_a_quotation() -> None:
+    att = one('"We will appeal," said a dispatcher on the police scanner.')
+    assert att.source.text == "a dispatcher"
+    # After a name and a comma the words after the cue are its object, not a source.
+    s = "Rao's lawyer, Ana Pires, dismissed the allegations as groundless."
+    assert all(a.source.text != "the allegations" for a in analyse_all(s))

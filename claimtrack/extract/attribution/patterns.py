@@ -105,6 +105,7 @@ def _finite_cue(tokens: list[Token], k: int, form: str, cue_text: str) -> bool:
         and prev is not None
         and not (
             prev.low in ("they", "we", "i", "you")
+            or prev.low in PLURAL_NOUNS
             or (prev.low.endswith("s") and not prev.low.endswith("ss"))
             or prev.text in QUOTE_MARKS
             or prev.text == ","
@@ -118,6 +119,9 @@ def _finite_cue(tokens: list[Token], k: int, form: str, cue_text: str) -> bool:
     # A noun after a determiner: "the report", "a claim".
     return prev is None or prev.low not in ("the", "a", "an", "his", "her", "its", "their")
 
+
+# Plural nouns without a final -s that take a plural verb: "Police say …".
+PLURAL_NOUNS = frozenset("police people staff media data children men women personnel".split())
 
 # The cue as the verb patterns need it: token index, lemma and text as written.
 _Cue = tuple[int, str, str]
@@ -172,7 +176,8 @@ def _inverted(
     prev = tokens[k - 1]
     if not (prev.text == "," or prev.text in QUOTE_MARKS):
         return None
-    span = right_np(tokens, after)
+    quoted = prev.text in QUOTE_MARKS or (k > 1 and tokens[k - 2].text in QUOTE_MARKS)
+    span = right_np(tokens, after, plain=quoted)
     if span is None:
         return None
     n = len(tokens)

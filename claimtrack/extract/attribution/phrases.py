@@ -169,6 +169,8 @@ def np_ok(tokens: list[Token], span: tuple[int, int]) -> bool:
     a, b = span
     if a == b and tokens[a].low in lexicon.PRONOUNS:
         return True
+    if b > a and tokens[a].low in DETERMINERS and _common_noun(tokens[b]):
+        return True  # "A dispatcher said", "the singer wrote": a determiner makes a noun
     return any(
         (t.text[0].isupper() and t.low not in DETERMINERS) or t.low in lexicon.SPEAKER_HEADS
         for t in tokens[a : b + 1]
@@ -265,8 +267,12 @@ def appositive_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
     return span
 
 
-def right_np(tokens: list[Token], i: int) -> tuple[int, int] | None:
-    """A source phrase starting at token i: 'Mr Smith', 'the ministry', 'one official'."""
+def right_np(tokens: list[Token], i: int, plain: bool = False) -> tuple[int, int] | None:
+    """A source phrase starting at token i: 'Mr Smith', 'the ministry', 'one official'.
+
+    With `plain`, also a determiner and plain nouns ('a dispatcher'): only after
+    a quotation, where nothing else can follow the cue.
+    """
     n = len(tokens)
     j = i
     while j < n and (
@@ -278,8 +284,36 @@ def right_np(tokens: list[Token], i: int) -> tuple[int, int] | None:
     if j == i:
         if i < n and tokens[i].low in lexicon.PRONOUNS:
             return (i, i)
-        return None
+        return _determined_noun(tokens, i) if plain else None
     return (i, j - 1)
+
+
+def _determined_noun(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """'said a dispatcher', 'said the station's night editor': up to three plain words."""
+    n = len(tokens)
+    if i >= n or tokens[i].low not in DETERMINERS:
+        return None
+    j = i + 1
+    while j < n and j - i <= 3 and _common_noun(tokens[j]):
+        j += 1
+    return (i, j - 1) if j - 1 > i else None
+
+
+def _common_noun(tok: Token) -> bool:
+    """A plain lower-case word that can head a noun phrase (not glue, not a verb form)."""
+    low = tok.low
+    return (
+        tok.text.isalpha()
+        and tok.text.islower()
+        and low not in FUNCTION_CAPS
+        and low not in _NOT_NOUNS
+        and low not in _NP_GLUE
+        and low not in _NP_PREP
+        and low not in lexicon.CLAUSE_STARTERS
+        and low not in lexicon.CUE_FORMS
+        and low not in PASSIVE_AUX
+        and low not in FINITE_VERBS
+    )
 
 
 def subject_end(tokens: list[Token]) -> int:
