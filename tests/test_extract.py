@@ -253,3 +253,39 @@ def test_extract_never_raises_and_every_offset_points_back(text: str) -> None:
 def test_negating_that_something_happened_is_a_denial(sentence: str, stance: Stance) -> None:
     [claim] = claims_of(sentence)
     assert claim.stance is stance
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "via", "text"),
+    [
+        (
+            "The chief executive told the website TechDaily that 300 jobs would go.",
+            "chief executive",
+            ["TechDaily"],
+            "300 jobs would go",
+        ),
+        (
+            "The singer wrote on Instagram that she had left the band.",
+            "singer",
+            ["Instagram"],
+            "she had left the band",
+        ),
+        (
+            "Mayor Ana Ortiz said in an interview with the Daily Courier that taxes would rise.",
+            "Ana Ortiz",
+            ["Daily Courier"],
+            "taxes would rise",
+        ),
+        ("Senator Ruud Berger told CNN that the vote was close.", "Ruud Berger", ["CNN"], None),
+        ("Senator Ruud Berger told Ana Ortiz that the vote was close.", "Ruud Berger", [], None),
+        ("Officials told reporters that the talks had stalled.", "Officials", [], None),
+        ("The minister said on Friday that the talks had stalled.", "minister", [], None),
+    ],
+)
+def test_a_medium_that_carried_the_words_goes_into_via(
+    sentence: str, speaker: str, via: list[str], text: str | None
+) -> None:
+    [claim] = claims_of(sentence)
+    assert (claim.speaker, claim.via) == (speaker, via)
+    if text is not None:
+        assert claim.text == text

@@ -128,6 +128,9 @@ def _claims_from(
     speakers = memory.resolve(raw.source.text, raw.source.start, raw.source.appositive)
     via_names: list[str] = []
     for v in raw.via:
+        if v.medium:
+            via_names.append(memory.medium(v.text, v.start).name)
+            continue
         for spk in memory.resolve(v.text, v.start):
             via_names.append(spk.name)
     outside = text[sent.start : raw.content_start] + text[raw.content_end : sent.end]

@@ -194,6 +194,13 @@ class ArticleSpeakers:
             speakers.append(entity.speaker())
         return speakers
 
+    def medium(self, mention: str, pos: int) -> Speaker:
+        """A publication or platform that carried someone's words, named as written."""
+        name = _LEADING_DET.sub("", mention.strip())
+        entity = self._find_exact(name) or self._add(name, SpeakerKind.media, pos)
+        entity.last_seen = pos
+        return entity.speaker()
+
     def _resolve_one(self, text: str, pos: int, appositive: str | None) -> Entity:
         low = text.lower()
         if low in lexicon.PRONOUNS:

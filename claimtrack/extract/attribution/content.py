@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from claimtrack.extract.attribution.media import MEDIUM_NOUNS
 from claimtrack.extract.attribution.spans import Token
 from claimtrack.extract.attribution.words import (
     ADJUNCT_START,
@@ -81,6 +82,7 @@ def skip_object(tokens: list[Token], i: int) -> int:
     while j < n and (
         tokens[j].low in DETERMINERS
         or tokens[j].text[0].isupper()
+        or tokens[j].low in MEDIUM_NOUNS
         or tokens[j].low
         in (
             "reporters",

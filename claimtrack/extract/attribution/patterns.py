@@ -20,6 +20,7 @@ from claimtrack.extract.attribution.content import (
     strip_end,
     trailing_tail_ok,
 )
+from claimtrack.extract.attribution.media import media
 from claimtrack.extract.attribution.phrases import (
     appositive_subject,
     clause_start,
@@ -272,6 +273,7 @@ def _leading(
         cue_start=tokens[k].start,
         content_start=content_start,
         content_end=max(content_start, content_end),
+        via=media(tokens, after, content_from, text, tell=lemma == "tell"),
         pattern="leading",
         continues=continues,
     )

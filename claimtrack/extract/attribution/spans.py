@@ -24,6 +24,7 @@ class Mention:
     start: int
     end: int
     appositive: str | None = None
+    medium: bool = False  # a publication or platform that carried the words
 
 
 @dataclass
