@@ -5,6 +5,7 @@ other non-files, deep HTML, and odd paths; each ends in a stored article or one
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -160,6 +161,11 @@ def test_empty_and_blank_stdin_are_one_error_each(runner: CliRunner, db_url: str
         no_traceback(result)
         assert errors(result) == [f"Error: -: {cause}"]
         assert result.exit_code == 1
+
+
+def test_a_closed_stdin_is_one_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", None)  # what Python gives when fd 0 is closed
+    assert described(list(iter_articles(["-"]))) == [("-", "no stdin to read")]
 
 
 # ---------------------------------------------------------------------------
@@ -363,3 +369,57 @@ def test_a_deep_page_over_the_heuristics_size_takes_the_linear_walk(
         assert isinstance(article, Article), article
         assert article.text.startswith("The harbour authority said on Monday")
         assert article.text.endswith("about 2,400 books had been restored.")
+
+
+# ---------------------------------------------------------------------------
+# The ceiling on one article: what cannot be extracted in bounded memory is refused
+# ---------------------------------------------------------------------------
+
+
+def test_a_limit_above_the_ceiling_still_refuses_what_does_not_fit(
+    runner: CliRunner, db_url: str, tmp_path: Path
+) -> None:
+    from claimtrack.ingest.articles import ARTICLE_BYTES_CEILING
+
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:  # sparse: refused on its size, never read
+        handle.truncate(ARTICLE_BYTES_CEILING + 1_000_000)
+    result = ingest(runner, db_url, "--max-size", "60", str(huge))
+    no_traceback(result)
+    assert errors(result) == [
+        f"Error: {huge}: file is 11 MB, over the 10 MB that one article can be at most "
+        "(it is extracted in memory whole)"
+    ]
+    assert result.exit_code == 1
+    piped = ingest(
+        runner, db_url, "--max-size", "60", "-", input=b"x" * (ARTICLE_BYTES_CEILING + 1)
+    )
+    assert errors(piped) == [
+        "Error: -: stdin is larger, over the 10 MB that one article can be at most "
+        "(it is extracted in memory whole)"
+    ]
+
+
+def test_the_ceiling_holds_for_json_records_and_below_it_the_limit_is_as_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimtrack.ingest import articles
+
+    monkeypatch.setattr(articles, "ARTICLE_BYTES_CEILING", 1000)
+    text = "The council said on Tuesday that the bridge would reopen. " * 20  # ~1.2 kB
+    records = tmp_path / "records.jsonl"
+    records.write_text(json.dumps({"text": text}) + "\n", encoding="utf-8")
+    plain = tmp_path / "plain.txt"
+    plain.write_text(text, encoding="utf-8")
+    cause = (
+        "is 0.00116 MB, over the 0.001 MB that one article can be at most "
+        "(it is extracted in memory whole)"
+    )
+    assert described(read_file(str(records), 10_000)) == [
+        (f"{records}:1", f"record 1 text {cause}")
+    ]
+    assert described(read_file(str(plain), 10_000)) == [(str(plain), f"file {cause}")]
+    # A limit under the ceiling is the limit in force, and says so as before.
+    assert described(read_file(str(plain), 500)) == [
+        (str(plain), "file is 0.00116 MB, over the 0.0005 MB limit for one article")
+    ]

@@ -22,9 +22,15 @@ ArticleOrError = Article | InputError
 
 # The largest article read: bigger single-article files, JSON records and stdin
 # are refused with an error. Extraction and linking cost seconds per MB of prose
-# (measured: 1 MB of news-like text ~8 s to ingest, 50 MB ~5 min and 2 GB of
-# memory), and no news article comes near 5 MB; a runaway log or dump does.
+# (measured: 1 MB of news-like text ~8 s to ingest, 10 MB 5 to 9 minutes), and
+# no news article comes near 5 MB; a runaway log or dump does.
 MAX_ARTICLE_BYTES = 5_000_000
+# The most that limit can be raised to. One article is extracted, stored and
+# linked whole, in memory, and that grows faster than its text: ingest peaked at
+# 0.27 GB for 5 MB of PolNeAR articles joined, 0.44 GB for 10 MB, 0.55 GB for the
+# seeds repeated to 10 MB (the worst case: every claim has copies to link) and
+# 7.2 GB for 50 MB. A bigger article is refused, whatever limit was asked for.
+ARTICLE_BYTES_CEILING = 10_000_000
 
 _META_KEYS = ("title", "outlet", "url", "published", "author")
 # Alternative names accepted in front matter and JSON records.
@@ -145,9 +151,19 @@ def make_article(path: str, text: str, meta: dict[str, str | None]) -> Article:
     )
 
 
+def article_limit(max_bytes: int) -> int:
+    """The size limit in force: `max_bytes`, or the ceiling when it asks for more."""
+    return min(max_bytes, ARTICLE_BYTES_CEILING)
+
+
 def too_big(what: str, size: int | None, limit: int) -> str:
     """'file is 50 MB, over the 5 MB limit for one article' (decimal MB, as --max-size)."""
     actual = f"is {_mb(size)}" if size else "is larger"
+    if limit > ARTICLE_BYTES_CEILING:
+        return (
+            f"{what} {actual}, over the {_mb(ARTICLE_BYTES_CEILING)} that one article can be "
+            "at most (it is extracted in memory whole)"
+        )
     return f"{what} {actual}, over the {_mb(limit)} limit for one article"
 
 

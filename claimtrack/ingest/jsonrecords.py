@@ -14,6 +14,7 @@ from claimtrack.ingest.articles import (
     MAX_ARTICLE_BYTES,
     ArticleOrError,
     BadInput,
+    article_limit,
     make_article,
     meta_from_mapping,
     normalize_text,
@@ -38,7 +39,8 @@ def _record_article(
     text = next((normalize_text(t) for t in texts if t.strip()), "")
     if not text:
         return InputError(path, f"record {number} has no text")
-    if len(text) > max_bytes // 4 and (size := len(text.encode("utf-8"))) > max_bytes:
+    limit = article_limit(max_bytes)
+    if len(text) > limit // 4 and (size := len(text.encode("utf-8"))) > limit:
         return InputError(path, too_big(f"record {number} text", size, max_bytes))
     return make_article(path, text, meta_from_mapping(record))
 

@@ -19,9 +19,11 @@ from typing import BinaryIO, TextIO
 
 from claimtrack.errors import InputError
 from claimtrack.ingest.articles import (
+    ARTICLE_BYTES_CEILING,
     MAX_ARTICLE_BYTES,
     ArticleOrError,
     BadInput,
+    article_limit,
     content_hash,
     normalize_date,
     normalize_text,
@@ -34,6 +36,7 @@ from claimtrack.ingest.webpages import parse_html
 from claimtrack.models import Article
 
 __all__ = [
+    "ARTICLE_BYTES_CEILING",
     "ARTICLE_EXTENSIONS",
     "MAX_ARTICLE_BYTES",
     "content_hash",
@@ -126,19 +129,20 @@ def _open_regular(path: str) -> BinaryIO:
 def read_file(path: str, max_bytes: int = MAX_ARTICLE_BYTES) -> list[ArticleOrError]:
     """Read one regular file; JSON and JSONL files may give several articles and errors.
 
-    A single-article file larger than ``max_bytes`` is refused before reading
-    it, and after reading at most that much should it grow meanwhile; JSON and
-    JSONL files are limited per record instead.
+    A single-article file larger than ``max_bytes`` (or the ceiling) is refused
+    before reading it, and after reading at most that much should it grow
+    meanwhile; JSON and JSONL files are limited per record instead.
     """
     suffix = Path(path).suffix.lower()
+    limit = article_limit(max_bytes)
     try:
         with _open_regular(path) as handle:
             if suffix in _BATCH_EXTENSIONS:
                 data = handle.read()
             else:
                 size = os.fstat(handle.fileno()).st_size
-                data = handle.read(max_bytes + 1) if size <= max_bytes else b""
-                if size > max_bytes or len(data) > max_bytes:
+                data = handle.read(limit + 1) if size <= limit else b""
+                if size > limit or len(data) > limit:
                     size = max(size, os.fstat(handle.fileno()).st_size)
                     return [InputError(path, too_big("file", size, max_bytes))]
     except OSError as err:
@@ -178,12 +182,12 @@ def _read_stdin(stdin: TextIO | BinaryIO | None, max_bytes: int) -> list[Article
     if stdin is None:
         return [InputError("-", "no stdin to read")]
     try:
-        data = _stdin_bytes(stdin, max_bytes + 1)
+        data = _stdin_bytes(stdin, article_limit(max_bytes) + 1)
     except OSError as err:
         return [InputError("-", _os_cause(err))]
     if not data:
         return [InputError("-", "stdin is empty")]
-    if len(data) > max_bytes:
+    if len(data) > article_limit(max_bytes):
         return [InputError("-", too_big("stdin", None, max_bytes))]
     try:
         text = decode(data)
@@ -238,7 +242,8 @@ def iter_articles(
     Results come in input order and bad input never raises, so a batch ingest
     reports every bad file and still stores the good ones. CLI overrides
     (outlet, published, url, title) win over metadata found in the files. An
-    article over ``max_bytes`` is an error (see MAX_ARTICLE_BYTES).
+    article over ``max_bytes`` is an error (see MAX_ARTICLE_BYTES), and so is
+    one over ARTICLE_BYTES_CEILING, whatever ``max_bytes`` says.
     """
     overrides: dict[str, str | None] = {
         "outlet": outlet,
