@@ -301,6 +301,7 @@ def test_claims_table_columns(runner: CliRunner, ingested: str) -> None:
 
 
 def test_empty_database_listings(runner: CliRunner, db_url: str) -> None:
+    open_store(db_url).close()  # an existing, empty database lists nothing
     for command in ("articles", "claims", "speakers"):
         assert listing(runner, db_url, command) == []
         as_csv = invoke(runner, "--db", db_url, command, "--format", "csv")
@@ -451,3 +452,30 @@ def test_bad_db_is_a_one_line_error(runner: CliRunner, tmp_path: Path, bad: str)
     assert len(result.stderr.splitlines()) == 1
     assert "Traceback" not in result.output
     assert "s3cret" not in result.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["articles"],
+        ["claims"],
+        ["speakers"],
+        ["disputes"],
+        ["figures", "troops"],
+        ["link"],
+        ["report"],
+        ["reviews"],
+        ["links"],
+        ["match", "troops crossed"],
+        ["repair"],
+    ],
+)
+def test_a_mistyped_db_is_refused_not_created(
+    runner: CliRunner, tmp_path: Path, command: list[str]
+) -> None:
+    missing = tmp_path / "newsroom-typo.db"
+    result = invoke(runner, "--db", str(missing), *command)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: no claimtrack database at ")
+    assert "run `claimtrack ingest` first" in result.stderr
+    assert not missing.exists()

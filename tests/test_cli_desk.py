@@ -208,19 +208,10 @@ def test_help_is_conventional(words: list[str]) -> None:
     assert "{" not in usage
 
 
-# review, reviews and report live in cli/report.py, which takes --db when the lead wires it.
-_REPORT_COMMANDS = {("review",), ("reviews",), ("report",)}
-
-
 @pytest.mark.parametrize(
     "words",
     [
-        pytest.param(
-            words,
-            marks=pytest.mark.xfail(strict=True, reason="cli/report.py: --db not wired yet")
-            if tuple(words) in _REPORT_COMMANDS
-            else (),
-        )
+        words
         for words in _command_paths()
         if words != ["extract"]  # no database
     ],

@@ -278,6 +278,9 @@ def test_table_columns(
 
 
 def test_empty_database_prints_empty_listings(runner: CliRunner, db_url: str) -> None:
+    from claimtrack.store.database import open_store
+
+    open_store(db_url).close()  # exists and is empty: only ingest creates one
     for command in COMMANDS:
         assert as_json(runner, db_url, *command) == []
     result = invoke(runner, "--db", db_url, "links", "--format", "csv")

@@ -28,12 +28,6 @@ from tests.conftest import BACKENDS, PG_ENV, _postgres_schema
 ROOT = Path(__file__).resolve().parent.parent
 # Files an example reads, written into its folder first.
 FILES = {"newsroom-speakers.txt": "Volodymyr Zelenskiy = Zelensky; Zelenskyy\n"}
-# Examples that wait on other work of issue 21 (the store's speaker lookup).
-PENDING = {
-    'claimtrack speakers merge "Volodymyr Zelenskiy" "Zelensky"          '
-    "# correct the speaker index (docs/SPEAKERS.md)": "merge finds a speaker by part of "
-    "an alias once the store's speaker lookup lands (issue 21)",
-}
 
 
 def _readme_examples() -> list[tuple[str, int]]:
@@ -116,8 +110,6 @@ def test_documented_command_runs(
     line: str,
     code: int,
 ) -> None:
-    if line in PENDING:
-        request.applymarker(pytest.mark.xfail(reason=PENDING[line], strict=False))
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     (tmp_path / "docs").mkdir()
     for name, text in FILES.items():

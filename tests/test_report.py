@@ -281,6 +281,9 @@ def test_output_file_is_written_whole(runner: CliRunner, reviewed: str, tmp_path
 
 
 def test_an_empty_database_gives_an_empty_report(runner: CliRunner, db_url: str) -> None:
+    from claimtrack.store.database import open_store
+
+    open_store(db_url).close()  # exists and is empty: only ingest creates one
     report = report_json(runner, db_url)
     assert report["summary"]["claims"] == 0 and report["disputes"] == []
     assert "No disputes." in ok(runner, db_url, "report")

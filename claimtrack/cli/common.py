@@ -99,11 +99,15 @@ def _parents(ctx: typer.Context) -> Iterator[Any]:
 
 
 @contextmanager
-def store_for(ctx: typer.Context) -> Iterator[Store]:
-    """The database named by --db (see `database`), with user errors handled."""
+def store_for(ctx: typer.Context, *, create: bool = False) -> Iterator[Store]:
+    """The database named by --db (see `database`), with user errors handled.
+
+    Only `ingest` creates a database: any other command on a path that holds
+    none says so, so a mistyped --db never looks like an empty archive.
+    """
     from claimtrack.store.database import open_store
 
-    with user_errors(), open_store(database(ctx)) as store:
+    with user_errors(), open_store(database(ctx), create=create) as store:
         for change in store.upgraded:
             typer.echo(f"upgraded the database, {change}", err=True)
         yield store

@@ -230,7 +230,7 @@ def ingest(
     from claimtrack.ingest.pipeline import ingest as run_ingest
     from claimtrack.models import IngestResult, IngestStatus
 
-    with _store(ctx) as store, progress_lines(expected_count(paths)) as report:
+    with _store(ctx, create=True) as store, progress_lines(expected_count(paths)) as report:
         results = run_ingest(
             store,
             paths,
@@ -290,7 +290,11 @@ def articles(
 def claims(
     ctx: typer.Context,
     speaker: Annotated[
-        str | None, typer.Option(help="Only claims by this speaker (name, part of it, or alias).")
+        str | None,
+        typer.Option(
+            help="Only claims by this speaker: its name, an alias or its acronym; "
+            "failing those, the closest spelling (said on stderr)."
+        ),
     ] = None,
     article: Annotated[int | None, typer.Option(help="Only claims from this article id.")] = None,
     search: Annotated[
@@ -311,7 +315,15 @@ def claims(
     with _store(ctx) as store:
         if article is not None:
             store.article(article)  # an unknown id is an error, not an empty list
-        rows = store.claims(speaker=speaker, article=article, search=search, claim_id=claim_id)
+        speaker_ids = None
+        if speaker is not None:
+            found = store.find_speakers(speaker)
+            if found.notice:
+                _say(found.notice)
+            speaker_ids = found.ids
+        rows = store.claims(
+            speaker_ids=speaker_ids, article=article, search=search, claim_id=claim_id
+        )
         if claim_id is not None and not rows and article is None and speaker is None and not search:
             raise NotFoundError(f"no claim with id {claim_id}")
     _emit(rows, fmt, CLAIM_COLUMNS, Claim)
@@ -326,6 +338,27 @@ MATCH_COLUMNS = ["score", "relation", "id", "speaker", "outlet", "text"]
 app.add_typer(links_app, name="links")
 app.add_typer(speakers_app, name="speakers")
 _register_report_commands(app)  # review, reviews, report (cli/report.py)
+
+
+@app.command()
+def repair(ctx: typer.Context, db: DbOption = None) -> None:
+    """Make again what a damaged database lost (links, term counts, text index, figures).
+
+    Example: claimtrack repair
+    """
+    from claimtrack.cli.common import database
+    from claimtrack.link.repair import repair_database
+
+    with _user_errors():
+        done = repair_database(database(ctx))
+    for change in done.upgraded:
+        _say(f"upgraded the database, {change}")
+    for table in done.rebuilt:
+        _say(f"made table {table} again")
+    if done.relinked:
+        _say(f"re-linked every article: {done.links} links")
+    if not (done.upgraded or done.rebuilt or done.relinked):
+        _say("nothing to repair")
 
 
 @app.command()

@@ -16,7 +16,7 @@ from typing import Annotated
 
 import typer
 
-from claimtrack.cli.common import FormatOption, emit, store_for, user_errors
+from claimtrack.cli.common import DbOption, FormatOption, emit, say, store_for, user_errors
 from claimtrack.cli.output import OutputFormat
 from claimtrack.config import ENV_ORG_NAME, ENV_ORG_URL, ENV_REVIEW_URL, ENV_REVIEWER
 from claimtrack.errors import ClaimtrackError, NotFoundError
@@ -59,6 +59,7 @@ def review(
         int | None,
         typer.Option("--dispute", help="Review this dispute (from `claimtrack disputes`) instead."),
     ] = None,
+    db: DbOption = None,
 ) -> None:
     """Record a verdict on a claim or a dispute; earlier verdicts are kept, never overwritten.
 
@@ -80,7 +81,7 @@ def review(
         )
     target = f"claim {made.claim_id}" if made.claim_id is not None else f"dispute {dispute}"
     who = made.reviewer or "an unnamed reviewer"
-    typer.echo(f"review {made.id}: {target} rated {made.rating_label} by {who}", err=True)
+    say(f"review {made.id}: {target} rated {made.rating_label} by {who}")
 
 
 def reviews(
@@ -92,6 +93,7 @@ def reviews(
         int | None, typer.Option("--dispute", help="Only the history of this dispute.")
     ] = None,
     fmt: FormatOption = OutputFormat.table,
+    db: DbOption = None,
 ) -> None:
     """Show the history of verdicts, oldest first: who rated what, when, and why.
 
@@ -157,6 +159,7 @@ def report(
             show_envvar=True,
         ),
     ] = None,
+    db: DbOption = None,
 ) -> None:
     """Write a fact-check report: disputes with every backer's quote, figures, verdicts, speakers.
 
@@ -172,7 +175,7 @@ def report(
         return
     with user_errors():
         write_atomically(output, text)
-    typer.echo(f"wrote {output} ({fmt.value})", err=True)
+    say(f"wrote {output} ({fmt.value})")
 
 
 def write_atomically(path: Path, text: str) -> None:

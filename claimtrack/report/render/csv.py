@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 
 from claimtrack.report.models import Quote, Report, ReportDispute
+from claimtrack.textsafety import spreadsheet_cell
 
 COLUMNS = [
     "claim_id",
@@ -48,16 +48,8 @@ COLUMNS = [
     "reviews",
 ]
 
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
-
-def cell(value: object) -> str:
-    """A value as a CSV cell that a spreadsheet shows and never evaluates."""
-    text = "" if value is None else str(value)
-    if text.startswith(_FORMULA) and not _NUMBER.fullmatch(text):
-        return "'" + text
-    return text
+cell = spreadsheet_cell
 
 
 def render(report: Report) -> str:
