@@ -223,7 +223,7 @@ def time_ingest(
 
 def time_extract(articles: Sequence[Article], sizes: Sequence[int]) -> dict[int, dict[str, float]]:
     """extract() alone over the articles in memory, with the same checkpoints."""
-    from claimtrack.extract.claims import extract
+    from claimtrack.extraction.claims import extract
 
     stamps: list[float] = []
     start = time.perf_counter()

@@ -52,7 +52,7 @@ MIN_OVERLAP = 0.5
 # --- Speech cues ---------------------------------------------------------------
 # Reporting verbs that make a PolNeAR attribution a *reported statement*, the
 # subset claimtrack extracts.  Kept here rather than imported from
-# claimtrack.extract.lexicon on purpose: the benchmark must not define its gold by the
+# claimtrack.extraction.lexicon on purpose: the benchmark must not define its gold by the
 # extractor's own vocabulary.  Compiled from the brief's list plus the speech
 # cues that are frequent in PolNeAR train (continued, asked, cited, read...);
 # belief, intention and endorsement cues (think, want, back, expect, show,
@@ -529,7 +529,7 @@ def source_matches(gold_source: str, speaker: str | None, mention: str | None) -
 
 
 def _default_extractor() -> Extractor:
-    from claimtrack.extract.claims import extract
+    from claimtrack.extraction.claims import extract
 
     return extract
 

@@ -8,7 +8,7 @@ here. It times, on one core:
   NER): the least a spaCy-based attribution extractor has to run before any
   attribution rule of its own, so its time is a lower bound for such a tool;
 * ``nlp.pipe(texts, batch_size=32)`` over the same texts (one process);
-* ``claimtrack.extract.claims.extract(Article(text=...))`` on the same texts, when
+* ``claimtrack.extraction.claims.extract(Article(text=...))`` on the same texts, when
   claimtrack imports, and the ratio of the two.
 
 Every timed run is preceded by one untimed warm-up call (reported as "first
@@ -125,7 +125,7 @@ def time_claimtrack(texts: Sequence[str], repeat: int) -> dict[str, Any] | None:
     """claimtrack's default extractor on each text; None if claimtrack does not import."""
     try:
         t0 = time.perf_counter()
-        from claimtrack.extract.claims import extract
+        from claimtrack.extraction.claims import extract
         from claimtrack.models import Article
 
         import_s = time.perf_counter() - t0

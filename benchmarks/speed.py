@@ -65,7 +65,7 @@ def pin_to_one_core() -> int | None:
 
 def time_extract(articles: Sequence[Article], n: int) -> dict[str, float]:
     """Extract n articles (cycling), after one untimed warm-up pass over the first few."""
-    from claimtrack.extract.claims import extract
+    from claimtrack.extraction.claims import extract
 
     t0 = time.perf_counter()
     extract(articles[0])
@@ -101,7 +101,7 @@ def time_extract(articles: Sequence[Article], n: int) -> dict[str, float]:
 
 
 def _extract_one(article: Article) -> Any:
-    from claimtrack.extract.claims import extract
+    from claimtrack.extraction.claims import extract
 
     return extract(article)
 
@@ -192,7 +192,7 @@ def _exists(module: str) -> bool:
 
 def profile(articles: Sequence[Article], n: int, lines: int) -> str:
     """Top of a profile of n extractions: pyinstrument if installed, else cProfile."""
-    from claimtrack.extract.claims import extract
+    from claimtrack.extraction.claims import extract
 
     def run() -> None:
         for i in range(n):

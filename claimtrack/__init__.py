@@ -13,11 +13,6 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-# The subpackage first, then the function of the same name: importing
-# claimtrack.extract later finds it in sys.modules and no longer replaces
-# this module's `extract` attribute with the subpackage.
-import claimtrack.extract as _extract_package  # noqa: F401
-
 if TYPE_CHECKING:
     from claimtrack.errors import ClaimtrackError, DatabaseError, InputError, NotFoundError
     from claimtrack.ingest.pipeline import extract_path, ingest
@@ -94,7 +89,7 @@ _LAZY = {
 
 def extract(article: Article) -> Extraction:
     """The attributed claims of one article, with exact provenance (no database)."""
-    from claimtrack.extract.claims import extract as extract_claims
+    from claimtrack.extraction.claims import extract as extract_claims
 
     return extract_claims(article)
 

@@ -1,4 +1,4 @@
-"""Tests for claimtrack.extract.attribution: one sentence in, source, cue and content out.
+"""Tests for claimtrack.extraction.attribution: one sentence in, source, cue and content out.
 
 The sentences are invented newswire in the shapes the stage knows: leading
 ("X said that C"), trailing ("C, X said"), inverted ('"C," said X'),
@@ -8,7 +8,7 @@ appositives.  Offsets are asserted exactly, so a shifted span fails.
 
 from __future__ import annotations
 
-from claimtrack.extract.attribution import RawAttribution, analyse, has_cue
+from claimtrack.extraction.attribution import RawAttribution, analyse, has_cue
 
 
 def one(sentence: str) -> RawAttribution:

@@ -1,4 +1,4 @@
-"""Tests for claimtrack.extract.clean: page furniture goes, news prose stays.
+"""Tests for claimtrack.extraction.clean: page furniture goes, news prose stays.
 
 The pages below are written for these tests in the style of scraped news
 sites (one paragraph per line, or blank-line separated, or hard-wrapped).
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimtrack.extract.clean import content_spans, is_boilerplate
+from claimtrack.extraction.clean import content_spans, is_boilerplate
 
 
 def kept(text: str) -> list[str]:

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from claimtrack.cli.main import app
-from claimtrack.extract.claims import extract
+from claimtrack.extraction.claims import extract
 from claimtrack.models import Article, Extraction
 from claimtrack.speakers.names import name_key
 from claimtrack.store.database import open_store

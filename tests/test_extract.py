@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimtrack.extract.claims import extract
+from claimtrack.extraction.claims import extract
 from claimtrack.models import Article, Claim, QuoteKind, SpeakerKind, Stance
 
 

@@ -1,4 +1,4 @@
-"""Tests for claimtrack.extract.numbers: one test per pattern family, plus properties.
+"""Tests for claimtrack.extraction.numbers: one test per pattern family, plus properties.
 
 All sentences are written for these tests in wire-copy style; none is quoted
 from an article.
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimtrack.extract.numbers import find_figures, parse_number, unit_class
+from claimtrack.extraction.numbers import find_figures, parse_number, unit_class
 from claimtrack.models import Figure
 
 

@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "claimtrack"
 MODULES = sorted(PACKAGE.rglob("*.py"))
 MAX_MODULE_LINES = 600
 MAX_FUNCTION_LINES = 80
-STAGES = ("extract", "speakers", "store", "link", "query", "ingest", "report", "cli")
+STAGES = ("extraction", "speakers", "store", "link", "query", "ingest", "report", "cli")
 
 
 def _relative(path: Path) -> str:

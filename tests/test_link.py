@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimtrack.extract.numbers import find_figures
+from claimtrack.extraction.numbers import find_figures
 from claimtrack.link.compare import (
     SHORT_TERMS,
     SUGGEST,

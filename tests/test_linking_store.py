@@ -18,7 +18,7 @@ from sqlalchemy import update
 
 import claimtrack.link.linker as linkstore
 from claimtrack.errors import NotFoundError
-from claimtrack.extract.claims import extract
+from claimtrack.extraction.claims import extract
 from claimtrack.ingest.pipeline import ingest
 from claimtrack.link.compare import compare
 from claimtrack.link.linker import Linker, LinkError

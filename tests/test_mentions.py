@@ -1,4 +1,4 @@
-"""Tests for claimtrack.extract.mentions: one article's speakers, resolved in reading order.
+"""Tests for claimtrack.extraction.mentions: one article's speakers, resolved in reading order.
 
 ArticleSpeakers is driven directly, without the attribution stage: sentences
 are observed and source phrases resolved at invented positions, so each test
@@ -8,7 +8,7 @@ namesakes).  The names are invented.
 
 from __future__ import annotations
 
-from claimtrack.extract.mentions import ArticleSpeakers
+from claimtrack.extraction.mentions import ArticleSpeakers
 from claimtrack.models import Speaker, SpeakerKind
 
 

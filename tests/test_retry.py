@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from claimtrack.cli.main import app
 from claimtrack.errors import DatabaseError
-from claimtrack.extract.claims import extract
+from claimtrack.extraction.claims import extract
 from claimtrack.ingest.readers import content_hash
 from claimtrack.models import Article, Extraction, IngestResult, IngestStatus
 from claimtrack.store.backend import LINK_LOCK

@@ -7,8 +7,8 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from claimtrack.extract.claims import extract
-from claimtrack.extract.segment import Span, quote_spans, split_sentences
+from claimtrack.extraction.claims import extract
+from claimtrack.extraction.segment import Span, quote_spans, split_sentences
 from claimtrack.models import Article
 
 

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack.extract.claims import extract
+from claimtrack.extraction.claims import extract
 from claimtrack.models import Article, IngestStatus
 from claimtrack.speakers.resolve import SpeakerRecord
 from claimtrack.store.database import Store, open_store

@@ -62,11 +62,15 @@ def test_version_prints_the_package_version() -> None:
     assert claimtrack.__version__.count(".") == 2
 
 
-def test_extract_is_the_function_even_after_the_subpackage_loads() -> None:
+def test_extract_is_the_function_and_every_stage_imports_by_path() -> None:
+    # The stage package is `extraction`, so `claimtrack.extract` stays the function,
+    # and `import claimtrack.extraction.mentions as m` works in any order.
     code = (
-        "import claimtrack.extract.numbers\n"
+        "import claimtrack.extraction.numbers as numbers\n"
+        "import claimtrack.extraction.mentions as mentions\n"
         "from claimtrack import extract, open_store\n"
         "import claimtrack.store.database\n"
-        "assert callable(extract) and extract.__module__ == 'claimtrack', extract"
+        "assert callable(extract) and extract.__module__ == 'claimtrack', extract\n"
+        "assert numbers.find_figures and mentions.ArticleSpeakers"
     )
     _loaded_after(code)

@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, inspect
 from sqlalchemy import text as sql_text
 
 from claimtrack.errors import DatabaseError, NotFoundError
-from claimtrack.extract.claims import extract
+from claimtrack.extraction.claims import extract
 from claimtrack.ingest.pipeline import ingest
 from claimtrack.link.linker import Linker
 from claimtrack.link.repair import repair_database

@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from claimtrack.extract.claims import extract
+from claimtrack.extraction.claims import extract
 from claimtrack.link.linker import MAX_CANDIDATES, Linker, most_shared
 from claimtrack.link.termcache import TermCache
 from claimtrack.models import Article

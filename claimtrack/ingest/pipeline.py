@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, BinaryIO, TextIO
 from claimtrack.batching import chunks
 from claimtrack.collector import fewer_collections
 from claimtrack.errors import ClaimtrackError, InputError
-from claimtrack.extract.claims import extract
+from claimtrack.extraction.claims import extract
 from claimtrack.ingest.readers import MAX_ARTICLE_BYTES, iter_articles
 from claimtrack.models import Article, Extraction, IngestResult, IngestStatus
 

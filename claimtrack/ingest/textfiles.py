@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from claimtrack.extract.clean import content_spans, is_boilerplate
+from claimtrack.extraction.clean import content_spans, is_boilerplate
 from claimtrack.ingest.articles import (
     ArticleOrError,
     BadInput,

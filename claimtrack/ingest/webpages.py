@@ -5,7 +5,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from typing import Any
 
-from claimtrack.extract.clean import content_spans
+from claimtrack.extraction.clean import content_spans
 from claimtrack.ingest.articles import (
     ArticleOrError,
     BadInput,

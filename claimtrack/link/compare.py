@@ -24,8 +24,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from claimtrack.extract import lexicon, places
-from claimtrack.extract.numbers import unit_class
+from claimtrack.extraction import lexicon, places
+from claimtrack.extraction.numbers import unit_class
 from claimtrack.models import Claim, Figure, Relation, Stance
 
 # Above CONFIRM a link is confirmed automatically; above SUGGEST it is stored

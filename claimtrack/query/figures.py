@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from claimtrack.collector import fewer_collections
-from claimtrack.extract.numbers import figure_unit, unit_class
+from claimtrack.extraction.numbers import figure_unit, unit_class
 from claimtrack.link.compare import claim_terms, same_value, terms, value_label
 from claimtrack.link.linker import Linker
 from claimtrack.models import Claim, Figure, FigureGroup, Stance

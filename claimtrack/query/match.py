@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from claimtrack.extract.claims import extract
-from claimtrack.extract.numbers import find_figures
+from claimtrack.extraction.claims import extract
+from claimtrack.extraction.numbers import find_figures
 from claimtrack.link.compare import SUGGEST, claim_terms, compare
 from claimtrack.link.linker import Linker, weight_function
 from claimtrack.models import Article, Claim, Match

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from claimtrack.extract import places
+from claimtrack.extraction import places
 from claimtrack.models import Speaker
 from claimtrack.speakers.records import ORG_KINDS
 from claimtrack.speakers.spelling import name_words

@@ -1,6 +1,6 @@
 """Cross-article speaker identity: is the speaker of a new article one already known?
 
-Extraction resolves speakers inside one article (extract/mentions.py); between
+Extraction resolves speakers inside one article (extraction/mentions.py); between
 articles the same speaker is spelt, transliterated and described differently by
 each outlet ("Zelenskiy" / "Zelenskyy", "South Korea's spy agency" / "the
 National Intelligence Service (NIS)"). This module decides, without a database,

@@ -39,7 +39,7 @@ from typing import Any, NamedTuple
 
 from claimtrack.config import ENV_ORG_NAME, ENV_ORG_URL
 from claimtrack.errors import ClaimtrackError
-from claimtrack.extract.lexicon import CUE_FORMS
+from claimtrack.extraction.lexicon import CUE_FORMS
 from claimtrack.models import QuoteKind, Review, SpeakerKind
 from claimtrack.query.reviews import BEST_RATING, WORST_RATING
 from claimtrack.report.models import Quote, Report, ReportDispute

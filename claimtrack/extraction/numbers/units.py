@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from claimtrack.extract.numbers.patterns import wordset
+from claimtrack.extraction.numbers.patterns import wordset
 
 # SI and imperial abbreviations written straight after the number ("10km").
 ATTACHED_UNITS: Final[dict[str, str]] = {

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from claimtrack.extract.attribution.media import MEDIUM_NOUNS
-from claimtrack.extract.attribution.spans import Token
-from claimtrack.extract.attribution.words import (
+from claimtrack.extraction.attribution.media import MEDIUM_NOUNS
+from claimtrack.extraction.attribution.spans import Token
+from claimtrack.extraction.attribution.words import (
     ADJUNCT_START,
     DETERMINERS,
     FUNCTION_CAPS,

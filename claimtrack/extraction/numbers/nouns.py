@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from claimtrack.extract.numbers.cardinals import SMALL_NUMBERS, TENS
-from claimtrack.extract.numbers.patterns import HYPHEN_CLASS, SPACE, wordset
-from claimtrack.extract.numbers.units import UNIT_CLASSES, looks_plural, singular_form
+from claimtrack.extraction.numbers.cardinals import SMALL_NUMBERS, TENS
+from claimtrack.extraction.numbers.patterns import HYPHEN_CLASS, SPACE, wordset
+from claimtrack.extraction.numbers.units import UNIT_CLASSES, looks_plural, singular_form
 
 # Words that end a noun phrase: determiners, prepositions, conjunctions,
 # pronouns, auxiliaries and reporting verbs (a standard English stop list).

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from claimtrack.extract import lexicon
-from claimtrack.extract.attribution.spans import Token
-from claimtrack.extract.attribution.words import (
+from claimtrack.extraction import lexicon
+from claimtrack.extraction.attribution.spans import Token
+from claimtrack.extraction.attribution.words import (
     CLAUSE_PUNCT,
     DETERMINERS,
     FINITE_VERBS,
@@ -15,7 +15,7 @@ from claimtrack.extract.attribution.words import (
     QUOTE_MARKS,
     TIME_WORDS,
 )
-from claimtrack.extract.lexicon import CUE_FORMS
+from claimtrack.extraction.lexicon import CUE_FORMS
 
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _RELATIVES = frozenset(["that", "which", "who", "whom", "whose", "as"])

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
-from claimtrack.extract.numbers.cardinals import (
+from claimtrack.extraction.numbers.cardinals import (
     BIG_NUMBERS,
     PERCENT_RE,
     SMALL_NUMBERS,
@@ -24,7 +24,7 @@ from claimtrack.extract.numbers.cardinals import (
     Core,
     core_at,
 )
-from claimtrack.extract.numbers.exclusions import (
+from claimtrack.extraction.numbers.exclusions import (
     DATE_AFTER_RE,
     MONTH_BEFORE_RE,
     MONTHS,
@@ -43,16 +43,16 @@ from claimtrack.extract.numbers.exclusions import (
     prev_word,
     sentence_initial,
 )
-from claimtrack.extract.numbers.nouns import STOP_WORDS, metres_follow, noun_after
-from claimtrack.extract.numbers.patterns import HYPHEN_CLASS, HYPHENS, SPACE
-from claimtrack.extract.numbers.qualifiers import (
+from claimtrack.extraction.numbers.nouns import STOP_WORDS, metres_follow, noun_after
+from claimtrack.extraction.numbers.patterns import HYPHEN_CLASS, HYPHENS, SPACE
+from claimtrack.extraction.numbers.qualifiers import (
     OPENERS,
     POST_QUALIFIER_RE,
     QUALIFIER_LAST_WORDS,
     QUALIFIER_WORDS,
     qualifier_before,
 )
-from claimtrack.extract.numbers.units import (
+from claimtrack.extraction.numbers.units import (
     COMPOUND_UNITS,
     CURRENCY_PREFIXES,
     looks_plural,

@@ -8,8 +8,8 @@ leading ("X said that C"), trailing ("C, X said"), inverted ("C, said X"),
 Speakers are left as written; mentions.py resolves them.
 """
 
-from claimtrack.extract.attribution.cues import has_cue
-from claimtrack.extract.attribution.sentence import analyse
-from claimtrack.extract.attribution.spans import Mention, RawAttribution, Token, tokenize
+from claimtrack.extraction.attribution.cues import has_cue
+from claimtrack.extraction.attribution.sentence import analyse
+from claimtrack.extraction.attribution.spans import Mention, RawAttribution, Token, tokenize
 
 __all__ = ["Mention", "RawAttribution", "Token", "analyse", "has_cue", "tokenize"]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from claimtrack.extract import lexicon
-from claimtrack.extract.attribution.content import (
+from claimtrack.extraction import lexicon
+from claimtrack.extraction.attribution.content import (
     after_parenthetical,
     before_closing,
     content_index,
@@ -20,8 +20,8 @@ from claimtrack.extract.attribution.content import (
     strip_end,
     trailing_tail_ok,
 )
-from claimtrack.extract.attribution.media import media
-from claimtrack.extract.attribution.phrases import (
+from claimtrack.extraction.attribution.media import media
+from claimtrack.extraction.attribution.phrases import (
     appositive_subject,
     clause_start,
     left_np,
@@ -34,8 +34,8 @@ from claimtrack.extract.attribution.phrases import (
     title_stop,
     trailing_appositive,
 )
-from claimtrack.extract.attribution.spans import Mention, RawAttribution, Token, mention_of
-from claimtrack.extract.attribution.words import ADJUNCT_START, PASSIVE_AUX, QUOTE_MARKS
+from claimtrack.extraction.attribution.spans import Mention, RawAttribution, Token, mention_of
+from claimtrack.extraction.attribution.words import ADJUNCT_START, PASSIVE_AUX, QUOTE_MARKS
 
 # Verbs of saying so unambiguous that a long, post-modified subject is accepted.
 _STRONG_SAY = frozenset("say tell write claim insist argue warn deny acknowledge admit".split())

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from claimtrack.extract import lexicon
-from claimtrack.extract.attribution.content import strip_end
-from claimtrack.extract.attribution.cues import find_cues
-from claimtrack.extract.attribution.patterns import according_to, continued, quoted, verb_cue
-from claimtrack.extract.attribution.spans import RawAttribution, Token, tokenize
+from claimtrack.extraction import lexicon
+from claimtrack.extraction.attribution.content import strip_end
+from claimtrack.extraction.attribution.cues import find_cues
+from claimtrack.extraction.attribution.patterns import according_to, continued, quoted, verb_cue
+from claimtrack.extraction.attribution.spans import RawAttribution, Token, tokenize
 
 
 def analyse(text: str, start: int, end: int) -> list[RawAttribution]:

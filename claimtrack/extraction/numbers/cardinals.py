@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from claimtrack.extract.numbers.patterns import HYPHEN_CLASS, SPACE, alternatives
-from claimtrack.extract.numbers.units import ATTACHED_UNITS
+from claimtrack.extraction.numbers.patterns import HYPHEN_CLASS, SPACE, alternatives
+from claimtrack.extraction.numbers.units import ATTACHED_UNITS
 
 # Lexicons are general English (grammar-book cardinals, news-style scale
 # abbreviations); none was taken from a particular article.

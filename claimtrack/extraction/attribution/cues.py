@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from claimtrack.extract.attribution.spans import Token
-from claimtrack.extract.lexicon import CUE_FORMS, PHRASE_CUES
+from claimtrack.extraction.attribution.spans import Token
+from claimtrack.extraction.lexicon import CUE_FORMS, PHRASE_CUES
 
 # Cue detection is a set lookup over lower-cased words, not one big regex
 # alternation: the alternation cost 2 ms per article, the set test is C-level.

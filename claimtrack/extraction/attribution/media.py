@@ -8,8 +8,8 @@ article.
 
 from __future__ import annotations
 
-from claimtrack.extract.attribution.spans import Mention, Token, mention_of
-from claimtrack.extract.attribution.words import DETERMINERS, QUOTE_MARKS, TIME_WORDS
+from claimtrack.extraction.attribution.spans import Mention, Token, mention_of
+from claimtrack.extraction.attribution.words import DETERMINERS, QUOTE_MARKS, TIME_WORDS
 
 # Nouns that name a medium, not an audience ("told the website X", "on his blog").
 MEDIUM_NOUNS = frozenset(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from claimtrack.extract.numbers.patterns import HYPHENS, SPACE, alternatives, wordset
+from claimtrack.extraction.numbers.patterns import HYPHENS, SPACE, alternatives, wordset
 
 # Month names and their usual abbreviations; matched case-sensitively since a
 # lower-case "may" or "march" is a verb.

@@ -25,7 +25,7 @@ from collections.abc import Set
 from itertools import pairwise
 from typing import NamedTuple
 
-from claimtrack.extract.boilerplate import (
+from claimtrack.extraction.boilerplate import (
     APPEAL_RULES,
     BIO_MAX_WORDS,
     BYLINE,

@@ -16,7 +16,7 @@ from importlib.resources import files
 def _table() -> dict[str, tuple[str, str]]:
     """Lower-cased surface form -> (country, role) with role name|demonym|capital."""
     table: dict[str, tuple[str, str]] = {}
-    text = files("claimtrack.extract").joinpath("data/countries.tsv").read_text(encoding="utf-8")
+    text = files("claimtrack.extraction").joinpath("data/countries.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue

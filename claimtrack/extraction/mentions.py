@@ -12,8 +12,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from claimtrack.extract import lexicon, places
-from claimtrack.extract.entities import (
+from claimtrack.extraction import lexicon, places
+from claimtrack.extraction.entities import (
     FUNCTION_WORDS,
     SPOKES,
     Entity,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from claimtrack.extract.numbers.patterns import HYPHEN_CLASS, SPACE
+from claimtrack.extraction.numbers.patterns import HYPHEN_CLASS, SPACE
 
 # Hedges before a figure, from news style guides' notes on approximate
 # numbers and bounds.  Matched case-insensitively on whole words.

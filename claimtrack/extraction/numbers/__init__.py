@@ -48,8 +48,8 @@ Decisions (each one is pinned by a test in ``tests/test_figures.py``):
   non-ASCII digits.
 """
 
-from claimtrack.extract.numbers.cardinals import parse_number
-from claimtrack.extract.numbers.figures import find_figures
-from claimtrack.extract.numbers.units import figure_unit, unit_class
+from claimtrack.extraction.numbers.cardinals import parse_number
+from claimtrack.extraction.numbers.figures import find_figures
+from claimtrack.extraction.numbers.units import figure_unit, unit_class
 
 __all__ = ["figure_unit", "find_figures", "parse_number", "unit_class"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from claimtrack.extract.lexicon import ABBREVIATIONS, TITLE_WORDS
+from claimtrack.extraction.lexicon import ABBREVIATIONS, TITLE_WORDS
 
 
 class Span(NamedTuple):

@@ -12,12 +12,12 @@ import bisect
 import re
 from functools import cache
 
-from claimtrack.extract import lexicon
-from claimtrack.extract.attribution import RawAttribution, analyse, has_cue
-from claimtrack.extract.clean import content_spans
-from claimtrack.extract.mentions import ArticleSpeakers
-from claimtrack.extract.numbers import find_figures
-from claimtrack.extract.segment import Span, quote_spans, split_sentences
+from claimtrack.extraction import lexicon
+from claimtrack.extraction.attribution import RawAttribution, analyse, has_cue
+from claimtrack.extraction.clean import content_spans
+from claimtrack.extraction.mentions import ArticleSpeakers
+from claimtrack.extraction.numbers import find_figures
+from claimtrack.extraction.segment import Span, quote_spans, split_sentences
 from claimtrack.models import Article, Claim, Extraction, Figure, QuoteKind, Speaker, Stance
 
 _QUOTE_CHARS = '"“”‘’«»'

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claimtrack.extract import lexicon, places
+from claimtrack.extraction import lexicon, places
 from claimtrack.models import Speaker, SpeakerKind
 
 
