@@ -206,7 +206,8 @@ def ingest(
             envvar=ENV_MAX_SIZE,
             show_envvar=True,
             min=0.001,
-            help="Largest article to read, in MB; a bigger file or JSON record is an error.",
+            help="Largest article to read, in MB (at most 10: one article is extracted in "
+            "memory whole); a bigger file or JSON record is an error.",
         ),
     ] = MAX_ARTICLE_MB,
     workers: Annotated[
