@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 
 class SpeakerKind(StrEnum):
@@ -87,6 +87,13 @@ class Article(BaseModel):
     content_hash: str = Field(default="", description="SHA-256 of the text; re-ingest key.")
 
 
+class Resolution(StrEnum):
+    """Whether a claim's speaker was tied to one named speaker."""
+
+    resolved = "resolved"
+    unresolved = "unresolved"
+
+
 class Claim(BaseModel):
     """One reported statement with its exact provenance."""
 
@@ -112,6 +119,14 @@ class Claim(BaseModel):
     stance: Stance = Stance.assert_
     hedges: list[str] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
+
+    @computed_field(  # type: ignore[prop-decorator]
+        description="'resolved' when the speaker is named; 'unresolved' when the words "
+        "naming it ('he', 'they') could not be tied to one speaker: none is guessed."
+    )
+    @property
+    def resolution(self) -> Resolution:
+        return Resolution.resolved if self.speaker is not None else Resolution.unresolved
 
 
 class Extraction(BaseModel):

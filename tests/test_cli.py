@@ -26,6 +26,7 @@ CLAIM_KEYS = {
     "speaker_id",
     "speaker_kind",
     "speaker_mention",
+    "resolution",
     "cue",
     "via",
     "text",

@@ -18,7 +18,16 @@ from claimtrack.extraction.clean import content_spans
 from claimtrack.extraction.mentions import ArticleSpeakers
 from claimtrack.extraction.numbers import find_figures
 from claimtrack.extraction.segment import Span, quote_spans, split_sentences
-from claimtrack.models import Article, Claim, Extraction, Figure, QuoteKind, Speaker, Stance
+from claimtrack.models import (
+    Article,
+    Claim,
+    Extraction,
+    Figure,
+    QuoteKind,
+    Speaker,
+    SpeakerKind,
+    Stance,
+)
 
 _QUOTE_CHARS = '"“”‘’«»'
 
@@ -138,7 +147,7 @@ def _claims_from(
         memory.mark_statement(via_names[-1] if via_names else speakers[0].name)
     return [
         Claim(
-            speaker=spk.name,
+            speaker=None if _unresolved(spk) else spk.name,
             speaker_mention=raw.source.text,
             speaker_kind=spk.kind,
             cue=" ".join(raw.cue.split()),
@@ -154,6 +163,11 @@ def _claims_from(
         )
         for spk in speakers
     ]
+
+
+def _unresolved(speaker: Speaker) -> bool:
+    """A pronoun no antecedent was clearly meant by: the claim names no speaker."""
+    return speaker.kind is SpeakerKind.unknown and speaker.name.lower() in lexicon.PRONOUNS
 
 
 # ", further complicating …" after a quotation is the writer's gloss, not the claim.

@@ -244,7 +244,7 @@ def _backer(
     article_id: int | None,
     outlet: str | None,
 ) -> _Backer:
-    return speaker or mention, article_id, outlet, speaker_key(speaker_id, speaker, mention)
+    return speaker or mention, article_id, outlet, speaker_key(speaker_id, speaker, article_id)
 
 
 def _cached(linker: Linker, ids: Iterable[int]) -> dict[int, Claim]:

@@ -26,11 +26,18 @@ from claimtrack.store.database import id_chunks
 from claimtrack.store.tables import ARTICLE
 
 
-def speaker_key(speaker_id: int | None, speaker: str | None, mention: str) -> str:
-    """One key per original speaker: the resolved record, else the name as written."""
+def speaker_key(speaker_id: int | None, speaker: str | None, article_id: int | None) -> str:
+    """One key per original speaker: the resolved record, else the name as written.
+
+    An unresolved speaker ("he" that named nobody for sure) is one unnamed
+    source of its article: never the same source as another article's "he",
+    and not two sources because one article wrote "he" twice.
+    """
     if speaker_id is not None:
         return f"id:{speaker_id}"
-    return f"name:{(speaker or mention).casefold()}"
+    if speaker:
+        return f"name:{speaker.casefold()}"
+    return f"unresolved:{article_id}"
 
 
 # One figure as `figures` groups it, a plain tuple (a unit alone is 40,000 of
@@ -301,7 +308,10 @@ def _figure_group(rows: list[FigureRow], names: Mapping[int, str]) -> FigureGrou
         names.get(i) or s or m if i is not None else s or m
         for i, s, m in zip(speaker_ids, written, mentions, strict=True)
     ]
-    sources = [speaker_key(i, n, n) for i, n in zip(speaker_ids, shown, strict=True)]
+    sources = [
+        speaker_key(i, s and n, a)
+        for i, s, n, a in zip(speaker_ids, written, shown, articles, strict=True)
+    ]
     dated = [d or None for d in dates]
     # One claim's figures all carry the same claim columns: each claim is listed once.
     claims = list(dict.fromkeys(zip(ids, articles, shown, sources, outlets, dated, strict=True)))

@@ -1,0 +1,46 @@
+"""An unresolved speaker names nobody: no record, no guessed name, one source per article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from claimtrack.extraction.claims import extract
+from claimtrack.ingest.pipeline import ingest
+from claimtrack.link.linker import Linker
+from claimtrack.models import Article, Resolution
+from claimtrack.query.figures import figures
+from claimtrack.store.database import Store
+
+# Two men act in the first sentence, so "he" could be either of them.
+AMBIGUOUS = (
+    "Port director Ivo Halden said the strike had cost the port dearly. "
+    "Union leader Ruud Berger said Halden had refused every offer.\n\n"
+    "He said 40 ships were waiting outside the harbour."
+)
+
+
+def test_an_unresolved_pronoun_gives_no_speaker() -> None:
+    claims = extract(Article(text=AMBIGUOUS)).claims
+    named, unnamed = claims[0], claims[-1]
+    assert (named.speaker, named.resolution) == ("Ivo Halden", Resolution.resolved)
+    assert unnamed.speaker is None and unnamed.speaker_mention == "He"
+    assert unnamed.resolution is Resolution.unresolved
+    assert unnamed.model_dump(mode="json")["resolution"] == "unresolved"
+
+
+def test_unresolved_claims_make_no_speaker_record_and_stay_apart(
+    store: Store, tmp_path: Path
+) -> None:
+    paths = []
+    for name, outlet in (("a.md", "North Wire"), ("b.md", "South Post")):
+        path = tmp_path / name
+        body = f"Strike at the port, by the {outlet} desk\n\n{AMBIGUOUS}\n"
+        path.write_text(f"---\noutlet: {outlet}\n---\n{body}", encoding="utf-8")
+        paths.append(str(path))
+    ingest(store, paths)
+    assert not any(s.name.lower() == "he" for s in store.speakers())
+    unnamed = [c for c in store.claims() if c.speaker_mention == "He"]
+    assert len(unnamed) == 2 and all(c.speaker_id is None for c in unnamed)
+    [group] = [g for g in figures(Linker(store), "ships") if g.value == 40]
+    # Two articles' unnamed "he" are two unnamed sources, never one speaker called "He".
+    assert (group.reports, group.independent_sources) == (2, 2)
