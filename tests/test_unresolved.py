@@ -44,3 +44,35 @@ def test_unresolved_claims_make_no_speaker_record_and_stay_apart(
     [group] = [g for g in figures(Linker(store), "ships") if g.value == 40]
     # Two articles' unnamed "he" are two unnamed sources, never one speaker called "He".
     assert (group.reports, group.independent_sources) == (2, 2)
+
+
+def test_an_older_database_loses_its_pronoun_records(store: Store, tmp_path: Path) -> None:
+    """Schema 6: claims older versions filed under one record called "He" name nobody."""
+    from sqlalchemy import select, update
+
+    from claimtrack.store.database import open_store
+    from claimtrack.store.tables import CLAIM, FIGURE, META, SPEAKER
+
+    path = tmp_path / "a.txt"
+    path.write_text(AMBIGUOUS, encoding="utf-8")
+    ingest(store, [str(path)])
+    with store._write() as conn:  # as schema 5 stored it
+        he = conn.execute(
+            SPEAKER.insert().values(name="He", key="he", kind="unknown").returning(SPEAKER.c.id)
+        ).scalar_one()
+        for table in (CLAIM, FIGURE):
+            conn.execute(
+                update(table)
+                .where(table.c.speaker_mention == "He")
+                .values(speaker_id=he, speaker="He")
+            )
+        conn.execute(update(META).where(META.c.key == "schema_version").values(value="5"))
+    with open_store(store.url) as reopened:
+        assert [c.split(":")[0] for c in reopened.upgraded] == ["schema 5 → 6"]
+        assert "1 claims under 1 pronoun records" in reopened.upgraded[0]
+        [claim] = [c for c in reopened.claims() if c.speaker_mention == "He"]
+        assert (claim.speaker, claim.speaker_id) == (None, None)
+        assert all(s.name != "He" for s in reopened.speakers())
+        with reopened._read() as conn:
+            figure = conn.execute(select(FIGURE.c.speaker_id).where(FIGURE.c.value == 40))
+            assert figure.scalars().all() == [None]

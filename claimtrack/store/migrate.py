@@ -18,13 +18,21 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, delete, func, select, text, update
 
 from claimtrack.errors import DatabaseError
-from claimtrack.store import claimcount, textindex
+from claimtrack.models import SpeakerKind
+from claimtrack.store import claimcount, speakercache, textindex
 from claimtrack.store.backend import backend_of
 from claimtrack.store.rekey import rekey_speakers
-from claimtrack.store.tables import SCHEMA_VERSION
+from claimtrack.store.tables import (
+    ALIAS,
+    CLAIM,
+    FIGURE,
+    SCHEMA_VERSION,
+    SPEAKER,
+    SPEAKER_TOKEN,
+)
 
 # Claims indexed per statement while an upgrade moves their terms.
 BATCH = 5000
@@ -108,6 +116,36 @@ def _v5(conn: Connection) -> str:
     return f"{claimcount.recount(conn)} claims"
 
 
+# What older versions filed an unresolved pronoun under: one record per pronoun for
+# the whole database, so every unnamed "he" was one speaker.
+_PRONOUN_NAMES = ("he", "she", "they", "it", "i", "we")
+
+
+def _v6(conn: Connection) -> str | None:
+    ids = [
+        int(i)
+        for i in conn.execute(
+            select(SPEAKER.c.id).where(
+                SPEAKER.c.kind == SpeakerKind.unknown.value,
+                func.lower(SPEAKER.c.name).in_(_PRONOUN_NAMES),
+            )
+        ).scalars()
+    ]
+    if not ids:
+        return None
+    claims = 0
+    for table in (CLAIM, FIGURE):
+        done = conn.execute(
+            update(table).where(table.c.speaker_id.in_(ids)).values(speaker_id=None, speaker=None)
+        )
+        claims += done.rowcount if table is CLAIM else 0
+    for table in (ALIAS, SPEAKER_TOKEN):
+        conn.execute(delete(table).where(table.c.speaker_id.in_(ids)))
+    conn.execute(delete(SPEAKER).where(SPEAKER.c.id.in_(ids)))
+    speakercache.touch(conn)
+    return f"{claims} claims under {len(ids)} pronoun records now name no speaker"
+
+
 # version → (what it changes, the step from version - 1, which may say more).
 STEPS: dict[int, tuple[str, Callable[[Connection], str | None]]] = {
     2: (
@@ -129,6 +167,11 @@ STEPS: dict[int, tuple[str, Callable[[Connection], str | None]]] = {
         "the number of claims is kept, so term weights no longer follow the highest "
         "claim id (on PostgreSQL it keeps the gaps of interrupted runs)",
         _v5,
+    ),
+    6: (
+        "a claim whose speaker is an unresolved pronoun names no speaker; the records "
+        "that filed every 'he' (or 'she', 'they') of the database under one speaker go",
+        _v6,
     ),
 }
 

@@ -11,7 +11,7 @@ from sqlmodel import Field, SQLModel, Text
 
 from claimtrack.models import SpeakerKind
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Ids are INTEGER columns, 32-bit on PostgreSQL: no stored row has a larger one,
 # and asking for one is a driver error there (on SQLite past 2**63), not "none".
