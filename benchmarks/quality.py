@@ -804,6 +804,10 @@ class GoldReport:
     figure_correct: int = 0
     hedge_pairs: int = 0
     hedge_correct: int = 0
+    gold_denials: int = 0
+    denials_found: int = 0  # gold denials matched and labelled deny
+    # mention form -> [right, matched] ("pronoun", "description", "one name", "name").
+    speaker_by_form: dict[str, list[int]] = field(default_factory=dict)
     boilerplate_lines: int = 0
     boilerplate_lines_hit: int = 0
     boilerplate_false_positives: int = 0
@@ -828,6 +832,8 @@ class GoldReport:
             "via_accuracy": _ratio(self.via_correct, self.via_pairs),
             "figure_accuracy": _ratio(self.figure_correct, self.figure_pairs),
             "hedge_accuracy": _ratio(self.hedge_correct, self.hedge_pairs),
+            # A denial missed altogether counts as not found.
+            "deny_recall": _ratio(self.denials_found, self.gold_denials),
             # Share of boilerplate lines (appeals, bios, "follow us") left without a claim.
             "boilerplate_clean": 1.0 - _ratio(self.boilerplate_lines_hit, self.boilerplate_lines),
             "boilerplate_false_positives": float(self.boilerplate_false_positives),
@@ -844,6 +850,7 @@ def score_gold(docs: Sequence[Doc], extractor: Extractor | None = None) -> GoldR
         predicted = [locate(c) for c in claims]
         pairs = match(predicted, doc.gold, index)
         report.gold += len(doc.gold)
+        report.gold_denials += sum(g.stance == "deny" for g in doc.gold)
         report.predicted += len(predicted)
         report.matched += len(pairs)
         for i, j in pairs:
@@ -881,13 +888,34 @@ def score_gold(docs: Sequence[Doc], extractor: Extractor | None = None) -> GoldR
     return report
 
 
+_PRONOUNS = frozenset("he she they it we i".split())
+_DETERMINERS = ("the ", "a ", "an ", "one ", "two ", "some ", "several ")
+
+
+def mention_form(mention: str) -> str:
+    """How a speaker is written: pronoun, description, one name (a surname or acronym), name."""
+    words = mention.strip().split()
+    if not words:
+        return "description"
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        return "pronoun"
+    if mention.lower().startswith(_DETERMINERS) or words[-1][:1].islower():
+        return "description"
+    return "one name" if len(words) == 1 else "name"
+
+
 def _score_pair(report: GoldReport, article: str, g: GoldAttribution, claim: Claim) -> None:
     """Add one matched pair's field agreements to the report."""
     wrong: dict[str, str] = {}
+    tally = report.speaker_by_form.setdefault(mention_form(g.mention or g.source_text), [0, 0])
+    tally[1] += 1
     if names_equal(g.speaker, claim.speaker):
         report.speaker_correct += 1
+        tally[0] += 1
     else:
         wrong["speaker"] = f"{g.speaker!r} vs {claim.speaker!r}"
+    if g.stance == "deny" and claim.stance.value == "deny":
+        report.denials_found += 1
     if g.stance == claim.stance.value:
         report.stance_correct += 1
     else:
@@ -1013,6 +1041,11 @@ def _gold_text(report: GoldReport, verbose: bool, show: int) -> str:
         ("via accuracy", f"{m['via_accuracy']:.3f}  ({report.via_pairs} pairs)"),
         ("figure accuracy", f"{m['figure_accuracy']:.3f}  ({report.figure_pairs} pairs)"),
         ("hedge accuracy", f"{m['hedge_accuracy']:.3f}  ({report.hedge_pairs} pairs)"),
+        ("deny recall", f"{m['deny_recall']:.3f}  ({report.gold_denials} denials)"),
+        *(
+            (f"speaker: {form}", f"{right}/{matched}")
+            for form, (right, matched) in sorted(report.speaker_by_form.items())
+        ),
         (
             "boilerplate FPs",
             f"{report.boilerplate_false_positives} claims on "

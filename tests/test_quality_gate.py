@@ -413,3 +413,17 @@ def test_validate_gold_reports_problems() -> None:
     assert any("cue 'told' not in text" in e for e in errors)
     assert any("stance" in e for e in errors)
     assert any("quote" in e for e in errors)
+
+
+def test_mention_forms_are_told_apart() -> None:
+    assert quality.mention_form("he") == "pronoun"
+    assert quality.mention_form("The ministry") == "description"
+    assert quality.mention_form("senior officials") == "description"
+    assert quality.mention_form("Halden") == "one name"
+    assert quality.mention_form("NIS") == "one name"
+    assert quality.mention_form("Port director Ivo Halden") == "name"
+
+
+def test_a_missed_denial_counts_against_deny_recall() -> None:
+    report = quality.GoldReport(gold_denials=4, denials_found=3)
+    assert report.metrics()["deny_recall"] == 0.75
