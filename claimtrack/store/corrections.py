@@ -23,8 +23,9 @@ from claimtrack.speakers.resolve import SpeakerRecord
 from claimtrack.store import speakercache
 from claimtrack.store.aliasfile import AliasLine, parse_alias_file
 from claimtrack.store.backend import id_chunks
+from claimtrack.store.speakerrows import move_speaker
 from claimtrack.store.speakers import APART, MERGE, Speakers, speaker_records
-from claimtrack.store.tables import ALIAS, CLAIM, FIGURE, SPEAKER, SPEAKER_RULE, SPEAKER_TOKEN
+from claimtrack.store.tables import ALIAS, CLAIM, FIGURE, SPEAKER, SPEAKER_RULE
 
 
 class Corrections(Speakers):
@@ -178,19 +179,7 @@ class Corrections(Speakers):
 
     def _merge_records(self, conn: Connection, keep: SpeakerRecord, other: SpeakerRecord) -> None:
         """Move everything of ``other`` to ``keep`` and delete ``other``."""
-        conn.execute(
-            update(FIGURE)
-            .where(FIGURE.c.claim_id.in_(select(CLAIM.c.id).where(CLAIM.c.speaker_id == other.id)))
-            .values(speaker_id=keep.id)
-        )
-        conn.execute(update(CLAIM).where(CLAIM.c.speaker_id == other.id).values(speaker_id=keep.id))
-        moved = conn.execute(
-            select(ALIAS.c.alias).where(ALIAS.c.speaker_id == other.id).order_by(ALIAS.c.id)
-        ).scalars()
-        forms = [other.name, *moved]
-        conn.execute(delete(ALIAS).where(ALIAS.c.speaker_id == other.id))
-        conn.execute(delete(SPEAKER_TOKEN).where(SPEAKER_TOKEN.c.speaker_id == other.id))
-        conn.execute(delete(SPEAKER).where(SPEAKER.c.id == other.id))
+        forms = move_speaker(conn, keep.id, other.id, other.name)
         changes: dict[str, Any] = {}
         if keep.kind is SpeakerKind.unknown and other.kind is not SpeakerKind.unknown:
             keep.kind = other.kind

@@ -23,7 +23,8 @@ from claimtrack.speakers.names import name_key
 from claimtrack.speakers.resolve import index_keys
 from claimtrack.store import speakercache
 from claimtrack.store.backend import backend_of, id_chunks
-from claimtrack.store.tables import ALIAS, CLAIM, FIGURE, SPEAKER, SPEAKER_RULE, SPEAKER_TOKEN
+from claimtrack.store.speakerrows import move_speaker
+from claimtrack.store.tables import ALIAS, SPEAKER, SPEAKER_RULE, SPEAKER_TOKEN
 
 APART = "apart"
 
@@ -115,15 +116,7 @@ def _rekey_rules(conn: Connection) -> set[str]:
 
 def _merge(conn: Connection, keep: _Record, other: _Record) -> None:
     """Everything of ``other`` moves to ``keep`` (as corrections.merge_speakers does)."""
-    conn.execute(update(FIGURE).where(FIGURE.c.speaker_id == other.id).values(speaker_id=keep.id))
-    conn.execute(update(CLAIM).where(CLAIM.c.speaker_id == other.id).values(speaker_id=keep.id))
-    forms = [other.name]
-    forms += conn.execute(
-        select(ALIAS.c.alias).where(ALIAS.c.speaker_id == other.id).order_by(ALIAS.c.id)
-    ).scalars()
-    conn.execute(delete(ALIAS).where(ALIAS.c.speaker_id == other.id))
-    conn.execute(delete(SPEAKER_TOKEN).where(SPEAKER_TOKEN.c.speaker_id == other.id))
-    conn.execute(delete(SPEAKER).where(SPEAKER.c.id == other.id))
+    forms = move_speaker(conn, keep.id, other.id, other.name)
     changes: dict[str, Any] = {}
     if keep.kind == SpeakerKind.unknown.value and other.kind != SpeakerKind.unknown.value:
         changes["kind"] = other.kind
