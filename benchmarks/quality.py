@@ -888,7 +888,6 @@ def score_gold(docs: Sequence[Doc], extractor: Extractor | None = None) -> GoldR
     return report
 
 
-_PRONOUNS = frozenset("he she they it we i".split())
 _DETERMINERS = ("the ", "a ", "an ", "one ", "two ", "some ", "several ")
 
 
@@ -897,7 +896,7 @@ def mention_form(mention: str) -> str:
     words = mention.strip().split()
     if not words:
         return "description"
-    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
         return "pronoun"
     if mention.lower().startswith(_DETERMINERS) or words[-1][:1].islower():
         return "description"

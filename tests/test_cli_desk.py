@@ -18,13 +18,13 @@ from typing import Any
 
 import pytest
 from rich.console import Console
-from typer.main import get_command
 from typer.testing import CliRunner, Result
 
 from claimtrack.cli.main import app, expected_count, progress_lines
 from claimtrack.cli.output import render
 from claimtrack.models import IngestResult, IngestStatus
 from claimtrack.textsafety import spreadsheet_cell, visible
+from tests.test_docs import _command_paths  # every command, defined once
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ESC = "\x1b"
@@ -184,18 +184,6 @@ def test_db_after_a_sub_command(runner: CliRunner, seeded: str) -> None:
     assert result.stderr.startswith(f"link {link_id} rejected")
     merged = invoke(runner, "speakers", "split", "Volodymyr Zelenskiy", "Zelenskiy", "--db", seeded)
     assert "No such option" not in merged.output
-
-
-def _command_paths() -> list[list[str]]:
-    paths: list[list[str]] = []
-
-    def walk(command: object, prefix: list[str]) -> None:
-        for name, sub in sorted(getattr(command, "commands", {}).items()):
-            paths.append([*prefix, name])
-            walk(sub, [*prefix, name])
-
-    walk(get_command(app), [])
-    return paths
 
 
 @pytest.mark.parametrize("words", _command_paths(), ids=" ".join)

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, select, text, update
 
 from claimtrack.errors import DatabaseError
+from claimtrack.extraction import lexicon
 from claimtrack.models import SpeakerKind
 from claimtrack.store import claimcount, speakercache, textindex
 from claimtrack.store.backend import backend_of
@@ -116,18 +117,15 @@ def _v5(conn: Connection) -> str:
     return f"{claimcount.recount(conn)} claims"
 
 
-# What older versions filed an unresolved pronoun under: one record per pronoun for
-# the whole database, so every unnamed "he" was one speaker.
-_PRONOUN_NAMES = ("he", "she", "they", "it", "i", "we")
-
-
 def _v6(conn: Connection) -> str | None:
+    # Older versions filed an unresolved pronoun under one record per pronoun for
+    # the whole database, so every unnamed "he" was one speaker.
     ids = [
         int(i)
         for i in conn.execute(
             select(SPEAKER.c.id).where(
                 SPEAKER.c.kind == SpeakerKind.unknown.value,
-                func.lower(SPEAKER.c.name).in_(_PRONOUN_NAMES),
+                func.lower(SPEAKER.c.name).in_(sorted(lexicon.PRONOUNS)),
             )
         ).scalars()
     ]

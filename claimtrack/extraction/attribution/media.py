@@ -105,8 +105,6 @@ def _named(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | None:
 def _capitals(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | None:
     """A run of capitalised words from token i (a name), or None."""
     j = i
-    while j < stop and tokens[j].text[0].isupper() and tokens[j].text.isalnum() is not False:
-        if not any(ch.isalpha() for ch in tokens[j].text):
-            break
+    while j < stop and tokens[j].text[0].isupper() and tokens[j].text.isalnum():
         j += 1
     return (i, j - 1) if j > i else None
