@@ -74,6 +74,16 @@ def mention_fallback(text: str) -> str:
     return text or "unknown"
 
 
+def _affiliated(text: str) -> bool:
+    """'scientist X of …', 'X Y of the Agency', 'X Y of Easton University': a person's
+    affiliation follows "of" (where 'Bank of England' and 'United States of
+    America' are names)."""
+    before, after = text.split(" of ", 1)
+    if before[:1].islower():
+        return True
+    return after.startswith("the ") or any(w.lower() in lexicon.ORG_WORDS for w in after.split())
+
+
 class ArticleSpeakers:
     """Entity memory of one article, filled in reading order."""
 
@@ -209,11 +219,15 @@ class ArticleSpeakers:
         words = text.split()
         if not words:
             return self._add(text, SpeakerKind.unknown, pos)
-        if " of " in text and words[0][:1].islower():
+        if " of " in text and _affiliated(text):
             # "soil scientist Ingrid Solberg of the University of Tromvik": a person
             # with an affiliation, not the university.
             head, _ = strip_title(text.split(" of ", 1)[0].split())
-            if len(head) >= 2 and not any(w.lower() in lexicon.ORG_WORDS for w in head):
+            if (
+                len(head) >= 2
+                and all(w[:1].isupper() for w in head)
+                and not any(w.lower() in lexicon.ORG_WORDS for w in head)
+            ):
                 return self._person(words, pos, appositive)
         if words[-1].lower() in SPOKES and len(words) > 1 and words[0][0].isupper():
             # "a Fairway spokesman", "RCA spokeswoman": the organisation speaks.

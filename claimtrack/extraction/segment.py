@@ -31,6 +31,13 @@ _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 _INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+")
 _TITLE_BEFORE = re.compile(r"(\w+)\.\s+$")
 TITLE_ABBREVIATIONS = ABBREVIATIONS & TITLE_WORDS
+_NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]*(\w+)")
+# Words that open a sentence and never continue a name, so "lost to Plan B. He
+# said" ends a sentence at the letter where "John F. Kennedy" does not.
+_SENTENCE_OPENERS = frozenset(
+    """the a an he she it they we his her their its our this that these those there
+    but and or so yet in on at as if when while after before however meanwhile""".split()
+)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -40,7 +47,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     word = match.group(1)
     if len(word) == 1 and word.isupper():
-        return True  # an initial: "John F. Kennedy"
+        after = _NEXT_WORD.match(text, dot + 1)
+        # an initial ("John F. Kennedy") unless a sentence opener follows
+        return after is None or after.group(1).lower() not in _SENTENCE_OPENERS
     if _INITIALS.fullmatch(word):
         # "Rep. G.K. Butterfield": initials after a title are a name's, where
         # "in the U.S. The" ends a sentence.

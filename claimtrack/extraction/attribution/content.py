@@ -128,6 +128,9 @@ def trailing_tail_ok(tokens: list[Token], i: int) -> bool:
     rest = tokens[i:]
     if tokens[i].text == ",":
         return True  # '…," Anderson said, adding that …': the gerund is its own claim
+    if len(rest) >= 3 and rest[0].low in ("on", "to", "in") and rest[1].text in QUOTE_MARKS:
+        rest = [t for t in rest[2:] if t.text not in QUOTE_MARKS]  # 'on "Meet the Press."'
+        return len(rest) <= 8 and "that" not in (t.low for t in rest)
     if any(t.low == "that" or t.text in QUOTE_MARKS for t in rest) and not all(
         t.text in ".!?" or t.text in QUOTE_MARKS for t in rest
     ):
@@ -139,7 +142,10 @@ def trailing_tail_ok(tokens: list[Token], i: int) -> bool:
         return True
     if len(rest) > 15:
         return False
-    return tok.low in ADJUNCT_START or tok.low in TIME_WORDS
+    while tok.low.endswith("ly") and tok.text.islower() and i + 1 < n:
+        i += 1  # "said shortly after the quake", "said recently in a podcast"
+        tok = tokens[i]
+    return tok.low in ADJUNCT_START or tok.low in TIME_WORDS or tok.text in ".!?"
 
 
 def is_clause(tokens: list[Token], upto: int) -> bool:

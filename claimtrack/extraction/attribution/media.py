@@ -17,6 +17,12 @@ MEDIUM_NOUNS = frozenset(
     radio television tv podcast programme program show outlet daily weekly tabloid blog
     account page feed wire agency newsletter""".split()
 )
+# Platforms named bare ("wrote on Instagram"): a general lexicon of the medium, like
+# the title words below.
+PLATFORMS = frozenset(
+    """instagram twitter facebook tiktok youtube snapchat weibo wechat telegram linkedin
+    reddit threads substack bluesky mastodon truth x""".split()
+)
 _POSSESSIVES = frozenset("his her their its our my".split())
 _WITH = ("interview", "conversation", "podcast", "call")
 # Words in the names of publications and broadcasters ("The Daily Courier", "Radio Nord").
@@ -85,6 +91,8 @@ def _named(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | None:
     """'Instagram', 'the Daily Courier', 'CNN', 'her blog', '"Weekend Report"'."""
     if i < stop and tokens[i].text in QUOTE_MARKS:
         end = next((j for j in range(i + 1, stop) if tokens[j].text in QUOTE_MARKS), None)
+        if end is not None and tokens[end - 1].text in ".,!?":
+            end -= 1  # '"Fox News Sunday."': the sentence's stop sits inside the quotes
         return (i + 1, end - 1) if end is not None and end > i + 1 else None
     if i < stop and tokens[i].low in _POSSESSIVES:
         # "on his blog": the speaker's own medium carries nothing between; a named one does.
@@ -99,7 +107,16 @@ def _named(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | None:
     span = _capitals(tokens, i, stop)
     if span is not None and tokens[span[0]].low in TIME_WORDS:
         return None  # "said on Friday"
+    if span is not None and not _publication(tokens[span[0] : span[1] + 1]):
+        return None  # "said on Capitol Hill", "in an interview with Smith"
     return span
+
+
+def _publication(words: list[Token]) -> bool:
+    """A name that can be a publication or platform: an acronym, a title word, a platform."""
+    if len(words) == 1 and words[0].text.isupper() and len(words[0].text) >= 2:
+        return True
+    return any(w.low in _TITLE_WORDS or w.low in PLATFORMS for w in words)
 
 
 def _capitals(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | None:

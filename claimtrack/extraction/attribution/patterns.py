@@ -26,6 +26,7 @@ from claimtrack.extraction.attribution.phrases import (
     clause_start,
     left_np,
     long_subject,
+    name_before_appositive,
     np_ok,
     right_np,
     skip_left,
@@ -82,7 +83,7 @@ def verb_cue(
     j = skip_left(tokens, k - 1)
     np_span = left_np(tokens, j, 0) if j >= 0 else None
     if np_span is None and j >= 0 and tokens[j].text == ",":
-        np_span = trailing_appositive(tokens, j)
+        np_span = trailing_appositive(tokens, j) or name_before_appositive(tokens, j)
     cue = (k, lemma, cue_text)
     found = _trailing(tokens, cue, np_span, after, text, sentence_end)
     if found is None and form in ("past", "third"):
@@ -162,6 +163,7 @@ def _trailing(
         cue_start=tokens[k].start,
         content_start=content_start,
         content_end=strip_end(text, content_start, content_end),
+        via=media(tokens, after, _adjuncts_end(tokens, after), text, tell=lemma == "tell"),
         pattern="trailing",
         extra_content=extra,
     )
@@ -203,8 +205,23 @@ def _inverted(
         cue_start=tokens[k].start,
         content_start=tokens[0].start,
         content_end=strip_end(text, tokens[0].start, content_end),
+        via=media(tokens, tail, _adjuncts_end(tokens, tail), text),
         pattern="inverted",
     )
+
+
+def _adjuncts_end(tokens: list[Token], i: int) -> int:
+    """Where the adjuncts after a closing cue end ('told CNN on Friday, adding …')."""
+    j, n = i, len(tokens)
+    while j < n and tokens[j].text not in (",", ".", "!", "?", ";", ":"):
+        if tokens[j].text in QUOTE_MARKS:  # 'on "Fox News Sunday."': the title is one unit
+            close = next(
+                (m for m in range(j + 1, min(n, j + 12)) if tokens[m].text in QUOTE_MARKS), None
+            )
+            if close is not None:
+                j = close
+        j += 1
+    return j
 
 
 def _closing_paren(tokens: list[Token], i: int) -> int | None:

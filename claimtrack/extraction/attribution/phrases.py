@@ -142,6 +142,9 @@ def _walk_left(tokens: list[Token], end: int, floor: int, relaxed: bool) -> tupl
         if prev.text == "." and i - 2 >= floor and tokens[i - 2].low in lexicon.ABBREVIATIONS:
             i -= 1  # "Gov. Jeb Bush", "Sen. Marco Rubio"
             continue
+        if prev.text == "." and i - 3 >= floor and initial_stop(tokens, i - 1):
+            i -= 1  # "Rusli M. Saleh said"
+            continue
         if (
             relaxed
             and unknown < 2
@@ -241,6 +244,26 @@ def trailing_appositive(tokens: list[Token], j: int) -> tuple[int, int] | None:
     return None
 
 
+def name_before_appositive(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """'"…," Bensu Elianita, a 22-year-old resident of X, said': the name."""
+    k = j - 1
+    while k > 0 and tokens[k].text != ",":
+        if tokens[k].text in QUOTE_MARKS or tokens[k].text in ".!?;:" or j - k > 16:
+            return None
+        k -= 1
+    if k <= 0 or k == j - 1:
+        return None
+    outer = left_np(tokens, k - 1, 0)
+    if outer is None or outer[0] == 0:
+        return None
+    if not all(t.text[0].isupper() or t.text in "-." for t in tokens[outer[0] : outer[1] + 1]):
+        return None  # a proper name, not "the coach, a former player,"
+    before = tokens[outer[0] - 1]
+    if before.text in (",", "—") or before.text in QUOTE_MARKS:
+        return outer
+    return None
+
+
 def appositive_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
     """'Harry Smith, a fellow at X, said' or 'The charity, Patient Voice, said'.
 
@@ -276,7 +299,10 @@ def right_np(tokens: list[Token], i: int, plain: bool = False) -> tuple[int, int
     n = len(tokens)
     j = i
     while j < n and (
-        is_np_word(tokens[j]) or tokens[j].low in ("a", "an", "one") or title_stop(tokens, j)
+        is_np_word(tokens[j])
+        or tokens[j].low in ("a", "an", "one")
+        or title_stop(tokens, j)
+        or initial_stop(tokens, j)
     ):
         j += 1
     while j > i and not is_head(tokens[j - 1]):
@@ -333,6 +359,22 @@ def title_stop(tokens: list[Token], j: int) -> bool:
         and tokens[j - 1].low in lexicon.TITLE_WORDS
         and j + 1 < len(tokens)
         and tokens[j + 1].text[0].isupper()
+    )
+
+
+def initial_stop(tokens: list[Token], j: int) -> bool:
+    """The full stop of a middle initial: "said Rusli M. Saleh", "John F. Kennedy"."""
+    return (
+        tokens[j].text == "."
+        and j >= 2
+        and len(tokens[j - 1].text) == 1
+        and tokens[j - 1].text.isupper()
+        and tokens[j - 2].text[:1].isupper()
+        and j + 1 < len(tokens)
+        and tokens[j + 1].text[:1].isupper()
+        and tokens[j + 1].text.isalpha()
+        and tokens[j + 1].low not in lexicon.PRONOUNS
+        and tokens[j + 1].low not in FUNCTION_CAPS
     )
 
 
