@@ -213,13 +213,25 @@ def _trim_quotes(text: str, a: int, b: int) -> tuple[int, int]:
         a += 1
     while b > a and text[b - 1] in " ,.;:\n":
         b -= 1
-    if b - a > 1 and text[a] in _QUOTE_CHARS and text[b - 1] in _QUOTE_CHARS:
+    if text.startswith("''", a) and b - a > 4:
+        a += 2  # ''…'': two apostrophes as a quotation mark (the closing pair may be cut)
+        while b > a and text[b - 1] in " ,.;:\n'":
+            b -= 1
+    elif b - a > 1 and text[a] in _QUOTE_CHARS and text[b - 1] in _QUOTE_CHARS:
         a, b = a + 1, b - 1
         while b > a and text[b - 1] in " ,.;:\n":
             b -= 1
-    elif a < b and text[a] in _QUOTE_CHARS and not any(c in _QUOTE_CHARS for c in text[a + 1 : b]):
+    elif a < b and text[a] in _QUOTE_CHARS and not _has_quote_mark(text[a + 1 : b]):
         a += 1  # an opening mark whose quotation closes beyond the content
     return a, b
+
+
+# An apostrophe between letters ("That’s") is not a quotation mark.
+_APOSTROPHE = re.compile(r"(?<=\w)[’'](?=\w)")
+
+
+def _has_quote_mark(span: str) -> bool:
+    return any(c in _QUOTE_CHARS for c in _APOSTROPHE.sub("", span))
 
 
 def _quote_kind(segments: list[tuple[int, int]], quotes: list[Span]) -> QuoteKind:

@@ -111,6 +111,8 @@ def strip_title(words: list[str]) -> tuple[list[str], str | None]:
     """
     cleaned = [w.rstrip(",") for w in words]
     i = len(cleaned)
+    if _surname_title(cleaned):
+        i -= 1  # "Charlie King", "Carol Bishop": the title word is the surname
     while i > 0:
         w = cleaned[i - 1]
         low = w.lower().rstrip(".")
@@ -127,6 +129,29 @@ def strip_title(words: list[str]) -> tuple[list[str], str | None]:
     name = cleaned[i:]
     title = " ".join(cleaned[:i]) or None
     return name, title
+
+
+# Title words that are also common surnames, and the modifiers that make them ranks.
+_SURNAME_TITLES = frozenset("king bishop judge marshal major dean knight".split())
+_RANK_MODIFIERS = frozenset(
+    "grand air field district circuit federal high supreme crown court police army drum".split()
+)
+
+
+def _surname_title(words: list[str]) -> bool:
+    """'Charlie King' ends in a surname, where 'District Judge' and 'the King' are titles."""
+    if len(words) < 2 or words[-1].lower() not in _SURNAME_TITLES:
+        return False
+    before = words[-2]
+    low = before.lower().rstrip(".")
+    return (
+        before[:1].isupper()
+        and low not in lexicon.TITLE_WORDS
+        and low not in lexicon.ORG_WORDS
+        and low not in FUNCTION_WORDS
+        and low not in _RANK_MODIFIERS
+        and places.lookup(before) is None
+    )
 
 
 def title_gender(words: list[str]) -> str | None:

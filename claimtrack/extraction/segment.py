@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from claimtrack.extraction.lexicon import ABBREVIATIONS, TITLE_WORDS
+from claimtrack.extraction.lexicon import ABBREVIATIONS, CUE_FORMS, TITLE_WORDS
 
 
 class Span(NamedTuple):
@@ -58,6 +58,18 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word.lower() in ABBREVIATIONS
 
 
+# After a question or exclamation closed by a quotation mark: up to four
+# capitalised words and a reporting verb ('?” Trump said', '!” Mr. Lee added').
+_NAME_THEN_CUE = re.compile(r"\s+((?:[A-Z][\w’'.\-]*\s+){1,4})(\w+)")
+
+
+def _attribution_follows(text: str, match: re.Match[str], stop: int) -> bool:
+    if text[match.end() - 1] not in "\"”’'":
+        return False
+    after = _NAME_THEN_CUE.match(text, match.end(), stop)
+    return after is not None and after.group(2) in CUE_FORMS
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Sentences of text[start:end], trimmed of surrounding white space."""
     stop = len(text) if end is None else end
@@ -70,6 +82,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         single_stop = text[match.start()] == "." and match.end() - match.start() == 1
         if single_stop and _is_abbreviation(text, match.start()):
             continue
+        if text[match.start()] in "?!" and _attribution_follows(text, match, stop):
+            continue  # '“Who would have believed it?” Trump said.' is one sentence
         _append(text, spans, cursor, punct_end)
         cursor = punct_end
     _append(text, spans, cursor, stop)

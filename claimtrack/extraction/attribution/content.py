@@ -181,7 +181,11 @@ def after_parenthetical(
     """'C1, Kazianis said, and C2': the words after a parenthetical attribution."""
     if after < len(tokens) and tokens[after].text == ",":
         nxt = after + 1
-        if nxt < len(tokens) and tokens[nxt].low not in ADJUNCT_START:
+        if (
+            nxt < len(tokens)
+            and tokens[nxt].low not in ADJUNCT_START
+            and not tokens[nxt].low.endswith("ing")  # '…," Trump said, looking out on the crowd'
+        ):
             end = end_of_content(text, sentence_end)
             if end > tokens[nxt].start:
                 return [(tokens[nxt].start, end)]

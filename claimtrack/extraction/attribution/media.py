@@ -103,7 +103,9 @@ def _named(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | None:
         if i + 1 < stop and _medium_noun(tokens[i + 1]):
             return _capitals(tokens, i + 2, stop) or (i, i + 1)
         span = _capitals(tokens, i + 1, stop)
-        return (i, span[1]) if span is not None else None
+        if span is None or not _publication(tokens[span[0] : span[1] + 1]):
+            return None  # "said to the Republican nominee"
+        return (i, span[1])
     span = _capitals(tokens, i, stop)
     if span is not None and tokens[span[0]].low in TIME_WORDS:
         return None  # "said on Friday"

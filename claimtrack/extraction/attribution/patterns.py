@@ -27,6 +27,7 @@ from claimtrack.extraction.attribution.phrases import (
     left_np,
     long_subject,
     name_before_appositive,
+    name_with_appositives,
     np_ok,
     right_np,
     skip_left,
@@ -100,8 +101,15 @@ def _finite_cue(tokens: list[Token], k: int, form: str, cue_text: str) -> bool:
     prev = tokens[k - 1] if k > 0 else None
     if form == "base" and (prev is None or prev.low in lexicon.NON_FINITE_BEFORE):
         return False
-    if prev is not None and (prev.low.endswith(("’s", "'s")) or prev.low in ("’", "'")):
-        return False  # a noun after a possessive: "the agency's report"
+    if prev is not None and (
+        prev.low.endswith(("’s", "'s"))
+        or (
+            prev.low in ("’", "'")
+            and tokens[k - 2].text.isalnum()
+            and tokens[k - 2].end == prev.start
+        )
+    ):
+        return False  # a noun after a possessive: "the agency's report", "the judges' ruling"
     if (
         form == "base"
         and prev is not None
@@ -144,7 +152,8 @@ def _trailing(
     tail = skip_object(tokens, after) if lemma == "tell" else after
     before = tokens[np_span[0] - 1]
     if not (
-        (before.text in (",", "—") or before.text in QUOTE_MARKS) and trailing_tail_ok(tokens, tail)
+        (before.text in (",", "—") or before.text in QUOTE_MARKS)
+        and (trailing_tail_ok(tokens, tail) or _closed_quote_before(tokens, np_span[0], tail))
     ):
         return None
     content_end = before.start if before.text == "," else before_closing(tokens, np_span[0] - 1)
@@ -166,6 +175,20 @@ def _trailing(
         via=media(tokens, after, _adjuncts_end(tokens, after), text, tell=lemma == "tell"),
         pattern="trailing",
         extra_content=extra,
+    )
+
+
+def _closed_quote_before(tokens: list[Token], source: int, tail: int) -> bool:
+    """'“…,” she said several months later, and …': a quotation closed by ',”' before
+    the source is the content, whatever narration follows the cue."""
+    if source < 2 or tokens[source - 1].text not in QUOTE_MARKS:
+        return False
+    if tokens[source - 2].text not in (",", "?", "!"):
+        return False
+    return tail >= len(tokens) or (
+        tokens[tail].low != "that"
+        and tokens[tail].text not in QUOTE_MARKS
+        and tokens[tail].text != ":"
     )
 
 
@@ -251,7 +274,7 @@ def _leading(
     n = len(tokens)
     appositive = False
     if np_span is None:
-        np_span = appositive_subject(tokens, j)
+        np_span = appositive_subject(tokens, j) or name_with_appositives(tokens, j)
         appositive = np_span is not None
     if (np_span is None or not clause_start(tokens, np_span[0])) and lemma in _STRONG_SAY:
         np_span = long_subject(tokens, j) or np_span

@@ -290,6 +290,23 @@ def appositive_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
     return span
 
 
+def name_with_appositives(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """'Johnnie Wilson, of Springfield, Va., said', 'Donna Rawlings, 59, of Ashton, Md.,
+    who watched the ceremony, said': a name opening the sentence, then appositives."""
+    if j < 3 or tokens[j].text != ",":
+        return None
+    first_comma = next((i for i in range(1, j) if tokens[i].text == ","), None)
+    if first_comma is None or first_comma > 5 or j - first_comma > 30:
+        return None
+    name = tokens[:first_comma]
+    if name[0].low in FUNCTION_CAPS or not all(t.text[0].isupper() or t.text in "-." for t in name):
+        return None
+    for t in tokens[first_comma + 1 : j]:
+        if t.text in QUOTE_MARKS or t.text in ";:" or t.low in CUE_FORMS:
+            return None
+    return (0, first_comma - 1)
+
+
 def right_np(tokens: list[Token], i: int, plain: bool = False) -> tuple[int, int] | None:
     """A source phrase starting at token i: 'Mr Smith', 'the ministry', 'one official'.
 

@@ -7,6 +7,7 @@ from claimtrack.extraction.attribution.content import strip_end
 from claimtrack.extraction.attribution.cues import find_cues
 from claimtrack.extraction.attribution.patterns import according_to, continued, quoted, verb_cue
 from claimtrack.extraction.attribution.spans import RawAttribution, Token, tokenize
+from claimtrack.extraction.attribution.words import QUOTE_MARKS
 
 
 def analyse(text: str, start: int, end: int) -> list[RawAttribution]:
@@ -17,6 +18,8 @@ def analyse(text: str, start: int, end: int) -> list[RawAttribution]:
         return []
     leading, trailing = _by_pattern(tokens, cues, text, end)
     if trailing is not None:
+        if text[trailing.content_start] in QUOTE_MARKS:
+            return [trailing]  # '"People say, 'C,'" said King': all of it is King's quotation
         return [_join_trailing(leading, trailing)]
     if not leading:
         return []
