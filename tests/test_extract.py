@@ -259,14 +259,14 @@ def test_negating_that_something_happened_is_a_denial(sentence: str, stance: Sta
     ("sentence", "speaker", "via", "text"),
     [
         (
-            "The chief executive told the website TechDaily that 300 jobs would go.",
-            "chief executive",
+            "Chief executive Ada Lind told the website TechDaily that 300 jobs would go.",
+            "Ada Lind",
             ["TechDaily"],
             "300 jobs would go",
         ),
         (
-            "The singer wrote on Instagram that she had left the band.",
-            "singer",
+            "The singer Mira Vale wrote on Instagram that she had left the band.",
+            "Mira Vale",
             ["Instagram"],
             "she had left the band",
         ),
@@ -279,7 +279,8 @@ def test_negating_that_something_happened_is_a_denial(sentence: str, stance: Sta
         ("Senator Ruud Berger told CNN that the vote was close.", "Ruud Berger", ["CNN"], None),
         ("Senator Ruud Berger told Ana Ortiz that the vote was close.", "Ruud Berger", [], None),
         ("Officials told reporters that the talks had stalled.", "Officials", [], None),
-        ("The minister said on Friday that the talks had stalled.", "minister", [], None),
+        ("The minister said on Friday that the talks had stalled.", None, [], None),
+        ("The foreign ministry said on Friday that the talks had stalled.", "foreign ministry", [], None),
     ],
 )
 def test_a_medium_that_carried_the_words_goes_into_via(

@@ -104,9 +104,25 @@ def test_description_goes_to_the_latest_organisation_with_that_head() -> None:
     assert resolve(memory, "the agency", 30).name == "Harbour Safety Agency"
     resolve(memory, "the Coastal Widget Agency", 40)
     assert resolve(memory, "the agency", 50).name == "Coastal Widget Agency"
-    # No organisation with that head yet: the description stands for itself.
+    # No organisation with that head yet: an institution's description stands for it.
     ministry = resolve(memory, "the ministry", 60)
     assert (ministry.name, ministry.kind) == ("ministry", SpeakerKind.government)
+    # "the company" refers to someone the article names, or nobody a reader can
+    # tell: unresolved rather than filed under a record called "company".
+    company = resolve(memory, "the company", 65)
+    assert (company.name, company.kind) == ("company", SpeakerKind.unknown)
+    # Plural and indefinite descriptions are sources of their own ("officials").
+    assert resolve(memory, "senior officials", 70).kind is SpeakerKind.anonymous
+
+
+def test_relation_to_a_named_person_is_not_that_person() -> None:
+    memory = ArticleSpeakers()
+    resolve(memory, "Tomas Berg", 10)
+    assert resolve(memory, "his mother", 20).kind is SpeakerKind.unknown
+    assert resolve(memory, "Berg's lawyer", 30).kind is SpeakerKind.unknown
+    memory.resolve("Ines Kahl", 40, "Berg's lawyer")
+    assert resolve(memory, "Berg's lawyer", 50).name == "Ines Kahl"
+    assert resolve(memory, "the company", 60).kind is SpeakerKind.unknown
 
 
 def test_appositive_becomes_the_title() -> None:

@@ -166,8 +166,8 @@ def _claims_from(
 
 
 def _unresolved(speaker: Speaker) -> bool:
-    """A pronoun no antecedent was clearly meant by: the claim names no speaker."""
-    return speaker.kind is SpeakerKind.unknown and speaker.name.lower() in lexicon.PRONOUNS
+    """A pronoun or description no antecedent was clearly meant by: the claim names no speaker."""
+    return speaker.kind is SpeakerKind.unknown
 
 
 # ", further complicating …" after a quotation is the writer's gloss, not the claim.

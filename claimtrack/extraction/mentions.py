@@ -13,6 +13,17 @@ import bisect
 import re
 
 from claimtrack.extraction import lexicon, places
+from claimtrack.extraction.descriptions import (
+    DEFINITE,
+    DESCRIPTION_SYNONYMS,
+    INSTITUTIONS,
+    MEDIA_HEADS,
+    ORG_HEADS,
+    RESOLVABLE_ORG_HEADS,
+    TYPE_WORDS,
+    affiliated,
+    singular_description,
+)
 from claimtrack.extraction.entities import (
     FUNCTION_WORDS,
     SPOKES,
@@ -39,49 +50,11 @@ _NEXT_WORD = re.compile(r"\s+(?:also\s+|later\s+|earlier\s+|then\s+)?([a-z]+)")
 _POSSESSIVE = re.compile(r"^(.+?)(?:’s|'s|’|')\s+(.+)$")
 _PAREN_ACRONYM = re.compile(r"^(.*?)\s*\(([A-Z][A-Za-z.&]{1,9})\)$")
 _LEADING_DET = re.compile(r"^(?:the|a|an|both|also|some of the)\s+", re.IGNORECASE)
-_DESCRIPTION_SYNONYMS = {
-    "agency": {"agency", "service", "bureau", "intelligence", "organization", "organisation"},
-    "regulator": {"regulator", "board", "authority", "commission", "agency", "administration"},
-    "watchdog": {"watchdog", "board", "authority", "commission", "agency", "regulator"},
-    "service": {"agency", "service", "bureau"},
-    "ministry": {"ministry", "department"},
-    "department": {"ministry", "department"},
-    "office": {"office", "presidency", "bureau"},
-    "embassy": {"embassy", "mission"},
-    "mission": {"mission", "embassy"},
-    "government": {"government", "administration", "cabinet"},
-    "administration": {"government", "administration"},
-    "company": {"company", "firm", "corporation", "inc", "group"},
-    "firm": {"company", "firm", "corporation", "inc", "group"},
-    "military": {"military", "army", "forces", "command"},
-    "army": {"military", "army", "forces"},
-}
-# Lower-case description words that name an organisation type.
-_TYPE_WORDS = {
-    "spy": "intelligence",
-    "intelligence": "intelligence",
-    "foreign": "foreign",
-    "defence": "defense",
-    "defense": "defense",
-    "health": "health",
-    "presidential": "presidential",
-    "president's": "presidential",
-}
 
 
 def mention_fallback(text: str) -> str:
     """A name for a mention with no words left, so no speaker goes nameless."""
     return text or "unknown"
-
-
-def _affiliated(text: str) -> bool:
-    """'scientist X of …', 'X Y of the Agency', 'X Y of Easton University': a person's
-    affiliation follows "of" (where 'Bank of England' and 'United States of
-    America' are names)."""
-    before, after = text.split(" of ", 1)
-    if before[:1].islower():
-        return True
-    return after.startswith("the ") or any(w.lower() in lexicon.ORG_WORDS for w in after.split())
 
 
 class ArticleSpeakers:
@@ -95,6 +68,7 @@ class ArticleSpeakers:
         self.last_country: str | None = None
         self.statement_owner: Entity | None = None
         self._sentences: list[int] = []  # start of each sentence observed, ascending
+        self._definite = False  # the mention being resolved opens with "the", "his", …
 
     def mark_statement(self, name: str) -> None:
         """Remember who issued the latest statement, for a later 'the statement said'."""
@@ -191,6 +165,7 @@ class ArticleSpeakers:
                 text = mention.strip()
         parts = split_conjunction(text)
         speakers = []
+        self._definite = DEFINITE.match(mention.strip()) is not None
         for part in parts:
             entity = self._resolve_one(part, pos, appositive)
             entity.last_seen = pos
@@ -219,7 +194,7 @@ class ArticleSpeakers:
         words = text.split()
         if not words:
             return self._add(text, SpeakerKind.unknown, pos)
-        if " of " in text and _affiliated(text):
+        if " of " in text and affiliated(text):
             # "soil scientist Ingrid Solberg of the University of Tromvik": a person
             # with an affiliation, not the university.
             head, _ = strip_title(text.split(" of ", 1)[0].split())
@@ -340,6 +315,13 @@ class ArticleSpeakers:
             # "NATO's Secretary-General": a person known by office.
             name = f"{owner} {rest}"
             return self._find_exact(name) or self._add(name, SpeakerKind.person, pos)
+        head = rest.split()[-1].lower()
+        if rest[:1].islower() and singular_description(rest.split()) and head not in ORG_HEADS:
+            # "his mother", "Clinton's lawyer": someone else than the owner, known
+            # here only by that relation unless a person holds it as a title.
+            return self._titled_person(head) or Entity(
+                f"{owner}'s {rest}", SpeakerKind.unknown, [], last_seen=pos
+            )
         owner_entity = self._resolve_one(owner, pos, None)
         name = f"{owner_entity.name}'s {rest}"
         return self._find_exact(name) or self._add(
@@ -369,35 +351,12 @@ class ArticleSpeakers:
             words = words[1:] or words
         if head in lexicon.TITLE_WORDS and head not in SPOKES:
             # "the regional governor", "the candidate": the latest person with that title.
-            for entity in sorted(self.entities, key=lambda e: -e.last_seen):
-                if (
-                    entity.kind == SpeakerKind.person
-                    and entity.title
-                    and (head in entity.title.lower().split())
-                ):
-                    return entity
+            titled = self._titled_person(head)
+            if titled is not None:
+                return titled
         modifiers = {w.lower() for w in words[:-1]}
-        country = None
-        for w in words[:-1]:
-            found = places.country_of(w) or places.country_of(w.rstrip("’'s"))
-            if found:
-                country = found
+        country = _country_in(words)
         joined = " ".join(words)
-        for k in range(len(words) - 1):
-            found = places.country_of(" ".join(words[k : k + 2]))
-            if found:
-                country = found
-        if country is None and any(
-            " ".join(words[i:j]) and places.country_of(" ".join(words[i:j]))
-            for i in range(len(words))
-            for j in range(i + 1, len(words))
-        ):
-            country = next(
-                places.country_of(" ".join(words[i:j]))
-                for i in range(len(words))
-                for j in range(i + 1, len(words))
-                if places.country_of(" ".join(words[i:j]))
-            )
         if head in lexicon.ANONYMOUS_HEADS or head in ("people", "officials"):
             kind = (
                 SpeakerKind.government if country and head == "officials" else SpeakerKind.anonymous
@@ -405,8 +364,8 @@ class ArticleSpeakers:
             entity = self._find_exact(joined) or self._add(joined, kind, pos, country=country)
             entity.plural = True
             return entity
-        synonyms = _DESCRIPTION_SYNONYMS.get(head, {head})
-        type_words = {_TYPE_WORDS[m] for m in modifiers if m in _TYPE_WORDS}
+        synonyms = DESCRIPTION_SYNONYMS.get(head, {head})
+        type_words = {TYPE_WORDS[m] for m in modifiers if m in TYPE_WORDS}
         if country is None and len(words) <= 3:
             # 'the intelligence agency': nearest organisation of that type named earlier.
             for entity in sorted(self.entities, key=lambda e: -e.last_seen):
@@ -427,8 +386,44 @@ class ArticleSpeakers:
                 ):
                     continue
                 return entity
+        if country is None and self._definite and singular_description(words):
+            # 'the company', 'the candidate', 'the message': a reference to someone the
+            # article named, or nobody it lets a reader tell; never a record of its own.
+            referent = self._generic_org(head) if head in RESOLVABLE_ORG_HEADS else None
+            return referent or Entity(joined, SpeakerKind.unknown, [], last_seen=pos)
         kind = org_kind(joined, default=SpeakerKind.organization)
         return self._find_exact(joined) or self._add(joined, kind, pos, country=country)
+
+    def _titled_person(self, head: str) -> Entity | None:
+        """The latest person whose title holds `head` ('governor', 'lawyer'), if any."""
+        for entity in sorted(self.entities, key=lambda e: -e.last_seen):
+            if (
+                entity.kind == SpeakerKind.person
+                and entity.title
+                and head in entity.title.lower().replace(",", " ").split()
+            ):
+                return entity
+        return None
+
+    def _generic_org(self, head: str) -> Entity | None:
+        """'the company', 'the team': the one clearly most salient organisation, else None."""
+        kinds = (SpeakerKind.media,) if head in MEDIA_HEADS else (SpeakerKind.organization,)
+        pool = [
+            e
+            for e in self.entities
+            if e.kind in kinds
+            and not e.plural
+            and not {w.lower() for w in e.name.split()} & INSTITUTIONS  # a company is no agency
+        ]
+        if not pool:
+            return None
+        best = max(pool, key=_salience)
+        role = max(best.spoke_at, best.subject_at)
+        if role < 0:
+            return None
+        if any(e is not best and self._rivals(e, role) for e in pool):
+            return None
+        return best
 
     def _pronoun(self, pronoun: str) -> Entity | None:
         """The one clearly most salient compatible antecedent, else None (unresolved).
@@ -543,6 +538,30 @@ class ArticleSpeakers:
             if best is None or entity.last_seen > best.last_seen:
                 best = entity
         return best
+
+
+def _country_in(words: list[str]) -> str | None:
+    """The country a description's modifiers name ('the Russian embassy'), if any."""
+    country = None
+    for w in words[:-1]:
+        found = places.country_of(w) or places.country_of(w.rstrip("’'s"))
+        if found:
+            country = found
+    for k in range(len(words) - 1):
+        found = places.country_of(" ".join(words[k : k + 2]))
+        if found:
+            country = found
+    if country is None:
+        country = next(
+            (
+                places.country_of(" ".join(words[i:j]))
+                for i in range(len(words))
+                for j in range(i + 1, len(words))
+                if places.country_of(" ".join(words[i:j]))
+            ),
+            None,
+        )
+    return country
 
 
 def _salience(entity: Entity) -> tuple[int, int]:

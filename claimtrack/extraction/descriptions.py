@@ -1,0 +1,98 @@
+"""Descriptions of speakers: which heads name an institution, which refer to someone
+the article names ("the company", "his mother"), and the words that type them."""
+
+from __future__ import annotations
+
+import re
+
+from claimtrack.extraction import lexicon
+from claimtrack.extraction.entities import SPOKES
+
+DESCRIPTION_SYNONYMS = {
+    "agency": {"agency", "service", "bureau", "intelligence", "organization", "organisation"},
+    "regulator": {"regulator", "board", "authority", "commission", "agency", "administration"},
+    "watchdog": {"watchdog", "board", "authority", "commission", "agency", "regulator"},
+    "service": {"agency", "service", "bureau"},
+    "ministry": {"ministry", "department"},
+    "department": {"ministry", "department"},
+    "office": {"office", "presidency", "bureau"},
+    "embassy": {"embassy", "mission"},
+    "mission": {"mission", "embassy"},
+    "government": {"government", "administration", "cabinet"},
+    "administration": {"government", "administration"},
+    "company": {"company", "firm", "corporation", "inc", "group"},
+    "firm": {"company", "firm", "corporation", "inc", "group"},
+    "military": {"military", "army", "forces", "command"},
+    "army": {"military", "army", "forces"},
+}
+# Lower-case description words that name an organisation type.
+TYPE_WORDS = {
+    "spy": "intelligence",
+    "intelligence": "intelligence",
+    "foreign": "foreign",
+    "defence": "defense",
+    "defense": "defense",
+    "health": "health",
+    "presidential": "presidential",
+    "president's": "presidential",
+}
+
+
+# A definite description: "the team", "his campaign", "that company".
+DEFINITE = re.compile(r"(?:the|this|that|his|her|its|their)\s", re.IGNORECASE)
+# Heads of a definite description that can only refer to a named organisation.
+GENERICORG_HEADS = frozenset(
+    """company firm organization organisation group team club business retailer maker
+    manufacturer chain network site website paper newspaper outlet publication
+    broadcaster""".split()
+)
+ORG_HEADS = GENERICORG_HEADS | frozenset(DESCRIPTION_SYNONYMS)
+# Heads any organisation (or publication) may be called; 'the team' is not any company.
+RESOLVABLE_ORG_HEADS = frozenset(
+    """company firm organization organisation group network site website paper newspaper
+    outlet publication broadcaster""".split()
+)
+MEDIA_HEADS = frozenset(
+    "network site website paper newspaper outlet publication broadcaster".split()
+)
+# Singular heads that still name a group or a document, which speak as themselves.
+_SELF_NAMING = frozenset(
+    """police staff data report statement study survey poll document filing letter memo
+    analysis complaint indictment lawsuit ruling verdict order release notice government
+    administration media military""".split()
+)
+
+
+# Heads that say what an institution is, so that a lower-case description names it
+# ("the health ministry", "the electoral commission"), unlike "the company".
+INSTITUTIONS = frozenset(
+    """ministry department agency authority commission council committee court tribunal
+    parliament congress senate assembly embassy office board bureau service regulator
+    watchdog cabinet presidency secretariat municipality mission command coastguard
+    ombudsman inspectorate prosecution inquiry panel legislature""".split()
+)
+_POSSESSIVE_PRONOUNS = frozenset("his her their its the this that".split())
+
+
+def singular_description(words: list[str]) -> bool:
+    """A lower-case description with a singular head ('company', 'chief prosecutor')."""
+    if words and words[0].lower() in _POSSESSIVE_PRONOUNS:
+        words = words[1:]  # "His mother" opening a sentence
+    if not words or not all(w[:1].islower() or w[:1] in "’'" for w in words):
+        return False
+    head = words[-1].lower()
+    if head in lexicon.ANONYMOUS_HEADS or head in _SELF_NAMING or head in SPOKES:
+        return False
+    if head in INSTITUTIONS:
+        return False  # "the electoral commission": an institution by what it is
+    return not (head.endswith("s") and not head.endswith(("ss", "us", "is")))
+
+
+def affiliated(text: str) -> bool:
+    """'scientist X of …', 'X Y of the Agency', 'X Y of Easton University': a person's
+    affiliation follows "of" (where 'Bank of England' and 'United States of
+    America' are names)."""
+    before, after = text.split(" of ", 1)
+    if before[:1].islower():
+        return True
+    return after.startswith("the ") or any(w.lower() in lexicon.ORG_WORDS for w in after.split())
