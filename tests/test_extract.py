@@ -280,7 +280,12 @@ def test_negating_that_something_happened_is_a_denial(sentence: str, stance: Sta
         ("Senator Ruud Berger told Ana Ortiz that the vote was close.", "Ruud Berger", [], None),
         ("Officials told reporters that the talks had stalled.", "Officials", [], None),
         ("The minister said on Friday that the talks had stalled.", None, [], None),
-        ("The foreign ministry said on Friday that the talks had stalled.", "foreign ministry", [], None),
+        (
+            "The foreign ministry said on Friday that the talks had stalled.",
+            "foreign ministry",
+            [],
+            None,
+        ),
     ],
 )
 def test_a_medium_that_carried_the_words_goes_into_via(

@@ -18,6 +18,7 @@ from claimtrack.extraction.clean import content_spans
 from claimtrack.extraction.mentions import ArticleSpeakers
 from claimtrack.extraction.numbers import find_figures
 from claimtrack.extraction.segment import Span, quote_spans, split_sentences
+from claimtrack.extraction.stance import stance as stance_of
 from claimtrack.models import (
     Article,
     Claim,
@@ -26,7 +27,6 @@ from claimtrack.models import (
     QuoteKind,
     Speaker,
     SpeakerKind,
-    Stance,
 )
 
 _QUOTE_CHARS = '"“”‘’«»'
@@ -36,34 +36,6 @@ _QUOTE_CHARS = '"“”‘’«»'
 def _hedge_re() -> re.Pattern[str]:
     words = sorted(lexicon.HEDGES, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
-
-
-@cache
-def _rejection_re() -> re.Pattern[str]:
-    words = sorted(lexicon.REJECTION_PHRASES, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
-
-
-_STRONG_REJECTION = re.compile(
-    r"(?<!\w)(?:not aimed (?:at|against)|no evidence|not true|untrue|baseless|groundless|"
-    r"unfounded|fabricated|a fabrication|no basis|without basis)(?!\w)",
-    re.I,
-)
-
-
-# Content that negates, near its start, that something happened or was so: "the
-# president had not made the offer", "no threats were made", "she never signed it".
-# That is a denial of the event. A negated future or modal ("the result would not
-# be certified until Monday") or a negation deeper in, in a subordinate clause,
-# leaves the claim an assertion.
-_NEGATED_EVENT = re.compile(
-    r"^(?:[\w’'\-]+\s+){0,6}?(?:had|has|have|was|were|did)\s+(?:not|never)\b"
-    r"|^(?:[\w’'\-]+\s+){0,6}?(?:hadn|hasn|haven|wasn|weren|didn)[’']t\b"
-    r"|^(?:[\w’'\-]+\s+){0,4}?never\s+\w+ed\b"
-    r"|^there\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+no\b"
-    r"|^(?:no|nobody|none|no\s+one)\b(?:\s+[\w’'\-]+){0,4}?\s+(?:was|were|had|has|have)\b",
-    re.I,
-)
 
 
 def extract(article: Article) -> Extraction:
@@ -129,7 +101,7 @@ def _claims_from(
         return []
     quote_kind = _quote_kind(segments, quotes)
     cue_region = text[min(raw.source.end, raw.cue_start) : raw.cue_start + len(raw.cue)]
-    stance = _stance(raw, content)
+    stance = stance_of(raw.cue_lemma, content)
     hedges = _hedges(content, cue_region)
     figures: list[Figure] = []
     for a, b in segments:
@@ -249,21 +221,6 @@ def _quote_kind(segments: list[tuple[int, int]], quotes: list[Span]) -> QuoteKin
     if inside > 0:
         return QuoteKind.mixed
     return QuoteKind.indirect
-
-
-def _stance(raw: RawAttribution, content: str) -> Stance:
-    lemma = raw.cue_lemma
-    if lemma in lexicon.DENIAL_VERBS:
-        return Stance.deny
-    if lemma in lexicon.CHARACTERISING_VERBS:
-        first_words = content.lower().split()[:4]
-        if any(w.strip(",.") in lexicon.ALLEGATION_NOUNS for w in first_words):
-            return Stance.deny
-        if _rejection_re().search(content):
-            return Stance.deny
-    if _STRONG_REJECTION.search(content) or _NEGATED_EVENT.search(content):
-        return Stance.deny
-    return Stance.assert_
 
 
 def _hedges(content: str, cue_region: str) -> list[str]:

@@ -1,0 +1,126 @@
+"""Stance: whether a reported statement asserts a proposition or rejects one.
+
+A statement is a denial when its cue rejects (deny, dismiss, reject), when its
+main clause is negated ("the offer had not been made", "no threats were
+made", "the deal does not change our strategy"), or when it brands something
+false ("the report is totally ludicrous", "a hoax").  A negated wish, plan or
+opinion ("I don't want", "we will not run", "I don't think") stays an
+assertion: it rejects nothing anyone claimed.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from claimtrack.extraction import lexicon
+from claimtrack.models import Stance
+
+# Words before the negated verb: the subject, a few words long ("Mr. Zimmerman",
+# "the AMD-SeaMicro deal"), never across a comma, colon or quotation mark.
+_W = r"[\w’'\-.$%]+"
+_AUX = (
+    r"(?:is|are|was|were|am|be|been|being|do|does|did|has|have|had|will|would|can|could|"
+    r"should|shall|may|might|must|’s|'s|’re|'re)"
+)
+_AUX_NT = (
+    r"(?:isn|aren|wasn|weren|don|doesn|didn|hasn|haven|hadn|won|wouldn|can|couldn|"
+    r"shouldn|mustn)[’']t"
+)
+_MODAL = r"(?:will|would|won[’']t|wouldn[’']t|shall|’ll|'ll)"
+_NEGATED_MAIN = re.compile(
+    rf"^(?:{_W}\s+){{0,7}}?(?:{_AUX}\s+(?:not|never)|\w+[’']s\s+(?:not|never)|{_AUX_NT}|cannot|"
+    rf"never)\s+(?P<next>{_W})",
+    re.I,
+)
+_NEGATIVE_SUBJECT = re.compile(
+    rf"^(?:{_W}\s+){{0,2}}?(?:no|nobody|none|nothing|neither|no\s+one)\b(?:\s+{_W}){{0,6}}?\s+"
+    rf"(?:is|are|was|were|has|have|had|did|does|do|took|involved?|"
+    rf"\w+ed)\b"
+    r"|^there\s+(?:is|are|was|were|(?:will|would)\s+be|ha(?:s|ve|d)\s+been)\s+no\b"
+    rf"|^(?:{_W}\s+){{0,7}}?(?:has|have|had|is|are|was|were)\s+no\s+(?:longer|bearing|role|"
+    r"part|knowledge|involvement|connection|link|contact|evidence|record|plans?|intention)\b",
+    re.I,
+)
+# After the negation: a wish, plan, feeling or opinion, which a denial is not.
+_ATTITUDES = frozenset(
+    """want wants wish hope plan plans intend intends expect expects like likes feel feels
+    felt need needs care mind think thinks believe believes know knows remember recall
+    support back endorse agree seem seems only just merely necessarily clear immediately
+    yet known sure certain available able allowed likely expected""".split()
+)
+# A content that opens with a subordinate clause ("If he does not win, …").
+_SUBORDINATE = frozenset(
+    "if when unless although though because while as once until before after whether".split()
+)
+_PERSONAL = frozenset("i we he she they you".split())
+# A proposition branded false: "is totally ludicrous", "was a hoax", "are lies".
+_BRANDED_FALSE = re.compile(
+    r"\b(?:is|are|was|were|be|been|’s|'s|’re|'re|called\s+\w+(?:\s+\w+)?)\s+"
+    r"(?:(?:completely|totally|absolutely|simply|utterly|patently|just|entirely|all|pure|"
+    r"a\s+complete|a\s+total|an?\s+absolute)\s+)?"
+    r"(?:false|untrue|wrong|a\s+lie|lies|lying|a\s+hoax|hoax|nonsense|ridiculous|ludicrous|"
+    r"absurd|fake|fabricated|misleading|inaccurate|baseless|groundless|unfounded|a\s+rumou?r|"
+    r"rumou?rs|innocent|not\s+guilty|not\s+true|a\s+myth|a\s+smear|made\s+up)\b"
+    r"|\b(?:my|his|her|their|our)\s+innocence\b"
+    r"|^(?:totally|completely|absolutely|utterly)?\s*(?:wrong|false|untrue|a\s+hoax|nonsense|"
+    r"ridiculous|ludicrous|absurd|fake\s+news|lies)\b",
+    re.I,
+)
+
+
+@cache
+def _rejection_re() -> re.Pattern[str]:
+    words = sorted(lexicon.REJECTION_PHRASES, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
+
+
+_STRONG_REJECTION = re.compile(
+    r"(?<!\w)(?:not aimed (?:at|against)|no evidence|not true|untrue|baseless|groundless|"
+    r"unfounded|fabricated|a fabrication|no basis|without basis)(?!\w)",
+    re.I,
+)
+
+
+def stance(cue_lemma: str, content: str) -> Stance:
+    """`deny` when the cue, the content's main clause or a judgement in it rejects."""
+    if cue_lemma in lexicon.DENIAL_VERBS:
+        return Stance.deny
+    if cue_lemma in lexicon.CHARACTERISING_VERBS:
+        first_words = content.lower().split()[:4]
+        if any(w.strip(",.") in lexicon.ALLEGATION_NOUNS for w in first_words):
+            return Stance.deny
+        if _rejection_re().search(content):
+            return Stance.deny
+    text = content.strip(" \"'“”‘’")
+    if text.endswith("?"):
+        return Stance.assert_  # a question rejects nothing
+    if _STRONG_REJECTION.search(text) or _BRANDED_FALSE.search(text):
+        return Stance.deny
+    if _NEGATIVE_SUBJECT.search(text) or negated_main_clause(text):
+        return Stance.deny
+    return Stance.assert_
+
+
+def negated_main_clause(text: str) -> bool:
+    """'the deal does not change …', "he's not backing …": not a wish, plan or opinion."""
+    found = _NEGATED_MAIN.search(text)
+    if found is None:
+        return False
+    before = text[: found.start("next")]
+    if any(p in before for p in (",", ";", ":", "“", "”", '"')):
+        return False  # the negation sits in another clause than the first
+    if found.group("next").lower() in _ATTITUDES:
+        return False
+    words = before.split()
+    if words and words[0].lower() in _SUBORDINATE:
+        return False
+    if re.search(r"\b(?:should|must|ought|shall)(?:n[’']t)?\s*(?:not\s*)?$", before, re.I):
+        return False  # "people should not travel": advice, not a denial
+    if re.match(r"[^.;]{0,60}?,?\s+but\b", text[found.end() :], re.I):
+        return False  # "It is not a skating rink, but it is real": a contrast
+    if re.search(r"\buntil\b", text[found.end() : found.end() + 40], re.I):
+        return False  # "will not leave until March": timing, not a denial
+    subject = before.split()[0].lower() if before.split() else ""
+    # "we will not back down", "he would not run": a plan, not a denial.
+    return not (subject in _PERSONAL and re.search(rf"\b{_MODAL}\b", before, re.I))

@@ -1,0 +1,61 @@
+"""Stance on the sentence shapes real news uses to deny, and those it uses not to."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimtrack.extraction.stance import stance
+from claimtrack.models import Stance
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "the merger does not change the chip maker's server strategy",
+        "their merger would not create a negative impact on the foundry",
+        "he’s not backing any particular candidate",
+        "Mr. Halvorsen never contacted anyone at the auction site",
+        "the emails released on Tuesday had no bearing on the foundation's work",
+        "Neither of these emails involve the minister",
+        "no threats were made",
+        "there will be no real change",
+        "the report is totally ludicrous",
+        "the story was a hoax",
+        "he is innocent of the charges",
+        "the auction site was not prepared for the traffic",
+    ],
+)
+def test_negated_main_clause_or_branded_falsehood_is_a_denial(content: str) -> None:
+    assert stance("say", content) is Stance.deny
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "I don't want to run again",  # a wish
+        "we will not back down",  # a plan
+        "I don’t think charges will be filed",  # an opinion
+        "people should not travel unless necessary",  # advice
+        "the troops will not leave until March",  # timing
+        "It is not a skating rink, but it is real",  # a contrast
+        "If he does not win, the party will split",  # a condition
+        "it was not immediately clear who fired first",
+        "Is it not true that prices rose?",  # a question
+        "turnout reached 61 percent",
+        "the council said it would publish the figures, which were not final",
+    ],
+)
+def test_negated_wish_plan_opinion_or_deeper_negation_stays_an_assertion(content: str) -> None:
+    assert stance("say", content) is Stance.assert_
+
+
+def test_denial_cues_deny_whatever_the_content() -> None:
+    assert stance("deny", "the company paid the bribes") is Stance.deny
+    assert stance("dismiss", "claims of fraud as rumours") is Stance.deny
+
+
+@given(st.text(max_size=300))
+def test_stance_is_total_on_any_text(content: str) -> None:
+    assert stance("say", content) in (Stance.assert_, Stance.deny)
