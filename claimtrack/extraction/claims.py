@@ -15,6 +15,7 @@ from functools import cache
 from claimtrack.extraction import lexicon
 from claimtrack.extraction.attribution import RawAttribution, analyse, has_cue
 from claimtrack.extraction.clean import content_spans
+from claimtrack.extraction.continued import continuation
 from claimtrack.extraction.mentions import ArticleSpeakers
 from claimtrack.extraction.numbers import find_figures
 from claimtrack.extraction.segment import Span, quote_spans, split_sentences
@@ -48,19 +49,71 @@ def extract(article: Article) -> Extraction:
         sentences.extend(split_sentences(text, block.start, block.end))
     memory = ArticleSpeakers()
     claims: list[Claim] = []
+    continued: set[int] = set()  # sentences already claimed as a quotation going on
     starts = [s.start for s in sentences]
     for index, sent in enumerate(sentences):
         body = text[sent.start : sent.end]
         if not has_cue(body):
             memory.observe(text, sent.start, sent.end)
             continue
-        raws = analyse(text, sent.start, sent.end)
-        for raw in raws:
+        if index in continued:
+            memory.observe(text, sent.start, sent.end)
+            continue
+        found: list[Claim] = []
+        for raw in analyse(text, sent.start, sent.end):
             if _quoted_inside(raw, quotes):
                 continue  # "… I said …" inside a quotation is the quoted speaker's narrative
-            claims.extend(_claims_from(raw, text, sent, sentences, index, starts, quotes, memory))
+            found.extend(_claims_from(raw, text, sent, sentences, index, starts, quotes, memory))
+        claims.extend(found)
+        for covered, claim in _continued(text, found, sentences, starts, blocks, quotes):
+            continued.update(covered)
+            claims.append(claim)
         memory.observe(text, sent.start, sent.end)
     return Extraction(article=article, claims=claims, speakers=_speakers(claims, memory))
+
+
+def _continued(
+    text: str,
+    found: list[Claim],
+    sentences: list[Span],
+    starts: list[int],
+    blocks: list[Span],
+    quotes: list[Span],
+) -> list[tuple[range, Claim]]:
+    """Claims for the sentences that carry on the last quotation found: '"A," X said. "B."'."""
+    quoted = [c for c in found if c.quote is not QuoteKind.indirect]
+    if not quoted:
+        return []
+    base = quoted[-1]
+    last = bisect.bisect_right(starts, base.end - 1) - 1
+    out: list[tuple[range, Claim]] = []
+    for sent in continuation(text, sentences, last, blocks, quotes):
+        body = text[sent.start : sent.end]
+        if has_cue(body) and analyse(text, sent.start, sent.end):
+            break  # '"B," Kim added.': an attribution of its own
+        a, b = _trim_quotes(text, sent.start, sent.end)
+        if b - a < 2:
+            break
+        content = text[a:b]
+        first = bisect.bisect_left(starts, sent.start)
+        out.append(
+            (
+                range(first, bisect.bisect_left(starts, sent.end)),
+                base.model_copy(
+                    update={
+                        "text": content,
+                        "sentence": body,
+                        "start": sent.start,
+                        "end": sent.end,
+                        "quote": QuoteKind.direct,
+                        "stance": stance_of("say", content),
+                        "hedges": _hedges(content, ""),
+                        "figures": find_figures(content, offset=a),
+                    }
+                ),
+            )
+        )
+    return out
 
 
 def _claims_from(

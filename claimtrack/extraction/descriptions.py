@@ -78,7 +78,7 @@ def singular_description(words: list[str]) -> bool:
     """A lower-case description with a singular head ('company', 'chief prosecutor')."""
     if words and words[0].lower() in _POSSESSIVE_PRONOUNS:
         words = words[1:]  # "His mother" opening a sentence
-    if not words or not all(w[:1].islower() or w[:1] in "’'" for w in words):
+    if not words or not all(w[:1].islower() or w[:1] in "’'" or w[:1].isdigit() for w in words):
         return False
     head = words[-1].lower()
     if head in lexicon.ANONYMOUS_HEADS or head in _SELF_NAMING or head in SPOKES:

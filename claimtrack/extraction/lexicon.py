@@ -193,7 +193,8 @@ SPEAKER_HEADS = frozenset(
     candidate candidates party's official's agency's commanders commander fighters
     troops soldiers rebels militants protesters demonstrators students teachers
     workers employees residents parents patients victims survivors farmers
-    negotiators mediators monitors inspectors auditors police spokesman
+    negotiators mediators monitors inspectors auditors police spokesman reports
+    records polls surveys emails messages transcript transcripts
     """.split()
 )
 

@@ -49,6 +49,7 @@ _NEXT_WORD = re.compile(r"\s+(?:also\s+|later\s+|earlier\s+|then\s+)?([a-z]+)")
 
 _POSSESSIVE = re.compile(r"^(.+?)(?:’s|'s|’|')\s+(.+)$")
 _PAREN_ACRONYM = re.compile(r"^(.*?)\s*\(([A-Z][A-Za-z.&]{1,9})\)$")
+_AGE = re.compile(r"\d+-year-old")
 _LEADING_DET = re.compile(r"^(?:the|a|an|both|also|some of the)\s+", re.IGNORECASE)
 
 
@@ -233,6 +234,7 @@ class ArticleSpeakers:
         words = text.split()
         if words and (
             words[-1][0].islower()
+            or _AGE.fullmatch(words[-1]) is not None  # "the 29-year-old"
             or (len(words) == 1 and words[0].lower() in lexicon.SPEAKER_HEADS)
         ):
             return self._description(words, pos)

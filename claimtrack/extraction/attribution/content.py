@@ -151,6 +151,8 @@ def trailing_tail_ok(tokens: list[Token], i: int) -> bool:
 def is_clause(tokens: list[Token], upto: int) -> bool:
     """Content before a trailing cue must be more than an opening adverbial phrase."""
     first = tokens[0]
+    if first.low in ("but", "and", "yet", "so") and upto > 2:
+        first = tokens[1]  # "But AMD's prize is its fabric, Brookwood said"
     if (
         first.low in FUNCTION_CAPS
         and first.text[0].isupper()

@@ -420,19 +420,7 @@ def according_to(
     mention = Mention(text=source_text, start=span_start, end=span_end)
     cue = text[tokens[k].start : tokens[last].end]
     if k == 0 or (k > 0 and tokens[k - 1].text in QUOTE_MARKS and k == 1):
-        # 'According to X, C.'
-        if j >= n or tokens[j].text != ",":
-            return None
-        content_start = tokens[j + 1].start if j + 1 < n else sentence_end
-        return RawAttribution(
-            source=mention,
-            cue=cue,
-            cue_lemma="according to",
-            cue_start=tokens[k].start,
-            content_start=content_start,
-            content_end=end_of_content(text, sentence_end),
-            pattern="leading",
-        )
+        return _according_leading(tokens, k, i, j, mention, cue, text, sentence_end)
     prev = tokens[k - 1]
     if prev.text in (",", "(", "—") or prev.text in QUOTE_MARKS:
         content_end = strip_end(text, tokens[0].start, prev.start)
@@ -459,6 +447,53 @@ def according_to(
             content_end=content_end,
             pattern="trailing",
         )
+    return None
+
+
+def _according_leading(
+    tokens: list[Token],
+    k: int,
+    i: int,
+    j: int,
+    mention: Mention,
+    cue: str,
+    text: str,
+    sentence_end: int,
+) -> RawAttribution | None:
+    """'According to X, C.', or with no comma 'According to X the turnout was high.'"""
+    n = len(tokens)
+    if j >= n or tokens[j].text != ",":
+        m = _np_end_before_clause(tokens, i, j)
+        if m is None:
+            return None
+        end = tokens[m - 1].end
+        mention = Mention(text=text[mention.start : end], start=mention.start, end=end)
+        j = m - 1
+    return RawAttribution(
+        source=mention,
+        cue=cue,
+        cue_lemma="according to",
+        cue_start=tokens[k].start,
+        content_start=tokens[j + 1].start if j + 1 < n else sentence_end,
+        content_end=end_of_content(text, sentence_end),
+        pattern="leading",
+    )
+
+
+_CLAUSE_OPENERS = frozenset(
+    "the a an this these those it he she they there its his her their we i".split()
+)
+
+
+def _np_end_before_clause(tokens: list[Token], i: int, stop: int) -> int | None:
+    """Where a name after 'according to' gives way to its clause, with no comma between.
+
+    The name must end in a capitalised word and the clause open with a
+    determiner or pronoun and run on for a few words.
+    """
+    for m in range(i + 1, min(stop, i + 10)):
+        if tokens[m].low in _CLAUSE_OPENERS and tokens[m - 1].text[:1].isupper() and stop - m >= 3:
+            return m
     return None
 
 

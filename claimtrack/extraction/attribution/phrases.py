@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from claimtrack.extraction import lexicon
 from claimtrack.extraction.attribution.spans import Token
 from claimtrack.extraction.attribution.words import (
@@ -193,6 +195,10 @@ def clause_start(tokens: list[Token], i: int) -> bool:
     )
 
 
+_AGE = re.compile(r"\d+-year-old")
+_CONJUNCTIONS = frozenset("but and yet so still".split())
+
+
 def long_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
     """'A court document filed Thursday says', 'Democrats trying to … say': the clause subject.
 
@@ -214,6 +220,8 @@ def long_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
             return None
         i -= 1
     start = i + 1
+    if start < j and start == 0 and tokens[0].low in _CONJUNCTIONS:
+        start = 1  # "But the world's top chip maker said"
     if j - start > 11 or start > j:
         return None
     first = tokens[start]
@@ -345,6 +353,8 @@ def _determined_noun(tokens: list[Token], i: int) -> tuple[int, int] | None:
 def _common_noun(tok: Token) -> bool:
     """A plain lower-case word that can head a noun phrase (not glue, not a verb form)."""
     low = tok.low
+    if _AGE.fullmatch(low):
+        return True  # "said the 29-year-old"
     return (
         tok.text.isalpha()
         and tok.text.islower()
