@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from claimtrack.extraction import lexicon
-from claimtrack.extraction.entities import SPOKES
+from claimtrack.extraction import lexicon, places
+from claimtrack.extraction.entities import FUNCTION_WORDS, SPOKES
 
 DESCRIPTION_SYNONYMS = {
     "agency": {"agency", "service", "bureau", "intelligence", "organization", "organisation"},
@@ -96,3 +96,54 @@ def affiliated(text: str) -> bool:
     if before[:1].islower():
         return True
     return after.startswith("the ") or any(w.lower() in lexicon.ORG_WORDS for w in after.split())
+
+
+# Capitalised only because they start a sentence or clause: never part of a name.
+LEADING_NON_NAMES = (
+    lexicon.CLAUSE_STARTERS
+    | FUNCTION_WORDS
+    | frozenset(
+        """yesterday today tomorrow tonight recently last next this it's there's here's
+        then also still now even only""".split()
+    )
+)
+
+
+# Last words that make a capitalised phrase a body rather than an office.
+BODY_HEADS = frozenset(
+    "state states republic union nation nations party front movement brotherhood".split()
+)
+# Words a title-case headline capitalises that never sit inside a name.
+TITLE_CASE_STOPS = frozenset(
+    """is are was were be been not no has have had do does did to in on at for with by
+    from as the a an and or but if that this it its his her their our we you they he she
+    says said say tells told""".split()
+)
+
+
+def not_a_name(word: str) -> bool:
+    return word.lower().replace("’", "'") in LEADING_NON_NAMES
+
+
+def country_in_description(words: list[str]) -> str | None:
+    """The country a description's modifiers name ('the Russian embassy'), if any."""
+    country = None
+    for w in words[:-1]:
+        found = places.country_of(w) or places.country_of(w.rstrip("’'s"))
+        if found:
+            country = found
+    for k in range(len(words) - 1):
+        found = places.country_of(" ".join(words[k : k + 2]))
+        if found:
+            country = found
+    if country is None:
+        country = next(
+            (
+                places.country_of(" ".join(words[i:j]))
+                for i in range(len(words))
+                for j in range(i + 1, len(words))
+                if places.country_of(" ".join(words[i:j]))
+            ),
+            None,
+        )
+    return country

@@ -14,14 +14,18 @@ import re
 
 from claimtrack.extraction import lexicon, places
 from claimtrack.extraction.descriptions import (
+    BODY_HEADS,
     DEFINITE,
     DESCRIPTION_SYNONYMS,
     INSTITUTIONS,
     MEDIA_HEADS,
     ORG_HEADS,
     RESOLVABLE_ORG_HEADS,
+    TITLE_CASE_STOPS,
     TYPE_WORDS,
     affiliated,
+    country_in_description,
+    not_a_name,
     singular_description,
 )
 from claimtrack.extraction.entities import (
@@ -87,10 +91,16 @@ class ArticleSpeakers:
             phrase = m.group()
             words = phrase.split()
             lead = 0
-            while lead < len(words) - 1 and _not_a_name(words[lead]):
+            while lead < len(words) - 1 and not_a_name(words[lead]):
                 lead += 1  # "Though YouTube", "Yesterday Mohamed": capitals of position
             if lead:
                 words = words[lead:]
+                phrase = " ".join(words)
+            cut = next(
+                (i for i in range(1, len(words)) if words[i].lower() in TITLE_CASE_STOPS), None
+            )
+            if cut is not None:  # "Mr. Sanders Is Not a Brave Truth-Teller": a headline's capitals
+                words = words[:cut]
                 phrase = " ".join(words)
             country = country_in(words)
             if country is not None:
@@ -188,6 +198,9 @@ class ArticleSpeakers:
         return entity.speaker()
 
     def _resolve_one(self, text: str, pos: int, appositive: str | None) -> Entity:
+        words = text.split()
+        if len(words) > 1 and not_a_name(words[0]) and words[1][:1].isupper():
+            text = " ".join(words[1:])  # "Yesterday Advanced Micro Devices Inc."
         low = text.lower()
         if low in lexicon.PRONOUNS:
             # Unresolved: the claim keeps the pronoun, and nothing is remembered under it.
@@ -208,8 +221,12 @@ class ArticleSpeakers:
         if words[-1].lower() in SPOKES and len(words) > 1 and words[0][0].isupper():
             # "a Fairway spokesman", "RCA spokeswoman": the organisation speaks.
             return self._resolve_one(" ".join(words[:-1]), pos, None)
-        if words[0].lower() in SPOKES and " for " in text:
+        if (words[0].lower() in SPOKES or words[0].lower() == "staff") and " for " in text:
             return self._resolve_one(_LEADING_DET.sub("", text.split(" for ", 1)[1]), pos, None)
+        return self._resolve_named(text, pos, appositive)
+
+    def _resolve_named(self, text: str, pos: int, appositive: str | None) -> Entity:
+        """Acronyms, places, possessives, descriptions, bodies and people, in that order."""
         acronym = _PAREN_ACRONYM.match(text)
         if acronym is None and text.endswith(")") and "(" in text:
             text = text[: text.rindex("(")].strip()  # "Sen. Jane Roe (D-Ore.)"
@@ -276,6 +293,10 @@ class ArticleSpeakers:
                 words = words[:cut]
         name, title = strip_title(words)
         gender = title_gender(words)
+        if not name and len(words) >= 2 and words[-1].lower() in BODY_HEADS:
+            # "the Islamic State", "the Orange Party": a body whose last word reads as a title.
+            full = " ".join(words)
+            return self._find_exact(full) or self._add(full, SpeakerKind.organization, pos)
         if not name:
             name = words[-1:]
         full = " ".join(name)
@@ -324,6 +345,8 @@ class ArticleSpeakers:
             return self._titled_person(head) or Entity(
                 f"{owner}'s {rest}", SpeakerKind.unknown, [], last_seen=pos
             )
+        if rest[:1].isupper() and rest.split()[0].lower() not in lexicon.TITLE_WORDS:
+            return self._resolve_one(rest, pos, None)  # "Intel's Waxman" is Waxman
         owner_entity = self._resolve_one(owner, pos, None)
         name = f"{owner_entity.name}'s {rest}"
         return self._find_exact(name) or self._add(
@@ -357,7 +380,7 @@ class ArticleSpeakers:
             if titled is not None:
                 return titled
         modifiers = {w.lower() for w in words[:-1]}
-        country = _country_in(words)
+        country = country_in_description(words)
         joined = " ".join(words)
         if head in lexicon.ANONYMOUS_HEADS or head in ("people", "officials"):
             kind = (
@@ -542,30 +565,6 @@ class ArticleSpeakers:
         return best
 
 
-def _country_in(words: list[str]) -> str | None:
-    """The country a description's modifiers name ('the Russian embassy'), if any."""
-    country = None
-    for w in words[:-1]:
-        found = places.country_of(w) or places.country_of(w.rstrip("’'s"))
-        if found:
-            country = found
-    for k in range(len(words) - 1):
-        found = places.country_of(" ".join(words[k : k + 2]))
-        if found:
-            country = found
-    if country is None:
-        country = next(
-            (
-                places.country_of(" ".join(words[i:j]))
-                for i in range(len(words))
-                for j in range(i + 1, len(words))
-                if places.country_of(" ".join(words[i:j]))
-            ),
-            None,
-        )
-    return country
-
-
 def _salience(entity: Entity) -> tuple[int, int]:
     return (max(entity.spoke_at, entity.subject_at), entity.last_seen)
 
@@ -578,18 +577,3 @@ def _evident(entity: Entity) -> bool:
         or entity.title is not None
         or entity.gender is not None
     )
-
-
-# Capitalised only because they start a sentence or clause: never part of a name.
-_LEADING_NON_NAMES = (
-    lexicon.CLAUSE_STARTERS
-    | FUNCTION_WORDS
-    | frozenset(
-        """yesterday today tomorrow tonight recently last next this it's there's here's
-        then also still now even only""".split()
-    )
-)
-
-
-def _not_a_name(word: str) -> bool:
-    return word.lower().replace("’", "'") in _LEADING_NON_NAMES

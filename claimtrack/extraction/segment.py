@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from claimtrack.extraction.lexicon import ABBREVIATIONS, CUE_FORMS, TITLE_WORDS
+from claimtrack.extraction.lexicon import ABBREVIATIONS, ANONYMOUS_HEADS, CUE_FORMS, TITLE_WORDS
 
 
 class Span(NamedTuple):
@@ -46,15 +46,15 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if match is None:
         return False
     word = match.group(1)
-    if len(word) == 1 and word.isupper():
-        after = _NEXT_WORD.match(text, dot + 1)
-        # an initial ("John F. Kennedy") unless a sentence opener follows
-        return after is None or after.group(1).lower() not in _SENTENCE_OPENERS
-    if _INITIALS.fullmatch(word):
-        # "Rep. G.K. Butterfield": initials after a title are a name's, where
-        # "in the U.S. The" ends a sentence.
+    if (len(word) == 1 and word.isupper()) or _INITIALS.fullmatch(word):
+        # An initial ("John F. Kennedy", "A.J. Smith", "the U.S. Senate") unless a
+        # sentence opener follows ("lost to Plan B. He said", "in the U.S. The").
         title = _TITLE_BEFORE.search(text, max(0, match.start() - 12), match.start())
-        return title is not None and title.group(1).lower() in TITLE_ABBREVIATIONS
+        if title is not None and title.group(1).lower() in TITLE_ABBREVIATIONS:
+            return True  # "Rep. G.K. Butterfield"
+        after = _NEXT_WORD.match(text, dot + 1)
+        opener = after.group(1).lower() if after is not None else ""
+        return not (opener in _SENTENCE_OPENERS or opener in ANONYMOUS_HEADS)
     return word.lower() in ABBREVIATIONS
 
 

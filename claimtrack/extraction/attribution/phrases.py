@@ -97,6 +97,14 @@ def left_np(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None
             return None
         inner = left_np(tokens, opening - 1, floor)
         return (inner[0], end) if inner is not None else None
+    if (
+        tok.text == "."
+        and end - 1 > floor
+        and tokens[end - 1].low in _COMPANY_SUFFIXES
+        and tokens[end - 1].end == tok.start
+    ):
+        inner = left_np(tokens, end - 1, floor)  # "Advanced Micro Devices Inc. said"
+        return (inner[0], end) if inner is not None else None
     if tok.low.endswith(_POSSESSIVE) and tok.text[0].isupper() is False:
         return None
     # "A whistleblower said", "the challenger said": a determiner makes it a noun.
@@ -162,8 +170,12 @@ def _walk_left(tokens: list[Token], end: int, floor: int, relaxed: bool) -> tupl
             i -= 1
             continue
         break
-    while i <= end and (tokens[i].low in _LEAD_TRIM or tokens[i].text == "-"):
-        i += 1
+    while i <= end and (
+        tokens[i].low in _LEAD_TRIM
+        or tokens[i].text == "-"
+        or (tokens[i].low in TIME_WORDS and i < end)
+    ):
+        i += 1  # "Yesterday Advanced Micro Devices said": the date is no part of the name
     if i > end:
         return None
     return (i, end)
@@ -192,9 +204,12 @@ def clause_start(tokens: list[Token], i: int) -> bool:
         or prev.text in QUOTE_MARKS
         or (prev.low in lexicon.CLAUSE_STARTERS and prev.low not in _RELATIVES)
         or prev.low in ("both", "also", "then")
+        or (prev.low in TIME_WORDS and clause_start(tokens, i - 1))  # "Yesterday AMD said"
     )
 
 
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
+_COMPANY_SUFFIXES = frozenset("inc corp co ltd plc llc bros".split())
 _AGE = re.compile(r"\d+-year-old")
 _CONJUNCTIONS = frozenset("but and yet so still".split())
 
@@ -291,6 +306,8 @@ def appositive_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
     if span is None or not clause_start(tokens, span[0]):
         return None
     inner = tokens[k + 1 : j]
+    if inner and _PARTY_TAG.fullmatch("".join(t.text for t in inner)):
+        return span  # "Chris Collins, R-N.Y., said": party and state, not a name
     if inner and len(inner) <= 4 and all(t.text[0].isupper() or t.text in "-." for t in inner):
         head = tokens[span[1]]
         if not head.text[0].isupper() or inner[0].low not in ("the", "a", "an"):
