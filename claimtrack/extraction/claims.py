@@ -69,7 +69,31 @@ def extract(article: Article) -> Extraction:
             continued.update(covered)
             claims.append(claim)
         memory.observe(text, sent.start, sent.end)
+    if article.outlet:
+        claims = [_without_own_outlet(c, article.outlet) for c in claims]
     return Extraction(article=article, claims=claims, speakers=_speakers(claims, memory))
+
+
+def _without_own_outlet(claim: Claim, outlet: str) -> Claim:
+    """'he said in the interview with Breitbart News', read on breitbart.com: the outlet
+    itself carried the words, so it is the article's publisher, not a link in the chain."""
+    key = _outlet_key(outlet)
+
+    def own(via: str) -> bool:
+        words = _outlet_key(via, all_words=True).split()
+        return key in words or key == "".join(words)  # 'coastherald' ~ 'Coast Herald'
+
+    kept = [v for v in claim.via if not own(v)]
+    return claim if len(kept) == len(claim.via) else claim.model_copy(update={"via": kept})
+
+
+def _outlet_key(name: str, all_words: bool = False) -> str:
+    """'www.breitbart.com' -> 'breitbart'; 'Breitbart News' -> 'breitbart news' (all words)."""
+    low = name.lower().removeprefix("www.")
+    if not all_words and "." in low and " " not in low:
+        low = low.split(".")[0]  # a host name: its first label
+    words = re.findall(r"[a-z0-9]+", low)
+    return " ".join(words) if all_words else (words[0] if words else "")
 
 
 def _continued(

@@ -7,6 +7,7 @@ from claimtrack.extraction.attribution.spans import Token
 from claimtrack.extraction.attribution.words import (
     ADJUNCT_START,
     DETERMINERS,
+    FINITE_VERBS,
     FUNCTION_CAPS,
     QUOTE_MARKS,
     TIME_WORDS,
@@ -58,11 +59,16 @@ def _skip_content_start(tokens: list[Token], i: int) -> int:
             "inside",
             "while",
         ):
-            # 'wrote on social media that …': the content starts after 'that'.
-            for j in range(i + 1, min(n, i + 9)):
+            # 'wrote on social media that …': the content starts after 'that';
+            # 'said Thursday on Twitter, "We …"': after the comma that closes the phrase.
+            for j in range(i + 1, min(n, i + 14)):
                 if tokens[j].low == "that":
                     return j + 1
+                if tokens[j].text in ",:" and j + 1 < n and j - i <= 8:
+                    return j + 1
                 if tokens[j].text in ",;:" or tokens[j].text in QUOTE_MARKS:
+                    break
+                if tokens[j].low in FINITE_VERBS:
                     break
         break
     return i
@@ -109,6 +115,8 @@ def skip_object(tokens: list[Token], i: int) -> int:
         j += 1
         if j < n and tokens[j].low == "that":
             return j + 1
+    while j > i + 1 and tokens[j - 1].low in DETERMINERS:
+        j -= 1  # "told the Union-Tribune the case remains …": that "the" opens the content
     return j if j > i else i
 
 

@@ -8,6 +8,8 @@ article.
 
 from __future__ import annotations
 
+import re
+
 from claimtrack.extraction.attribution.spans import Mention, Token, mention_of
 from claimtrack.extraction.attribution.words import DETERMINERS, QUOTE_MARKS, TIME_WORDS
 
@@ -23,13 +25,17 @@ PLATFORMS = frozenset(
     """instagram twitter facebook tiktok youtube snapchat weibo wechat telegram linkedin
     reddit threads substack bluesky mastodon truth x""".split()
 )
+# Nouns after which "to X" or "with X" names whoever received the words in writing.
+_ADDRESSED = frozenset("statement email e-mail letter note".split())
 _POSSESSIVES = frozenset("his her their its our my".split())
 _WITH = ("interview", "conversation", "podcast", "call")
 # Words in the names of publications and broadcasters ("The Daily Courier", "Radio Nord").
 _TITLE_WORDS = frozenset(
     """news times post radio tv journal herald daily gazette telegraph tribune guardian
     observer chronicle courier express mail star sun mirror standard review magazine
-    weekly press wire network channel television broadcasting media""".split()
+    weekly press wire network channel television broadcasting media sentinel inquirer
+    bulletin dispatch examiner enquirer courant monitor advertiser globe independent
+    register gazette argus beacon""".split()
 )
 
 
@@ -62,8 +68,20 @@ def _medium(tokens: list[Token], span: tuple[int, int], text: str) -> Mention:
 def _medium_at(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | None:
     """A medium's name starting at or just after token i, before token `stop`."""
     low = tokens[i].low
+    if low in ("to", "with") and i > 0 and tokens[i - 1].low in _ADDRESSED:
+        return _capitals(tokens, i + 1, stop) or _named(
+            tokens, i + 1, stop
+        )  # "a statement to Wired"
     if low in ("on", "to", "via") or (low == "with" and i > 0 and tokens[i - 1].low in _WITH):
         return _named(tokens, i + 1, stop)
+    if low == "in":
+        # "in Saturday's New York Times", "in the Daily Courier": a named publication.
+        j = i + 1
+        while j < stop and (tokens[j].low in DETERMINERS or tokens[j].low.endswith(("’s", "'s"))):
+            j += 1
+        span = _capitals(tokens, j, stop)
+        if span is not None and _publication(tokens[span[0] : span[1] + 1]):
+            return span
     if low in DETERMINERS and i + 1 < stop and _medium_noun(tokens[i + 1]):
         # "told the website TechDaily": the name after the noun, else the noun phrase.
         return _capitals(tokens, i + 2, stop) or (i, i + 1)
@@ -76,9 +94,7 @@ def hearer_medium(tokens: list[Token], after: int, stop: int) -> tuple[int, int]
     span = _capitals(tokens, start, stop)
     if span is None:
         return None
-    words = tokens[span[0] : span[1] + 1]
-    acronym = len(words) == 1 and words[0].text.isupper() and len(words[0].text) >= 2
-    if acronym or any(w.low in _TITLE_WORDS for w in words):
+    if _publication(tokens[span[0] : span[1] + 1]):
         return (after, span[1]) if start > after else span
     return None
 
@@ -109,6 +125,8 @@ def _named(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | None:
     span = _capitals(tokens, i, stop)
     if span is not None and tokens[span[0]].low in TIME_WORDS:
         return None  # "said on Friday"
+    if span is not None and span[1] + 1 < stop and _medium_noun(tokens[span[1] + 1]):
+        return (span[0], span[1] + 1)  # "Time magazine", "Fox News channel"
     if span is not None and not _publication(tokens[span[0] : span[1] + 1]):
         return None  # "said on Capitol Hill", "in an interview with Smith"
     return span
@@ -118,12 +136,16 @@ def _publication(words: list[Token]) -> bool:
     """A name that can be a publication or platform: an acronym, a title word, a platform."""
     if len(words) == 1 and words[0].text.isupper() and len(words[0].text) >= 2:
         return True
-    return any(w.low in _TITLE_WORDS or w.low in PLATFORMS for w in words)
+    parts = {p for w in words for p in re.split(r"[-.]", w.low) if p}
+    return bool(parts & _TITLE_WORDS or parts & PLATFORMS)
 
 
 def _capitals(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | None:
     """A run of capitalised words from token i (a name), or None."""
     j = i
-    while j < stop and tokens[j].text[0].isupper() and tokens[j].text.isalnum():
+    while j < stop and tokens[j].text[0].isupper() and _NAME_WORD.fullmatch(tokens[j].text):
         j += 1
     return (i, j - 1) if j > i else None
+
+
+_NAME_WORD = re.compile(r"\w+(?:[-.]\w+)*\.?")  # "Union-Tribune", "U.S.", "Politico"

@@ -313,7 +313,9 @@ def _leading(
         cue_start=tokens[k].start,
         content_start=content_start,
         content_end=max(content_start, content_end),
-        via=media(tokens, after, content_from, text, tell=lemma == "tell"),
+        # "In an interview with Time magazine, Khan said": a medium before the source too.
+        via=media(tokens, 0, np_span[0], text)
+        + media(tokens, after, content_from, text, tell=lemma == "tell"),
         pattern="leading",
         continues=continues,
     )
