@@ -4,6 +4,9 @@ Two gold sets, one scorer:
 
 * ``--polnear DIR``: PolNeAR (real 2016 US election news, brat standoff).  The
   corpus may not be redistributed, so it is read from a path, never copied in.
+* ``--real``: the real-news gold (``benchmarks/realnews``): 48 articles by other
+  writers annotated by hand for speaker, stance and intermediaries, scored
+  with the speaker required to be right (``benchmarks/realnews.py``).
 * ``--gold [DIR]``: the project's own annotated examples in ``benchmarks/gold``,
   which also label speaker, stance, cue, intermediaries, figures and
   boilerplate, and which ``tests/test_quality_gate.py`` gates on.
@@ -1083,6 +1086,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument("--polnear", type=Path, metavar="DIR", help="a PolNeAR split folder")
     which.add_argument(
+        "--real",
+        action="store_true",
+        help="the real-news gold (benchmarks/realnews; articles read from ../shared/data)",
+    )
+    which.add_argument(
         "--gold",
         type=Path,
         nargs="?",
@@ -1103,6 +1111,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="exit 1 when a metric is below its floor in baseline.json",
     )
     args = parser.parse_args(argv)
+    if args.real:  # one scorer for the real-news gold: benchmarks/realnews.py
+        import realnews
+
+        command = [
+            "score",
+            *(["--json"] if args.json else []),
+            *(["--verbose"] if args.verbose else []),
+        ]
+        if args.check is not None:
+            command += ["--check", str(args.check)]
+        return realnews.main([*command, "--show", str(args.show)])
 
     try:
         if args.polnear is not None:
