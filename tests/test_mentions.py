@@ -202,3 +202,18 @@ def test_ranks_are_titles_and_the_surname_joins_the_full_name() -> None:
     assert resolve(memory, "Supt Mark Ellery", 10).name == "Mark Ellery"
     assert resolve(memory, "Supt Ellery", 60).name == "Mark Ellery"
     assert resolve(memory, "Det. Insp. Rosa Lind", 90).name == "Rosa Lind"
+
+
+def test_a_name_in_apposition_to_a_description_speaks() -> None:
+    memory = ArticleSpeakers()
+    found = memory.resolve("the city's chief prosecutor", 10, "Lynne Abrams")
+    assert [s.name for s in found] == ["Lynne Abrams"]
+    # Without the name, a relation to a place is nobody the reader can tell.
+    assert resolve(memory, "the port's chief engineer", 20).kind is SpeakerKind.unknown
+
+
+def test_an_owner_before_a_name_is_not_part_of_it() -> None:
+    memory = ArticleSpeakers()
+    memory.observe("Jason Waxler runs servers. Intel's Waxler spoke.", 0, 49)
+    assert resolve(memory, "Waxler", 60).name == "Jason Waxler"
+    assert resolve(memory, "Intel's Waxler", 70).name == "Jason Waxler"

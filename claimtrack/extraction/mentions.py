@@ -54,6 +54,7 @@ _NEXT_WORD = re.compile(r"\s+(?:also\s+|later\s+|earlier\s+|then\s+)?([a-z]+)")
 _POSSESSIVE = re.compile(r"^(.+?)(?:’s|'s|’|')\s+(.+)$")
 _PAREN_ACRONYM = re.compile(r"^(.*?)\s*\(([A-Z][A-Za-z.&]{1,9})\)$")
 _AGE = re.compile(r"\d+-year-old")
+_PROPER = re.compile(r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){1,3}")
 _LEADING_DET = re.compile(r"^(?:the|a|an|both|also|some of the)\s+", re.IGNORECASE)
 
 
@@ -101,6 +102,10 @@ class ArticleSpeakers:
             )
             if cut is not None:  # "Mr. Sanders Is Not a Brave Truth-Teller": a headline's capitals
                 words = words[:cut]
+                phrase = " ".join(words)
+            owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))), None)
+            if owner is not None:  # "Intel's Waxman": the owner's name is no part of his
+                words = words[owner + 1 :]
                 phrase = " ".join(words)
             country = country_in(words)
             if country is not None:
@@ -174,6 +179,9 @@ class ArticleSpeakers:
                 text, appositive = head, appositive or tail
             if not text.split():  # ", Reuters said" or worse: keep what was written
                 text = mention.strip()
+        if appositive and _PROPER.fullmatch(appositive) and text[:1].islower():
+            # "said the city's chief prosecutor, Lynne Abraham": the name speaks.
+            text, appositive = appositive, text
         parts = split_conjunction(text)
         speakers = []
         self._definite = DEFINITE.match(mention.strip()) is not None
@@ -334,7 +342,9 @@ class ArticleSpeakers:
                     name, org_kind(rest, default=SpeakerKind.government), pos, country=country
                 )
             return entity
-        if all(w.lower() in lexicon.TITLE_WORDS for w in re.split(r"[\s\-]+", rest)):
+        if owner[:1].isupper() and all(
+            w.lower() in lexicon.TITLE_WORDS for w in re.split(r"[\s\-]+", rest)
+        ):
             # "NATO's Secretary-General": a person known by office.
             name = f"{owner} {rest}"
             return self._find_exact(name) or self._add(name, SpeakerKind.person, pos)

@@ -74,11 +74,25 @@ def _skip_content_start(tokens: list[Token], i: int) -> int:
     return i
 
 
-def content_index(tokens: list[Token], i: int, hearer: bool) -> int:
+def content_index(tokens: list[Token], i: int, hearer: bool, lemma: str = "") -> int:
     """Where the content starts after a cue: past the hearer ('told reporters'), 'that'…"""
     if hearer:
         i = skip_object(tokens, i)
+    elif lemma in _HEARER_LEMMAS:
+        i = _hearer_then_that(tokens, i)
     return _skip_content_start(tokens, i)
+
+
+# Cues whose hearer may stand between them and 'that': "warned voters that …".
+_HEARER_LEMMAS = frozenset("warn assure remind inform notify caution advise promise urge".split())
+
+
+def _hearer_then_that(tokens: list[Token], i: int) -> int:
+    for j in range(i + 1, min(len(tokens), i + 4)):
+        if tokens[j].low == "that":
+            plain = all(t.text.isalpha() and t.low not in FINITE_VERBS for t in tokens[i:j])
+            return j + 1 if plain else i
+    return i
 
 
 def skip_object(tokens: list[Token], i: int) -> int:

@@ -81,7 +81,8 @@ def verb_cue(
         return None
     after = last + 1
     # Trailing / inverted: cue right after a comma or closing quote (maybe after the source).
-    j = skip_left(tokens, k - 1)
+    aux = _progressive_aux(tokens, k) if form == "gerund" else None
+    j = skip_left(tokens, k - 1 if aux is None else aux - 1)
     np_span = left_np(tokens, j, 0) if j >= 0 else None
     if np_span is None and j >= 0 and tokens[j].text == ",":
         np_span = trailing_appositive(tokens, j) or name_before_appositive(tokens, j)
@@ -122,12 +123,24 @@ def _finite_cue(tokens: list[Token], k: int, form: str, cue_text: str) -> bool:
         )
     ):
         return False
-    if form == "gerund":
-        return False
+    if form == "gerund" and _progressive_aux(tokens, k) is None:
+        return False  # "saying", "denying": a participle, unless "is saying" (AP style)
     if prev is not None and prev.low in PASSIVE_AUX and form == "past":
         return False
     # A noun after a determiner: "the report", "a claim".
     return prev is None or prev.low not in ("the", "a", "an", "his", "her", "its", "their")
+
+
+_BE = frozenset("is are was were".split())
+_BETWEEN = frozenset("once again also now still increasingly repeatedly".split())
+
+
+def _progressive_aux(tokens: list[Token], k: int) -> int | None:
+    """Index of the 'is' of a progressive cue ('Trump is once again warning …'), if any."""
+    i = k - 1
+    while i >= 0 and (tokens[i].low in _BETWEEN or tokens[i].low.endswith("ly")):
+        i -= 1
+    return i if i > 0 and tokens[i].low in _BE else None
 
 
 # Plural nouns without a final -s that take a plural verb: "Police say …".
@@ -288,7 +301,7 @@ def _leading(
     elif not appositive and not clause_start(tokens, np_span[0]):
         # "…, and quoted …": subject of the coordinated verb is the sentence subject.
         return None
-    content_from = content_index(tokens, after, hearer=lemma == "tell")
+    content_from = content_index(tokens, after, hearer=lemma == "tell", lemma=lemma)
     if content_from >= n:
         return None
     content_start = tokens[content_from].start
