@@ -8,8 +8,9 @@ namesakes).  The names are invented.
 
 from __future__ import annotations
 
+from claimtrack.extraction.claims import extract
 from claimtrack.extraction.mentions import ArticleSpeakers
-from claimtrack.models import Speaker, SpeakerKind
+from claimtrack.models import Article, Speaker, SpeakerKind
 
 
 def resolve(memory: ArticleSpeakers, mention: str, pos: int) -> Speaker:
@@ -217,3 +218,36 @@ def test_an_owner_before_a_name_is_not_part_of_it() -> None:
     memory.observe("Jason Waxler runs servers. Intel's Waxler spoke.", 0, 49)
     assert resolve(memory, "Waxler", 60).name == "Jason Waxler"
     assert resolve(memory, "Intel's Waxler", 70).name == "Jason Waxler"
+
+
+def test_a_surname_that_is_also_a_place_stays_the_person() -> None:
+    text = "Valeska Rome said she was held on a ship. Rome said the church took her passport."
+    claims = extract(Article(text="Ship\n\n" + text, path="t.txt")).claims
+    assert [c.speaker for c in claims] == ["Valeska Rome", "Valeska Rome"]
+
+
+def test_capitalised_words_the_article_also_writes_in_lower_case_are_no_name() -> None:
+    text = (
+        "Iodine Deficiency Disorders affect many children, and iodine deficiency is rising. "
+        "Lena Brandt for the food agency said labels would change. She said it would take time."
+    )
+    claims = extract(Article(text="Salt\n\n" + text, path="t.txt")).claims
+    assert [c.speaker for c in claims] == ["Lena Brandt", "Lena Brandt"]
+
+
+def test_a_titled_person_named_beside_the_antecedent_makes_he_unresolved() -> None:
+    text = (
+        "Andy Moreau painted the clouds. "
+        "For Kevin Allard, a college instructor in English, Moreau was also a legend. "
+        "He said the show was magical."
+    )
+    claims = extract(Article(text="Show\n\n" + text, path="t.txt")).claims
+    assert [(c.speaker_mention, c.speaker) for c in claims] == [("He", None)]
+
+
+def test_a_family_is_not_one_of_its_members() -> None:
+    memory = ArticleSpeakers()
+    resolve(memory, "Thomas Sam", 10)
+    family = resolve(memory, "the Sams", 20)
+    assert family.name == "Sams"
+    assert memory.resolve("he", 30)[0].name == "Thomas Sam"

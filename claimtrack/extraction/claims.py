@@ -30,6 +30,7 @@ from claimtrack.models import (
     SpeakerKind,
 )
 
+_LOWER_WORD = re.compile(r"(?<![\w’'.-])[a-z][a-z]{2,}(?![\w’'-])")
 _QUOTE_CHARS = '"“”‘’«»'
 
 
@@ -48,6 +49,7 @@ def extract(article: Article) -> Extraction:
     for block in blocks:
         sentences.extend(split_sentences(text, block.start, block.end))
     memory = ArticleSpeakers()
+    memory.common_words = frozenset(_LOWER_WORD.findall(text))
     claims: list[Claim] = []
     continued: set[int] = set()  # sentences already claimed as a quotation going on
     starts = [s.start for s in sentences]

@@ -147,3 +147,22 @@ def country_in_description(words: list[str]) -> str | None:
             None,
         )
     return country
+
+
+# Heads of a description that name one person, with the gender they tell.
+PERSON_NOUNS = {
+    "woman": "female",
+    "girl": "female",
+    "mother": "female",
+    "daughter": "female",
+    "wife": "female",
+    "sister": "female",
+    "grandmother": "female",
+    "man": "male",
+    "boy": "male",
+    "father": "male",
+    "son": "male",
+    "husband": "male",
+    "brother": "male",
+    "grandfather": "male",
+}

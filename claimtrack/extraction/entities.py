@@ -111,8 +111,8 @@ def strip_title(words: list[str]) -> tuple[list[str], str | None]:
     """
     cleaned = [w.rstrip(",") for w in words]
     i = len(cleaned)
-    if _surname_title(cleaned):
-        i -= 1  # "Charlie King", "Carol Bishop": the title word is the surname
+    if _surname_title(cleaned) or _surname_place(cleaned):
+        i -= 1  # "Charlie King", "Valeska Paris": the title or place word is the surname
     while i > 0:
         w = cleaned[i - 1]
         low = w.lower().rstrip(".")
@@ -151,6 +151,31 @@ def _surname_title(words: list[str]) -> bool:
         and low not in FUNCTION_WORDS
         and low not in _RANK_MODIFIERS
         and places.lookup(before) is None
+    )
+
+
+# Words that make a place name of the next one ("Central Paris", "Greater London").
+_PLACE_MODIFIERS = frozenset(
+    """north south east west northern southern eastern western central greater upper
+    lower old new downtown inner outer metropolitan""".split()
+)
+
+
+def _surname_place(words: list[str]) -> bool:
+    """'Valeska Paris', 'Tom Jordan': a given name, then a place that is the surname."""
+    if len(words) < 2 or places.lookup(words[-1]) is None:
+        return False
+    before = words[-2]
+    low = before.lower().rstrip(".")
+    return (
+        before[:1].isupper()
+        and before.isalpha()
+        and low not in lexicon.TITLE_WORDS
+        and low not in lexicon.ORG_WORDS
+        and low not in FUNCTION_WORDS
+        and low not in _PLACE_MODIFIERS
+        and places.lookup(before) is None
+        and places.lookup(" ".join(words)) is None
     )
 
 

@@ -20,7 +20,8 @@ recall complain estimate reveal disclose emphasize emphasise stress concede
 mention inform signal caution threaten pledge repeat reiterate conclude observe
 comment assure dispute rebuff denounce slam blast praise hail highlight
 underscore cite boast quip retort counter maintain recount agree disagree
-announce brief assess label brand call question continue
+announce brief assess label brand call question continue charge remark lament
+remind advise joke affirm
 """
 
 _IRREGULAR = {
@@ -44,7 +45,7 @@ CHARACTERISING_VERBS = frozenset(
 WEAK_CUES = frozenset(
     """add post call cite question state label brand maintain counter agree continue
     disagree brief assess signal repeat praise hail highlight
-    underscore inform respond reply comment mention""".split()
+    underscore inform respond reply comment mention charge""".split()
 )
 
 

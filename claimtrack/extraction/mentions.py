@@ -9,17 +9,16 @@ entity named earlier; full names are never merged on a shared surname, so
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from claimtrack.extraction import lexicon, places
+from claimtrack.extraction.antecedents import Antecedents
 from claimtrack.extraction.descriptions import (
     BODY_HEADS,
     DEFINITE,
     DESCRIPTION_SYNONYMS,
-    INSTITUTIONS,
-    MEDIA_HEADS,
     ORG_HEADS,
+    PERSON_NOUNS,
     RESOLVABLE_ORG_HEADS,
     TITLE_CASE_STOPS,
     TYPE_WORDS,
@@ -49,11 +48,16 @@ _ACRONYM_DEF = re.compile(
     r"[A-Z][\w’'\-.&]*)\s*\(([A-Z][A-Za-z.&]{1,9})\)"
 )
 _CAP_RUN = re.compile(r"[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*)*")
-_NEXT_WORD = re.compile(r"\s+(?:also\s+|later\s+|earlier\s+|then\s+)?([a-z]+)")
+_NEXT_WORD = re.compile(r",?\s+(?:also\s+|later\s+|earlier\s+|then\s+)?([a-z]+)")
 
 _POSSESSIVE = re.compile(r"^(.+?)(?:’s|'s|’|')\s+(.+)$")
 _PAREN_ACRONYM = re.compile(r"^(.*?)\s*\(([A-Z][A-Za-z.&]{1,9})\)$")
 _AGE = re.compile(r"\d+-year-old")
+_APPOSED_ROLE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,2}?([a-z]+)\b(?=[^,.]{0,60},)")
+_AFFILIATION = re.compile(
+    r"\s+(?:of|from|at|for)\s+(?:the\s+)?[A-Z][\w.&’'\-]*(?:\s+(?:and\s+|&\s+|of\s+)?[A-Z][\w.&’'\-]*)*"
+)
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[^,.;:“”\"]{1,60},")
 _PROPER = re.compile(r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){1,3}")
 _LEADING_DET = re.compile(r"^(?:the|a|an|both|also|some of the)\s+", re.IGNORECASE)
 
@@ -63,7 +67,7 @@ def mention_fallback(text: str) -> str:
     return text or "unknown"
 
 
-class ArticleSpeakers:
+class ArticleSpeakers(Antecedents):
     """Entity memory of one article, filled in reading order."""
 
     def __init__(self) -> None:
@@ -75,6 +79,8 @@ class ArticleSpeakers:
         self.statement_owner: Entity | None = None
         self._sentences: list[int] = []  # start of each sentence observed, ascending
         self._definite = False  # the mention being resolved opens with "the", "his", …
+        # Words the article writes in lower case: no part of a person's name there.
+        self.common_words: frozenset[str] = frozenset()
 
     def mark_statement(self, name: str) -> None:
         """Remember who issued the latest statement, for a later 'the statement said'."""
@@ -113,8 +119,16 @@ class ArticleSpeakers:
             if len(words) >= 2 and places.lookup(phrase) is None:
                 before = sentence[max(0, m.start() - 30) : m.start()].split()
                 role = before[-1] if before and before[-1] in lexicon.TITLE_WORDS else None
+                apposed = _APPOSED_ROLE.match(sentence, m.end())
+                if role is None and apposed is not None:
+                    role = apposed.group(1)  # "Tom Fitton, the president of Judicial Watch,"
                 self._observe_person(phrase, start + m.start(), role)
-            verb = _NEXT_WORD.match(sentence, m.end())
+            self._note_gender(words)
+            after = m.end()
+            skipped = _AFFILIATION.match(sentence, after) or _APPOSITION.match(sentence, after)
+            if skipped is not None:  # "Matthew Ingram of The Globe and Mail dubbed …"
+                after = skipped.end()
+            verb = _NEXT_WORD.match(sentence, after)
             if verb is not None and verb_like(verb.group(1)):
                 self._mark_subject(words, start + m.start())
 
@@ -130,6 +144,22 @@ class ArticleSpeakers:
         )
         if entity is not None and entity.kind == SpeakerKind.person:
             entity.subject_at = pos
+
+    def _note_gender(self, words: list[str]) -> None:
+        """'Mrs. Clinton' anywhere in the text tells who a later 'he' cannot be."""
+        gender = title_gender(words[:1])
+        if gender is None:
+            return
+        name, _ = strip_title(words)
+        if not name:
+            return
+        entity = (
+            self._find_exact(" ".join(name))
+            if len(name) > 1
+            else self._by_name_token(name[0], gender)
+        )
+        if entity is not None and entity.kind == SpeakerKind.person and entity.gender is None:
+            entity.gender = gender
 
     def _define_acronym(self, name: str, acronym: str, pos: int) -> None:
         name = _LEADING_DET.sub("", name.strip())
@@ -158,6 +188,10 @@ class ArticleSpeakers:
         full = " ".join(name).rstrip(".")
         if full.endswith(("’s", "'s")):
             full = full[:-2]
+        if places.lookup(full) is not None:
+            return  # "Food Standards Australia New Zealand" holds a place, not a person
+        if any(w.lower() in self.common_words for w in name):
+            return  # "Iodine Deficiency Disorders": the article writes "deficiency" in lower case
         entity = self._find_exact(full)
         if entity is None:
             entity = self._add(full, SpeakerKind.person, pos, title=title)
@@ -216,6 +250,15 @@ class ArticleSpeakers:
         words = text.split()
         if not words:
             return self._add(text, SpeakerKind.unknown, pos)
+        if " for " in text and words[0][:1].isupper():
+            head, _ = strip_title(text.split(" for ", 1)[0].split())
+            if (
+                len(head) >= 2
+                and all(w[:1].isupper() for w in head)
+                and not any(w.lower() in lexicon.ORG_WORDS for w in head)
+            ):
+                # "Lydia Buchtmann for Food Standards Australia": a person speaking for a body
+                return self._person(text.split(" for ", 1)[0].split(), pos, appositive or text)
         if " of " in text and affiliated(text):
             # "soil scientist Ingrid Solberg of the University of Tromvik": a person
             # with an affiliation, not the university.
@@ -246,6 +289,10 @@ class ArticleSpeakers:
         key = compact_key(text)
         if key in self.acronyms:
             return self.acronyms[key]
+        if " " not in text and text[:1].isupper():
+            known = self._by_name_token(text, None)
+            if known is not None and known.kind == SpeakerKind.person:
+                return known  # "Paris" after "Valeska Paris": her surname, not the city
         place = places.lookup(text)
         if place is not None and place[1] != "demonym":
             country = place[0]
@@ -299,6 +346,15 @@ class ArticleSpeakers:
             if len(head) >= 2:
                 appositive = appositive or " ".join(words[cut:])
                 words = words[:cut]
+        if len(words) == 1 and self._definite and words[0].endswith("s"):
+            family = self._by_name_token(words[0][:-1], None)
+            if family is not None and family.kind == SpeakerKind.person:
+                # "the Sams": the family of the Sam named before, not one of them.
+                family_of = self._find_exact(words[0]) or self._add(
+                    words[0], SpeakerKind.person, pos
+                )
+                family_of.plural = True
+                return family_of
         name, title = strip_title(words)
         gender = title_gender(words)
         if not name and len(words) >= 2 and words[-1].lower() in BODY_HEADS:
@@ -426,94 +482,13 @@ class ArticleSpeakers:
             # article named, or nobody it lets a reader tell; never a record of its own.
             referent = self._generic_org(head) if head in RESOLVABLE_ORG_HEADS else None
             return referent or Entity(joined, SpeakerKind.unknown, [], last_seen=pos)
+        if head in PERSON_NOUNS:  # "an Australian woman": one person, not a body
+            entity = self._find_exact(joined) or self._add(joined, SpeakerKind.person, pos)
+            entity.gender = entity.gender or PERSON_NOUNS[head]
+            return entity
         kind = org_kind(joined, default=SpeakerKind.organization)
         return self._find_exact(joined) or self._add(joined, kind, pos, country=country)
 
-    def _titled_person(self, head: str) -> Entity | None:
-        """The latest person whose title holds `head` ('governor', 'lawyer'), if any."""
-        for entity in sorted(self.entities, key=lambda e: -e.last_seen):
-            if (
-                entity.kind == SpeakerKind.person
-                and entity.title
-                and head in entity.title.lower().replace(",", " ").split()
-            ):
-                return entity
-        return None
-
-    def _generic_org(self, head: str) -> Entity | None:
-        """'the company', 'the team': the one clearly most salient organisation, else None."""
-        kinds = (SpeakerKind.media,) if head in MEDIA_HEADS else (SpeakerKind.organization,)
-        pool = [
-            e
-            for e in self.entities
-            if e.kind in kinds
-            and not e.plural
-            and not {w.lower() for w in e.name.split()} & INSTITUTIONS  # a company is no agency
-        ]
-        if not pool:
-            return None
-        best = max(pool, key=_salience)
-        role = max(best.spoke_at, best.subject_at)
-        if role < 0:
-            return None
-        if any(e is not best and self._rivals(e, role) for e in pool):
-            return None
-        return best
-
-    def _pronoun(self, pronoun: str) -> Entity | None:
-        """The one clearly most salient compatible antecedent, else None (unresolved).
-
-        Salience is the latest time an entity spoke or was a clause subject, then
-        its latest mention. A rival is another compatible entity named after the
-        best one last spoke or led a clause: "The actor praised his co-star. 'He
-        ...,' he said" could be either, so neither is guessed. A first-person
-        "I" or "we" outside its quotation names nobody the article identified.
-        """
-        want = lexicon.PRONOUNS[pronoun]
-        if pronoun in ("i", "we"):
-            return None
-        if want in ("male", "female"):
-            pool = [
-                e
-                for e in self.entities
-                if e.kind == SpeakerKind.person and e.gender in (None, want)
-            ]
-        elif want == "plural":
-            # "they": groups named as such ("officials", "researchers") first, then bodies.
-            pool = [e for e in self.entities if e.kind != SpeakerKind.person and e.plural] or [
-                e for e in self.entities if e.kind != SpeakerKind.person
-            ]
-        else:
-            pool = [e for e in self.entities if e.kind != SpeakerKind.person and not e.plural]
-        if not pool:
-            return None
-        best = max(pool, key=_salience)
-        role = max(best.spoke_at, best.subject_at)
-        if role < 0 and best.gender is None and best.title is None:
-            return None  # only ever mentioned: nothing says it is who speaks
-        if any(e is not best and _evident(e) and self._rivals(e, role) for e in pool):
-            return None
-        if want in ("male", "female") and best.gender is None:
-            best.gender = want
-        return best
-
-    def _rivals(self, other: Entity, role: int) -> bool:
-        """Whether `other` competes with an antecedent last active at `role`.
-
-        It does when it was named after that, or was itself active in the same
-        sentence ("Jafari said she felt Mohamed had been ...": both lead a clause).
-        """
-        if other.last_seen > role:
-            return True
-        acted = max(other.spoke_at, other.subject_at)
-        sentence = self._sentence_of(role)
-        return acted >= 0 and sentence > 0 and self._sentence_of(acted) == sentence
-
-    def _sentence_of(self, pos: int) -> int:
-        """1 for the first sentence observed, …; 0 before any (or when none was)."""
-        return bisect.bisect_right(self._sentences, pos)
-
-    # --- lookup helpers ------------------------------------------------------
     def _add(
         self,
         name: str,
@@ -573,17 +548,3 @@ class ArticleSpeakers:
             if best is None or entity.last_seen > best.last_seen:
                 best = entity
         return best
-
-
-def _salience(entity: Entity) -> tuple[int, int]:
-    return (max(entity.spoke_at, entity.subject_at), entity.last_seen)
-
-
-def _evident(entity: Entity) -> bool:
-    """An entity the article shows acting (speaking, leading a clause) or titled."""
-    return (
-        entity.spoke_at >= 0
-        or entity.subject_at >= 0
-        or entity.title is not None
-        or entity.gender is not None
-    )

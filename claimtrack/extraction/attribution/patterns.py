@@ -7,8 +7,6 @@ or None; sentence.py decides how the patterns found in a sentence combine.
 
 from __future__ import annotations
 
-import re
-
 from claimtrack.extraction import lexicon
 from claimtrack.extraction.attribution.content import (
     after_parenthetical,
@@ -33,34 +31,18 @@ from claimtrack.extraction.attribution.phrases import (
     skip_left,
     source_span,
     subject_end,
-    title_stop,
     trailing_appositive,
 )
 from claimtrack.extraction.attribution.spans import Mention, RawAttribution, Token, mention_of
-from claimtrack.extraction.attribution.words import ADJUNCT_START, PASSIVE_AUX, QUOTE_MARKS
+from claimtrack.extraction.attribution.words import (
+    ADJUNCT_START,
+    FINITE_VERBS,
+    PASSIVE_AUX,
+    QUOTE_MARKS,
+)
 
 # Verbs of saying so unambiguous that a long, post-modified subject is accepted.
 _STRONG_SAY = frozenset("say tell write claim insist argue warn deny acknowledge admit".split())
-
-# "According to a statement from X", "a poll released by X": the source is X.
-_SOURCE_WRAPPERS = re.compile(
-    r"^(?:(?:a|an|the)\s+)?(?:(?:joint\s+|written\s+|new\s+|recent\s+)?"
-    r"(?:statement|report|release|press release|readout|post|letter|transcript|"
-    r"filing|memo|survey|poll|study|analysis|data|figures|estimate|estimates|"
-    r"tally|count|assessment|briefing|spokesman|spokeswoman|spokesperson|"
-    r"official|officials|source|sources)\s+(?:from|by|of|for|released by|"
-    r"issued by|published by|at|in|close to|familiar with)\s+)",
-    re.IGNORECASE,
-)
-_RELEASED_BY = re.compile(
-    r"^(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}(?:statement|report|poll|survey|study|data|"
-    r"figures|estimate|estimates|analysis|document|documents|filing|memo|letter|release)"
-    r"\b.{0,60}?\b(?:by|from)\s+(.+)$",
-    re.IGNORECASE,
-)
-_WRAPPED_SPEAKERS = frozenset(
-    ["spokesman", "spokeswoman", "spokesperson", "official", "officials", "source", "sources"]
-)
 
 
 def verb_cue(
@@ -123,6 +105,9 @@ def _finite_cue(tokens: list[Token], k: int, form: str, cue_text: str) -> bool:
         )
     ):
         return False
+    nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
+    if form in ("third", "base") and (nxt in _AUX_AFTER_NOUN or nxt in lexicon.CUE_FORMS):
+        return False  # "Recent reports have revealed", "the claims were": a noun
     if form == "gerund" and _progressive_aux(tokens, k) is None:
         return False  # "saying", "denying": a participle, unless "is saying" (AP style)
     if prev is not None and prev.low in PASSIVE_AUX and form == "past":
@@ -132,6 +117,7 @@ def _finite_cue(tokens: list[Token], k: int, form: str, cue_text: str) -> bool:
 
 
 _BE = frozenset("is are was were".split())
+_AUX_AFTER_NOUN = frozenset("have has had are were is was will would can could".split())
 _BETWEEN = frozenset("once again also now still increasingly repeatedly".split())
 
 
@@ -164,9 +150,14 @@ def _trailing(
         return None
     tail = skip_object(tokens, after) if lemma == "tell" else after
     before = tokens[np_span[0] - 1]
+    resumed = _resumed_after_that(tokens, tail)
     if not (
         (before.text in (",", "—") or before.text in QUOTE_MARKS)
-        and (trailing_tail_ok(tokens, tail) or _closed_quote_before(tokens, np_span[0], tail))
+        and (
+            trailing_tail_ok(tokens, tail)
+            or _closed_quote_before(tokens, np_span[0], tail)
+            or resumed is not None
+        )
     ):
         return None
     content_end = before.start if before.text == "," else before_closing(tokens, np_span[0] - 1)
@@ -178,6 +169,8 @@ def _trailing(
     ):
         return None
     extra = after_parenthetical(tokens, after, text, sentence_end)
+    if resumed is not None:  # 'The documents indicate, he said in an interview, that C2'
+        extra = [(tokens[resumed].start, end_of_content(text, sentence_end))]
     return RawAttribution(
         source=mention_of(tokens, np_span, text),
         cue=cue_text,
@@ -189,6 +182,18 @@ def _trailing(
         pattern="trailing",
         extra_content=extra,
     )
+
+
+def _resumed_after_that(tokens: list[Token], tail: int) -> int | None:
+    """Where a sentence resumes after a parenthetical cue: '…, he said in an interview,
+    that C2'; the adjuncts between may hold no verb."""
+    n = len(tokens)
+    for m in range(tail, min(n - 2, tail + 10)):
+        if tokens[m].text == ",":
+            return m + 2 if tokens[m + 1].low == "that" else None
+        if tokens[m].low in FINITE_VERBS or tokens[m].text in QUOTE_MARKS:
+            return None
+    return None
 
 
 def _closed_quote_before(tokens: list[Token], source: int, tail: int) -> bool:
@@ -398,118 +403,6 @@ def continued(
         pattern="continued",
         extra_content=[(joiner.start, joiner.start)],
     )
-
-
-def according_to(
-    tokens: list[Token], k: int, last: int, text: str, sentence_end: int
-) -> RawAttribution | None:
-    """'According to X, C' leads; 'C, according to X' trails.
-
-    X runs to the next comma or stop; a wrapper such as "a statement from"
-    is dropped so that the author of the statement is the source.
-    """
-    n = len(tokens)
-    i = last + 1
-    j = i
-    while (
-        j < n
-        and (tokens[j].text not in (",", ".", ";", ":") or title_stop(tokens, j))
-        and tokens[j].text not in (QUOTE_MARKS)
-    ):
-        j += 1
-    if j == i:
-        return None
-    span_start, span_end = tokens[i].start, tokens[j - 1].end
-    source_text = text[span_start:span_end]
-    released = _RELEASED_BY.match(source_text)
-    if released is not None:
-        # "a poll released on Monday by the Brennan Institute": the institute.
-        span_start += released.start(1)
-        source_text = text[span_start:span_end]
-    wrapper = _SOURCE_WRAPPERS.match(source_text)
-    if wrapper is not None:
-        word = wrapper.group(0).split()
-        if not (word and any(w.lower() in _WRAPPED_SPEAKERS for w in word)):
-            span_start += wrapper.end()
-            source_text = text[span_start:span_end]
-    mention = Mention(text=source_text, start=span_start, end=span_end)
-    cue = text[tokens[k].start : tokens[last].end]
-    if k == 0 or (k > 0 and tokens[k - 1].text in QUOTE_MARKS and k == 1):
-        return _according_leading(tokens, k, i, j, mention, cue, text, sentence_end)
-    prev = tokens[k - 1]
-    if prev.text in (",", "(", "—") or prev.text in QUOTE_MARKS:
-        content_end = strip_end(text, tokens[0].start, prev.start)
-        if content_end - tokens[0].start < 8:
-            return None
-        return RawAttribution(
-            source=mention,
-            cue=cue,
-            cue_lemma="according to",
-            cue_start=tokens[k].start,
-            content_start=tokens[0].start,
-            content_end=content_end,
-            pattern="trailing",
-        )
-    # 'C according to X' with no comma: still trailing when X runs to the end.
-    if j >= n - 1:
-        content_end = strip_end(text, tokens[0].start, prev.end)
-        return RawAttribution(
-            source=mention,
-            cue=cue,
-            cue_lemma="according to",
-            cue_start=tokens[k].start,
-            content_start=tokens[0].start,
-            content_end=content_end,
-            pattern="trailing",
-        )
-    return None
-
-
-def _according_leading(
-    tokens: list[Token],
-    k: int,
-    i: int,
-    j: int,
-    mention: Mention,
-    cue: str,
-    text: str,
-    sentence_end: int,
-) -> RawAttribution | None:
-    """'According to X, C.', or with no comma 'According to X the turnout was high.'"""
-    n = len(tokens)
-    if j >= n or tokens[j].text != ",":
-        m = _np_end_before_clause(tokens, i, j)
-        if m is None:
-            return None
-        end = tokens[m - 1].end
-        mention = Mention(text=text[mention.start : end], start=mention.start, end=end)
-        j = m - 1
-    return RawAttribution(
-        source=mention,
-        cue=cue,
-        cue_lemma="according to",
-        cue_start=tokens[k].start,
-        content_start=tokens[j + 1].start if j + 1 < n else sentence_end,
-        content_end=end_of_content(text, sentence_end),
-        pattern="leading",
-    )
-
-
-_CLAUSE_OPENERS = frozenset(
-    "the a an this these those it he she they there its his her their we i".split()
-)
-
-
-def _np_end_before_clause(tokens: list[Token], i: int, stop: int) -> int | None:
-    """Where a name after 'according to' gives way to its clause, with no comma between.
-
-    The name must end in a capitalised word and the clause open with a
-    determiner or pronoun and run on for a few words.
-    """
-    for m in range(i + 1, min(stop, i + 10)):
-        if tokens[m].low in _CLAUSE_OPENERS and tokens[m - 1].text[:1].isupper() and stop - m >= 3:
-            return m
-    return None
 
 
 def quoted(tokens: list[Token], k: int, text: str, sentence_end: int) -> RawAttribution | None:

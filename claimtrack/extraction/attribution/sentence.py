@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from claimtrack.extraction import lexicon
+from claimtrack.extraction.attribution.according import according_to
 from claimtrack.extraction.attribution.content import strip_end
 from claimtrack.extraction.attribution.cues import find_cues
-from claimtrack.extraction.attribution.patterns import according_to, continued, quoted, verb_cue
+from claimtrack.extraction.attribution.patterns import continued, quoted, verb_cue
 from claimtrack.extraction.attribution.spans import RawAttribution, Token, tokenize
 from claimtrack.extraction.attribution.words import QUOTE_MARKS
 
@@ -76,8 +77,8 @@ def _join_trailing(leading: list[RawAttribution], trailing: RawAttribution) -> R
         for a in leading
         if a.cue_start < trailing.cue_start and a.source.start < trailing.source.start
     ]
-    if not inner:
-        return trailing
+    if not inner or trailing.source.text.lower() in lexicon.PRONOUNS:
+        return trailing  # 'The documents indicate, he said, that …': he is no intermediary
     first = inner[0]
     first.via.append(trailing.source)
     first.content_end = min(first.content_end, trailing.content_end)
