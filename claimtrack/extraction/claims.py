@@ -20,6 +20,7 @@ from claimtrack.extraction.mentions import ArticleSpeakers
 from claimtrack.extraction.numbers import find_figures
 from claimtrack.extraction.segment import Span, quote_spans, split_sentences
 from claimtrack.extraction.stance import stance as stance_of
+from claimtrack.extraction.transcript import turn
 from claimtrack.models import (
     Article,
     Claim,
@@ -53,8 +54,12 @@ def extract(article: Article) -> Extraction:
     claims: list[Claim] = []
     continued: set[int] = set()  # sentences already claimed as a quotation going on
     starts = [s.start for s in sentences]
+    opening = {b.start for b in blocks}
     for index, sent in enumerate(sentences):
         body = text[sent.start : sent.end]
+        spoken = turn(text, sent.start, sent.end) if sent.start in opening else None
+        if spoken is not None:  # "CLINTON: I feel …" in a transcript
+            claims.extend(_claims_from(spoken, text, sent, sentences, index, starts, [], memory))
         if not has_cue(body):
             memory.observe(text, sent.start, sent.end)
             continue

@@ -22,6 +22,9 @@ def _skip_content_start(tokens: list[Token], i: int) -> int:
         if low in ("that", ",", ":", "—", "–") or low in TIME_WORDS:
             i += 1
             continue
+        if low in ("saying", "adding") and i > 0 and tokens[i - 1].text == ",":
+            i += 1  # "issued a statement Thursday, saying …"
+            continue
         if (
             low in ("on", "last", "this", "earlier", "late", "early")
             and i + 1 < n

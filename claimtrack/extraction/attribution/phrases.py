@@ -349,6 +349,8 @@ def right_np(tokens: list[Token], i: int, plain: bool = False) -> tuple[int, int
         j += 1
     while j > i and not is_head(tokens[j - 1]):
         j -= 1
+    if j == i + 1 and tokens[i].low in TIME_WORDS:
+        return None  # "issued a statement Thursday, saying …": a date, not a source
     if j == i:
         if i < n and tokens[i].low in lexicon.PRONOUNS:
             return (i, i)
