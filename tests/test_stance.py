@@ -25,6 +25,11 @@ from claimtrack.models import Stance
         "the story was a hoax",
         "he is innocent of the charges",
         "the auction site was not prepared for the traffic",
+        "Beyond all the declarations, there will be no real change",
+        "In fact, neither plan would have any major impact on taxes",
+        "the councillor is “absolutely wrong” to say so",
+        "the original site, HarbourBid.com, was not prepared for the traffic",
+        "That cannot be true",
     ],
 )
 def test_negated_main_clause_or_branded_falsehood_is_a_denial(content: str) -> None:
@@ -42,6 +47,8 @@ def test_negated_main_clause_or_branded_falsehood_is_a_denial(content: str) -> N
         "It is not a skating rink, but it is real",  # a contrast
         "If he does not win, the party will split",  # a condition
         "it was not immediately clear who fired first",
+        "Several of the men were not pleased with her approach",  # a feeling
+        "The town cannot afford another closure",  # a judgement of means
         "Is it not true that prices rose?",  # a question
         "turnout reached 61 percent",
         "the council said it would publish the figures, which were not final",

@@ -30,7 +30,7 @@ _AUX_NT = (
 _MODAL = r"(?:will|would|won[’']t|wouldn[’']t|shall|’ll|'ll)"
 _NEGATED_MAIN = re.compile(
     rf"^(?:{_W}\s+){{0,7}}?(?:{_AUX}\s+(?:not|never)|\w+[’']s\s+(?:not|never)|{_AUX_NT}|cannot|"
-    rf"never)\s+(?P<next>{_W})",
+    rf"never)\s+[\"“‘']?(?P<next>{_W})",
     re.I,
 )
 _NEGATIVE_SUBJECT = re.compile(
@@ -47,8 +47,13 @@ _ATTITUDES = frozenset(
     """want wants wish hope plan plans intend intends expect expects like likes feel feels
     felt need needs care mind think thinks believe believes know knows remember recall
     support back endorse agree seem seems only just merely necessarily clear immediately
-    yet known sure certain available able allowed likely expected""".split()
+    yet known sure certain available able allowed likely expected pleased happy satisfied
+    aware interested willing""".split()
 )
+# A quotation or an apposition inside the subject ('The "dirty tricks" that …',
+# 'the original site, GunBroker.com, was not …') is no clause boundary.
+_QUOTED = re.compile(r"[\"“][^\"“”]{0,80}[\"”]")
+_APPOSED = re.compile(r",\s[^,;:]{1,40},")
 # A content that opens with a subordinate clause ("If he does not win, …").
 _SUBORDINATE = frozenset(
     "if when unless although though because while as once until before after whether".split()
@@ -95,21 +100,41 @@ def stance(cue_lemma: str, content: str) -> Stance:
     text = content.strip(" \"'“”‘’")
     if text.endswith("?"):
         return Stance.assert_  # a question rejects nothing
-    if _STRONG_REJECTION.search(text) or _BRANDED_FALSE.search(text):
+    if _STRONG_REJECTION.search(text) or _BRANDED_FALSE.search(_QUOTES.sub("", text)):
         return Stance.deny
-    if _NEGATIVE_SUBJECT.search(text) or negated_main_clause(text):
-        return Stance.deny
+    for clause in (text, _after_opening_phrase(text)):
+        if clause and (_NEGATIVE_SUBJECT.search(clause) or negated_main_clause(clause)):
+            return Stance.deny
     return Stance.assert_
+
+
+_QUOTES = re.compile(r"[\"“”‘’]|(?<!\w)'|'(?!\w)")
+_OPENING_PHRASE = re.compile(
+    r"^(?:in fact|indeed|frankly|beyond|despite|after|before|for|in|on|at|with|under|"
+    r"since|today|now|still|however|but)\b[^,;:]{0,60},\s+",
+    re.I,
+)
+
+
+def _after_opening_phrase(text: str) -> str:
+    """'Beyond all the declarations, there will be no change' -> 'there will be no change'."""
+    found = _OPENING_PHRASE.match(text)
+    return text[found.end() :] if found else ""
 
 
 def negated_main_clause(text: str) -> bool:
     """'the deal does not change …', "he's not backing …": not a wish, plan or opinion."""
+    text = _APPOSED.sub(" ", _QUOTED.sub("quote", text))
     found = _NEGATED_MAIN.search(text)
     if found is None:
         return False
     before = text[: found.start("next")]
     if any(p in before for p in (",", ";", ":", "“", "”", '"')):
         return False  # the negation sits in another clause than the first
+    if re.search(r"\b(?:can|could)(?:not|n[’']t)?\s*(?:not\s*)?$", before, re.I) and found.group(
+        "next"
+    ).lower() not in ("be", "have"):
+        return False  # "cannot afford": an ability or a judgement, not a denial
     if found.group("next").lower() in _ATTITUDES:
         return False
     words = before.split()
