@@ -245,3 +245,32 @@ def test_an_inverted_plain_noun_source_only_after_a_quotation() -> None:
     # After a name and a comma the words after the cue are its object, not a source.
     s = "Rao's lawyer, Ana Pires, dismissed the allegations as groundless."
     assert all(a.source.text != "the allegations" for a in analyse_all(s))
+
+
+def test_a_gerund_after_a_trailing_cue_is_a_claim_of_its_own() -> None:
+    from claimtrack.extraction.claims import extract
+    from claimtrack.models import Article
+
+    text = "Port news\n\nSales rose 5 percent, the harbour board said, adding that profits fell."
+    claims = extract(Article(text=text, path="t.txt")).claims
+    assert [(c.cue, c.text) for c in claims] == [
+        ("said", "Sales rose 5 percent"),
+        ("adding", "profits fell"),
+    ]
+
+
+def test_called_with_a_complement_characterises_and_without_one_does_not() -> None:
+    from claimtrack.extraction.claims import extract
+    from claimtrack.models import Article
+
+    def cues(sentence: str) -> list[str]:
+        return [c.text for c in extract(Article(text="Port news\n\n" + sentence, path="t")).claims]
+
+    assert cues("The union called the charges unsubstantiated and fabricated.") == [
+        "the charges unsubstantiated and fabricated"
+    ]
+    assert cues("Councillors called the plan a transparent political ploy.") == [
+        "the plan a transparent political ploy"
+    ]
+    assert cues("The mayor called the police.") == []
+    assert cues("He called the meeting to order.") == []

@@ -7,6 +7,8 @@ or None; sentence.py decides how the patterns found in a sentence combine.
 
 from __future__ import annotations
 
+import re
+
 from claimtrack.extraction import lexicon
 from claimtrack.extraction.attribution.content import (
     after_parenthetical,
@@ -114,6 +116,48 @@ def _finite_cue(tokens: list[Token], k: int, form: str, cue_text: str) -> bool:
         return False
     # A noun after a determiner: "the report", "a claim".
     return prev is None or prev.low not in ("the", "a", "an", "his", "her", "its", "their")
+
+
+_OBJECT_PRONOUNS = frozenset("him her them it this that these those us me".split())
+_OBJECT_DETERMINERS = frozenset("the a an his her their its this that these those".split())
+_ADJECTIVE = re.compile(r"[a-z]+(?:ous|al|ic|ble|ed|ful|less|ive|ent|ant|ary|ist|ing|ish|y)")
+_NOT_COMPLEMENT = frozenset(
+    "to for on off up back in into out at by from with about over down away".split()
+)
+
+
+def _characterises(tokens: list[Token], i: int) -> bool:
+    """'called the charges unsubstantiated', 'called Oz a quack': an object and what it
+    is called, where 'called the police' and 'called on Congress' are not."""
+    n = len(tokens)
+    if i >= n:
+        return False
+    if tokens[i].low in _OBJECT_PRONOUNS:
+        j = i + 1
+    elif tokens[i].low in _OBJECT_DETERMINERS:
+        j = i + 1
+        while j < n and j - i <= 3 and tokens[j].text.isalpha() and tokens[j].text.islower():
+            if tokens[j + 1 : j + 2] and tokens[j + 1].text.islower() and j - i < 3:
+                j += 1
+                continue
+            j += 1
+            break
+    elif tokens[i].text[:1].isupper():
+        j = i + 1
+        while j < n and tokens[j].text[:1].isupper() and j - i < 3:
+            j += 1
+    else:
+        return False
+    if j >= n:
+        return False
+    nxt = tokens[j]
+    if nxt.low in _NOT_COMPLEMENT or nxt.text in ".,;:":
+        return False
+    return (
+        nxt.low in ("a", "an", "the")
+        or nxt.text in QUOTE_MARKS
+        or _ADJECTIVE.fullmatch(nxt.low) is not None
+    )
 
 
 _BE = frozenset("is are was were".split())
@@ -316,8 +360,13 @@ def _leading(
     )
     if content_end - content_start < 3 and not continues:
         return None
-    if lemma in lexicon.WEAK_CUES and not any(
-        t.low == "that" or t.text in QUOTE_MARKS or t.text == ":" for t in tokens[after : after + 7]
+    if (
+        lemma in lexicon.WEAK_CUES
+        and not any(
+            t.low == "that" or t.text in QUOTE_MARKS or t.text == ":"
+            for t in tokens[after : after + 7]
+        )
+        and not (lemma == "call" and _characterises(tokens, after))
     ):
         return None
     mention = mention_of(tokens, np_span, text)

@@ -19,9 +19,14 @@ def analyse(text: str, start: int, end: int) -> list[RawAttribution]:
         return []
     leading, trailing = _by_pattern(tokens, cues, text, end)
     if trailing is not None:
+        # '"C1," the mayor said, adding that C2': the gerund is a claim of its own.
+        adding = [
+            a for a in leading if a.pattern == "continued" and a.cue_start > trailing.cue_start
+        ]
+        leading = [a for a in leading if a not in adding]
         if text[trailing.content_start] in QUOTE_MARKS:
-            return [trailing]  # '"People say, 'C,'" said King': all of it is King's quotation
-        return [_join_trailing(leading, trailing)]
+            return [trailing, *adding]  # '"People say, 'C,'" said King': all King's quotation
+        return [_join_trailing(leading, trailing), *adding]
     if not leading:
         return []
     return _chain_leading(leading, tokens, text)
@@ -54,7 +59,8 @@ def _by_pattern(
             continue
         if form == "phrase":
             form = "past"
-        att = continued(tokens, k, last, lemma, form, cue_text, text, end, leading)
+        before = leading if trailing is None else [*leading, trailing]
+        att = continued(tokens, k, last, lemma, form, cue_text, text, end, before)
         if att is None:
             att = verb_cue(tokens, k, last, lemma, form, cue_text, text, end)
         if att is None:

@@ -45,5 +45,7 @@ NEGATIONS = frozenset(["not", "never", "n't", "no", "nor", "hasn't", "didn't", "
 FINITE_VERBS = frozenset(
     """is are was were has have had does do did will would can could shall should
     may might must showed shows show went goes saw sees took takes gave gives knew
-    began begins came comes ran runs wrote writes spoke speaks became becomes""".split()
+    began begins came comes ran runs wrote writes spoke speaks became becomes drove
+    drives rose rises grew grows fell falls won wins met meets bought buys sold sells
+    thought thinks felt feels meant means drew threw flew spent hid broke chose""".split()
 )
