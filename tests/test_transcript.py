@@ -27,9 +27,23 @@ def test_each_turn_is_a_claim_of_the_named_speaker() -> None:
     assert TRANSCRIPT[lind.start : lind.end] == lind.sentence
 
 
-def test_turn_needs_a_capitalised_label_at_the_paragraph_start() -> None:
-    text = "Reyes: a lower-case label. NATO: We will act. Q: Why?"
-    assert turn(text, 0, 26) is None
-    nato = turn(text, 27, 45)
+def test_turn_needs_a_speaker_label_in_a_transcript() -> None:
+    transcript = "NATO: We will act.\n\nREYES: Will you?\n\nQ: Why?"
+    nato = turn(transcript, 0, 18)
     assert nato is not None and nato.source.text == "NATO"
-    assert turn(text, 46, len(text)) is None
+    assert turn(transcript, transcript.index("Q:"), len(transcript)) is None
+    # One capitalised kicker over a story is a subhead, not a turn.
+    kicker = "SHIFT: Capital has flowed back to emerging markets, the bank said."
+    assert turn(kicker, 0, len(kicker)) is None
+
+
+def test_title_case_label_needs_a_quotation_or_the_headline() -> None:
+    quoted = 'Lind: "Our goal is to reopen the pier."'
+    assert turn(quoted, 0, len(quoted)) is not None
+    plain = "Lind: the pier reopens in May."
+    assert turn(plain, 0, len(plain)) is None
+    assert turn(plain, 0, len(plain), headline=True) is not None
+    update = 'Update: "the pier reopens in May."'
+    assert turn(update, 0, len(update)) is None
+    common = 'Harbour: "the pier reopens in May."'
+    assert turn(common, 0, len(common), common=frozenset({"harbour"})) is None

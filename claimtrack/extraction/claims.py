@@ -57,7 +57,11 @@ def extract(article: Article) -> Extraction:
     opening = {b.start for b in blocks}
     for index, sent in enumerate(sentences):
         body = text[sent.start : sent.end]
-        spoken = turn(text, sent.start, sent.end) if sent.start in opening else None
+        spoken = (
+            turn(text, sent.start, sent.end, index == 0, memory.common_words)
+            if sent.start in opening
+            else None
+        )
         if spoken is not None:  # "CLINTON: I feel …" in a transcript
             claims.extend(_claims_from(spoken, text, sent, sentences, index, starts, [], memory))
         if not has_cue(body):
