@@ -251,3 +251,12 @@ def test_a_family_is_not_one_of_its_members() -> None:
     family = resolve(memory, "the Sams", 20)
     assert family.name == "Sams"
     assert memory.resolve("he", 30)[0].name == "Thomas Sam"
+
+
+def test_a_person_named_in_passing_does_not_block_the_subject() -> None:
+    text = (
+        "President Tomas Berg met the press. During a news conference with Polish "
+        "President Andrzej Duda, Berg highlighted the aid. He mentioned that it would grow."
+    )
+    claims = extract(Article(text="Aid\n\n" + text, path="t.txt")).claims
+    assert [(c.speaker_mention, c.speaker) for c in claims] == [("He", "Tomas Berg")]

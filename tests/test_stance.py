@@ -14,7 +14,6 @@ from claimtrack.models import Stance
     "content",
     [
         "the merger does not change the chip maker's server strategy",
-        "their merger would not create a negative impact on the foundry",
         "he’s not backing any particular candidate",
         "Mr. Halvorsen never contacted anyone at the auction site",
         "the emails released on Tuesday had no bearing on the foundation's work",
@@ -41,6 +40,8 @@ def test_negated_main_clause_or_branded_falsehood_is_a_denial(content: str) -> N
     [
         "I don't want to run again",  # a wish
         "we will not back down",  # a plan
+        "Seoul would not sit idly by",  # an intention
+        "their merger would not create a negative impact on the foundry",  # a prediction
         "I don’t think charges will be filed",  # an opinion
         "people should not travel unless necessary",  # advice
         "the troops will not leave until March",  # timing

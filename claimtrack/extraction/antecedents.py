@@ -100,11 +100,7 @@ class Antecedents:
             return True
         acted = max(other.spoke_at, other.subject_at)
         sentence = self._sentence_of(role)
-        if (
-            sentence > 0
-            and other.title is not None
-            and self._sentence_of(other.last_seen) == sentence
-        ):
+        if sentence > 0 and other.topic_at >= 0 and self._sentence_of(other.topic_at) == sentence:
             return True  # "For Kevin Allton, a USI instructor, Warhol was a legend. He said …"
         return acted >= 0 and sentence > 0 and self._sentence_of(acted) == sentence
 

@@ -40,6 +40,7 @@ class Entity:
     last_seen: int = 0
     spoke_at: int = -1
     subject_at: int = -1
+    topic_at: int = -1  # named in a fronted "For X, …", whose view the sentence gives
     aliases: list[str] = field(default_factory=list)
 
     def speaker(self) -> Speaker:

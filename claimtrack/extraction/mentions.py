@@ -124,6 +124,12 @@ class ArticleSpeakers(Antecedents):
                     role = apposed.group(1)  # "Tom Fitton, the president of Judicial Watch,"
                 self._observe_person(phrase, start + m.start(), role)
             self._note_gender(words)
+            if (
+                m.start() == 0
+                and m.group().startswith("For ")
+                and "," in sentence[m.end() : m.end() + 2]
+            ):
+                self._note_topic(words, start + m.start())
             after = m.end()
             skipped = _AFFILIATION.match(sentence, after) or _APPOSITION.match(sentence, after)
             if skipped is not None:  # "Matthew Ingram of The Globe and Mail dubbed …"
@@ -144,6 +150,12 @@ class ArticleSpeakers(Antecedents):
         )
         if entity is not None and entity.kind == SpeakerKind.person:
             entity.subject_at = pos
+
+    def _note_topic(self, words: list[str], pos: int) -> None:
+        name, _ = strip_title(words)
+        entity = self._find_exact(" ".join(name)) if len(name) > 1 else None
+        if entity is not None and entity.kind == SpeakerKind.person:
+            entity.topic_at = pos
 
     def _note_gender(self, words: list[str]) -> None:
         """'Mrs. Clinton' anywhere in the text tells who a later 'he' cannot be."""
@@ -190,8 +202,10 @@ class ArticleSpeakers(Antecedents):
             full = full[:-2]
         if places.lookup(full) is not None:
             return  # "Food Standards Australia New Zealand" holds a place, not a person
-        if any(w.lower() in self.common_words for w in name):
-            return  # "Iodine Deficiency Disorders": the article writes "deficiency" in lower case
+        if 2 * sum(w.lower() in self.common_words for w in name) > len(name):
+            # "Iodine Deficiency Disorders": the article writes "iodine" and "deficiency"
+            # in lower case (where "Mark Rutte" survives a "would mark" elsewhere).
+            return
         entity = self._find_exact(full)
         if entity is None:
             entity = self._add(full, SpeakerKind.person, pos, title=title)

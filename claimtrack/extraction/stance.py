@@ -19,14 +19,13 @@ from claimtrack.models import Stance
 # Words before the negated verb: the subject, a few words long ("Mr. Zimmerman",
 # "the AMD-SeaMicro deal"), never across a comma, colon or quotation mark.
 _W = r"[\w’'\-.$%]+"
+# Negated futures and conditionals ("Seoul would not sit idly by", "we will not run")
+# are intentions and predictions, not denials, so will/would are left out.
 _AUX = (
-    r"(?:is|are|was|were|am|be|been|being|do|does|did|has|have|had|will|would|can|could|"
+    r"(?:is|are|was|were|am|be|been|being|do|does|did|has|have|had|can|could|"
     r"should|shall|may|might|must|’s|'s|’re|'re)"
 )
-_AUX_NT = (
-    r"(?:isn|aren|wasn|weren|don|doesn|didn|hasn|haven|hadn|won|wouldn|can|couldn|"
-    r"shouldn|mustn)[’']t"
-)
+_AUX_NT = r"(?:isn|aren|wasn|weren|don|doesn|didn|hasn|haven|hadn|can|couldn|shouldn|mustn)[’']t"
 _MODAL = r"(?:will|would|won[’']t|wouldn[’']t|shall|’ll|'ll)"
 _NEGATED_MAIN = re.compile(
     rf"^(?:{_W}\s+){{0,7}}?(?:{_AUX}\s+(?:not|never)|\w+[’']s\s+(?:not|never)|{_AUX_NT}|cannot|"

@@ -67,7 +67,7 @@ def _skip_content_start(tokens: list[Token], i: int) -> int:
             for j in range(i + 1, min(n, i + 14)):
                 if tokens[j].low == "that":
                     return j + 1
-                if tokens[j].text in ",:" and j + 1 < n and j - i <= 8:
+                if tokens[j].text in ",:" and j + 1 < n and j - i <= 8 and low in _MEDIUM_PREPS:
                     return j + 1
                 if tokens[j].text in ",;:" or tokens[j].text in QUOTE_MARKS:
                     break
@@ -75,6 +75,11 @@ def _skip_content_start(tokens: list[Token], i: int) -> int:
                     break
         break
     return i
+
+
+# Prepositions whose phrase after a cue may end in a comma before the content
+# ('said Thursday on Twitter, "…"'); 'promised to crack down on X, which …' may not.
+_MEDIUM_PREPS = frozenset("on in at via through during over".split())
 
 
 def content_index(tokens: list[Token], i: int, hearer: bool, lemma: str = "") -> int:
