@@ -260,3 +260,20 @@ def test_a_person_named_in_passing_does_not_block_the_subject() -> None:
     )
     claims = extract(Article(text="Aid\n\n" + text, path="t.txt")).claims
     assert [(c.speaker_mention, c.speaker) for c in claims] == [("He", "Tomas Berg")]
+
+
+def test_the_speaker_goes_on_past_names_inside_his_statement() -> None:
+    text = (
+        "President Ada Voss has an admirer in the diplomat Sir Piet Lammers.\n\n"
+        "Lammers, who will retire soon after serving in Iran, Turkey and France, praised "
+        "her record in an interview. He currently serves as ambassador.\n\n"
+        "“I think the legacy does not look bad,” he told the Courier.\n\n"
+        "Lammers also said that Voss shows great charm.\n\n"
+        "“She never misses a chance to visit,” he said."
+    )
+    claims = extract(Article(text="Envoy\n\n" + text, path="t.txt")).claims
+    assert [(c.speaker_mention, c.speaker) for c in claims] == [
+        ("he", "Piet Lammers"),
+        ("Lammers", "Piet Lammers"),
+        ("he", "Piet Lammers"),
+    ]

@@ -11,10 +11,10 @@ from claimtrack.models import Article, Resolution
 from claimtrack.query.figures import figures
 from claimtrack.store.database import Store
 
-# Two men act in the first sentence, so "he" could be either of them.
+# Two men act in the last sentence before "he", so it could be either of them.
 AMBIGUOUS = (
     "Port director Ivo Halden said the strike had cost the port dearly. "
-    "Union leader Ruud Berger said Halden had refused every offer.\n\n"
+    "Halden met union leader Ruud Berger on Monday.\n\n"
     "He said 40 ships were waiting outside the harbour."
 )
 

@@ -84,7 +84,15 @@ class Antecedents:
         role = max(best.spoke_at, best.subject_at)
         if role < 0 and best.gender is None and best.title is None:
             return None  # only ever mentioned: nothing says it is who speaks
-        if any(e is not best and _evident(e) and self._rivals(e, role) for e in pool):
+        speaker = self._speaker_going_on(pool, best, role)
+        if speaker is not None:
+            # "Westmacott also said that Obama shows great charm. '…,' he said": the
+            # speaker goes on; names inside his own statement are no rivals.
+            best, role = speaker, self._sentence_end(speaker.spoke_at)
+            rivals = [e for e in pool if e is not best and e.last_seen > role]
+        else:
+            rivals = [e for e in pool if e is not best and _evident(e) and self._rivals(e, role)]
+        if rivals:
             return None
         if want in ("male", "female") and best.gender is None:
             best.gender = want
@@ -103,6 +111,21 @@ class Antecedents:
         if sentence > 0 and other.topic_at >= 0 and self._sentence_of(other.topic_at) == sentence:
             return True  # "For Kevin Allton, a USI instructor, Warhol was a legend. He said …"
         return acted >= 0 and sentence > 0 and self._sentence_of(acted) == sentence
+
+    def _speaker_going_on(self, pool: list[Entity], best: Entity, role: int) -> Entity | None:
+        """The last speaker, when the most salient entity only acted inside its statement."""
+        speakers = [e for e in pool if e.spoke_at >= 0]
+        if not speakers:
+            return None
+        last = max(speakers, key=lambda e: e.spoke_at)
+        if last is best or self._sentence_of(role) != self._sentence_of(last.spoke_at):
+            return None
+        return last
+
+    def _sentence_end(self, pos: int) -> int:
+        """The last offset of the sentence holding `pos` (observed sentences only)."""
+        index = self._sentence_of(pos)
+        return self._sentences[index] - 1 if index < len(self._sentences) else pos
 
     def _sentence_of(self, pos: int) -> int:
         """1 for the first sentence observed, …; 0 before any (or when none was)."""

@@ -57,7 +57,7 @@ _APPOSED_ROLE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,2}?([a-z]+)\b(?
 _AFFILIATION = re.compile(
     r"\s+(?:of|from|at|for)\s+(?:the\s+)?[A-Z][\w.&’'\-]*(?:\s+(?:and\s+|&\s+|of\s+)?[A-Z][\w.&’'\-]*)*"
 )
-_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[^,.;:“”\"]{1,60},")
+_PRONOUN_SUBJECT = re.compile(r"(He|She)\s+(?:also\s+|then\s+|later\s+|currently\s+)?([a-z]+)")
 _PROPER = re.compile(r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){1,3}")
 _LEADING_DET = re.compile(r"^(?:the|a|an|both|also|some of the)\s+", re.IGNORECASE)
 
@@ -94,6 +94,12 @@ class ArticleSpeakers(Antecedents):
         if "(" in sentence:
             for m in _ACRONYM_DEF.finditer(sentence):
                 self._define_acronym(m.group(1), m.group(2), start + m.start())
+        opener = _PRONOUN_SUBJECT.match(sentence)
+        if opener is not None and verb_like(opener.group(2)):
+            # "He currently serves as …": the pronoun's antecedent leads this clause too.
+            antecedent = self._pronoun(opener.group(1).lower())
+            if antecedent is not None:
+                antecedent.subject_at = max(antecedent.subject_at, start)
         for m in _CAP_RUN.finditer(sentence):
             phrase = m.group()
             words = phrase.split()
@@ -130,12 +136,7 @@ class ArticleSpeakers(Antecedents):
                 and "," in sentence[m.end() : m.end() + 2]
             ):
                 self._note_topic(words, start + m.start())
-            after = m.end()
-            skipped = _AFFILIATION.match(sentence, after) or _APPOSITION.match(sentence, after)
-            if skipped is not None:  # "Matthew Ingram of The Globe and Mail dubbed …"
-                after = skipped.end()
-            verb = _NEXT_WORD.match(sentence, after)
-            if verb is not None and verb_like(verb.group(1)):
+            if self._leads_clause(sentence, m.end()):
                 self._mark_subject(words, start + m.start())
 
     def _mark_subject(self, words: list[str], pos: int) -> None:
@@ -150,6 +151,26 @@ class ArticleSpeakers(Antecedents):
         )
         if entity is not None and entity.kind == SpeakerKind.person:
             entity.subject_at = pos
+
+    @staticmethod
+    def _leads_clause(sentence: str, after: int) -> bool:
+        """Whether a name ending at `after` is followed by its verb, past an affiliation
+        ('Matthew Ingram of The Globe and Mail dubbed') or an apposition or relative
+        clause ('Westmacott, who will retire after serving in Iran, Turkey and France,
+        praised')."""
+        skipped = _AFFILIATION.match(sentence, after)
+        if skipped is not None:
+            after = skipped.end()
+        elif sentence.startswith((", who ", ", the ", ", a ", ", an "), after):
+            comma = sentence.find(",", after + 2)
+            while 0 < comma < after + 160:
+                verb = _NEXT_WORD.match(sentence, comma + 1)
+                if verb is not None and verb_like(verb.group(1)):
+                    return True
+                comma = sentence.find(",", comma + 1)
+            return False
+        verb = _NEXT_WORD.match(sentence, after)
+        return verb is not None and verb_like(verb.group(1))
 
     def _note_topic(self, words: list[str], pos: int) -> None:
         name, _ = strip_title(words)
