@@ -46,4 +46,4 @@ def test_title_case_label_needs_a_quotation_or_the_headline() -> None:
     update = 'Update: "the pier reopens in May."'
     assert turn(update, 0, len(update)) is None
     common = 'Harbour: "the pier reopens in May."'
-    assert turn(common, 0, len(common), common=frozenset({"harbour"})) is None
+    assert turn(common, 0, len(common), common=lambda: frozenset({"harbour"})) is None

@@ -31,7 +31,6 @@ from claimtrack.models import (
     SpeakerKind,
 )
 
-_LOWER_WORD = re.compile(r"(?<![\w’'.-])[a-z][a-z]{2,}(?![\w’'-])")
 _QUOTE_CHARS = '"“”‘’«»'
 
 
@@ -50,7 +49,7 @@ def extract(article: Article) -> Extraction:
     for block in blocks:
         sentences.extend(split_sentences(text, block.start, block.end))
     memory = ArticleSpeakers()
-    memory.common_words = frozenset(_LOWER_WORD.findall(text))
+    memory.text = text
     claims: list[Claim] = []
     continued: set[int] = set()  # sentences already claimed as a quotation going on
     starts = [s.start for s in sentences]
@@ -58,7 +57,7 @@ def extract(article: Article) -> Extraction:
     for index, sent in enumerate(sentences):
         body = text[sent.start : sent.end]
         spoken = (
-            turn(text, sent.start, sent.end, index == 0, memory.common_words)
+            turn(text, sent.start, sent.end, index == 0, lambda: memory.common_words)
             if sent.start in opening
             else None
         )

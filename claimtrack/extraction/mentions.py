@@ -58,6 +58,7 @@ _AFFILIATION = re.compile(
     r"\s+(?:of|from|at|for)\s+(?:the\s+)?[A-Z][\w.&’'\-]*(?:\s+(?:and\s+|&\s+|of\s+)?[A-Z][\w.&’'\-]*)*"
 )
 _PRONOUN_SUBJECT = re.compile(r"(He|She)\s+(?:also\s+|then\s+|later\s+|currently\s+)?([a-z]+)")
+_LOWER_WORD = re.compile(r"(?<![\w’'.-])[a-z][a-z]{2,}(?![\w’'-])")
 _PROPER = re.compile(r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){1,3}")
 _LEADING_DET = re.compile(r"^(?:the|a|an|both|also|some of the)\s+", re.IGNORECASE)
 
@@ -80,7 +81,15 @@ class ArticleSpeakers(Antecedents):
         self._sentences: list[int] = []  # start of each sentence observed, ascending
         self._definite = False  # the mention being resolved opens with "the", "his", …
         # Words the article writes in lower case: no part of a person's name there.
-        self.common_words: frozenset[str] = frozenset()
+        self.text = ""  # the article, for the words it writes in lower case
+        self._common: frozenset[str] | None = None
+
+    @property
+    def common_words(self) -> frozenset[str]:
+        """Words the article writes in lower case (read once, when first needed)."""
+        if self._common is None:
+            self._common = frozenset(_LOWER_WORD.findall(self.text))
+        return self._common
 
     def mark_statement(self, name: str) -> None:
         """Remember who issued the latest statement, for a later 'the statement said'."""
@@ -158,6 +167,9 @@ class ArticleSpeakers(Antecedents):
         ('Matthew Ingram of The Globe and Mail dubbed') or an apposition or relative
         clause ('Westmacott, who will retire after serving in Iran, Turkey and France,
         praised')."""
+        verb = _NEXT_WORD.match(sentence, after)
+        if verb is not None and verb_like(verb.group(1)):
+            return True
         skipped = _AFFILIATION.match(sentence, after)
         if skipped is not None:
             after = skipped.end()

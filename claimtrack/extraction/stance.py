@@ -73,6 +73,17 @@ _BRANDED_FALSE = re.compile(
 )
 
 
+# Every rule below needs one of these words; most statements have none, so one scan
+# settles them.
+_TRIGGER = re.compile(
+    r"(?<!\w)(?:not|no|never|neither|nor|nobody|none|nothing|cannot|\w+n[’']t|false|untrue|"
+    r"wrong|lies?|lying|hoax|nonsense|ridiculous|ludicrous|absurd|fake|fabricat\w*|"
+    r"misleading|inaccurate|baseless|groundless|unfounded|rumou?rs?|innocen\w*|guilty|"
+    r"myth|smear|made\s+up|evidence|basis|aimed)(?!\w)",
+    re.I,
+)
+
+
 @cache
 def _rejection_re() -> re.Pattern[str]:
     words = sorted(lexicon.REJECTION_PHRASES, key=len, reverse=True)
@@ -97,13 +108,15 @@ def stance(cue_lemma: str, content: str) -> Stance:
         if _rejection_re().search(content):
             return Stance.deny
     text = content.strip(" \"'“”‘’")
-    if text.endswith("?"):
-        return Stance.assert_  # a question rejects nothing
+    if text.endswith("?") or _TRIGGER.search(text) is None:
+        return Stance.assert_  # a question, or nothing negated or branded false
     if _STRONG_REJECTION.search(text) or _BRANDED_FALSE.search(_QUOTES.sub("", text)):
         return Stance.deny
-    for clause in (text, _after_opening_phrase(text)):
-        if clause and (_NEGATIVE_SUBJECT.search(clause) or negated_main_clause(clause)):
-            return Stance.deny
+    if _NEGATIVE_SUBJECT.search(text) or negated_main_clause(text):
+        return Stance.deny
+    clause = _after_opening_phrase(text)
+    if clause and (_NEGATIVE_SUBJECT.search(clause) or negated_main_clause(clause)):
+        return Stance.deny
     return Stance.assert_
 
 

@@ -8,6 +8,7 @@ alone: a question or a clip is not a statement by anyone the label names.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from claimtrack.extraction.attribution import RawAttribution
 from claimtrack.extraction.attribution.spans import Mention
@@ -33,7 +34,11 @@ _NOT_NAMES = frozenset(
 
 
 def turn(
-    text: str, start: int, end: int, headline: bool = False, common: frozenset[str] = frozenset()
+    text: str,
+    start: int,
+    end: int,
+    headline: bool = False,
+    common: Callable[[], frozenset[str]] = frozenset,
 ) -> RawAttribution | None:
     """The turn opening text[start:end], if the sentence opens its paragraph with one.
 
@@ -48,7 +53,9 @@ def turn(
             return None
         words = found.group(1).lower().split()
         quoted = text[found.end() : found.end() + 1] in "\"“‘'"
-        if not (quoted or headline) or any(w in _NOT_NAMES or w in common for w in words):
+        if not (quoted or headline) or any(w in _NOT_NAMES for w in words):
+            return None
+        if any(w in common() for w in words):
             return None
     label = found.group(1)
     if any(word in _NOT_SPEAKERS for word in label.split()) or len(label) < 3:
