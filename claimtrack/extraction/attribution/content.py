@@ -188,7 +188,8 @@ def is_clause(tokens: list[Token], upto: int) -> bool:
         and first.text[0].isupper()
         and first.low not in ("it", "he", "she", "they", "we", "i", "this", "there", "the")
     ):
-        return any(t.text == "," for t in tokens[1:upto])
+        # "In the morning, X said" is no claim; "At least 120 people have died, X said" is.
+        return any(t.text == "," or t.low in FINITE_VERBS for t in tokens[1:upto])
     return True
 
 
