@@ -277,3 +277,14 @@ def test_the_speaker_goes_on_past_names_inside_his_statement() -> None:
         ("Lammers", "Piet Lammers"),
         ("he", "Piet Lammers"),
     ]
+
+
+def test_roles_and_documents_resolve_to_the_person_or_author() -> None:
+    text = (
+        "Coach Ali Rahimi arrived on Monday. "
+        "The Afghan team's coach said the team played well. "
+        "Senator Jon Corwin spoke later. Corwin's statement said the agency was doing well. "
+        "Sanders’ campaign manager said the race was close."
+    )
+    claims = extract(Article(text="Match\n\n" + text, path="t.txt")).claims
+    assert [c.speaker for c in claims] == ["Ali Rahimi", "Jon Corwin", None]

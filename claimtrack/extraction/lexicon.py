@@ -195,7 +195,12 @@ SPEAKER_HEADS = frozenset(
     troops soldiers rebels militants protesters demonstrators students teachers
     workers employees residents parents patients victims survivors farmers
     negotiators mediators monitors inspectors auditors police spokesman reports
-    records polls surveys emails messages transcript transcripts
+    records polls surveys emails messages transcript transcripts coach coaches
+    manager managers chairman chairwoman founder owner owners mother father wife
+    husband son daughter brother sister friend friends neighbour neighbor neighbours
+    neighbors player players captain pilot driver passenger passengers professor
+    historian author writer editor reporter reporters correspondent columnist host
+    anchor nurse nurses engineer engineers lawyer's
     """.split()
 )
 

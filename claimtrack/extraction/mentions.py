@@ -58,6 +58,8 @@ _AFFILIATION = re.compile(
     r"\s+(?:of|from|at|for)\s+(?:the\s+)?[A-Z][\w.&’'\-]*(?:\s+(?:and\s+|&\s+|of\s+)?[A-Z][\w.&’'\-]*)*"
 )
 _PRONOUN_SUBJECT = re.compile(r"(He|She)\s+(?:also\s+|then\s+|later\s+|currently\s+)?([a-z]+)")
+# Documents whose owner is their author.
+_AUTHORED = frozenset("statement letter email e-mail tweet post memo message blog".split())
 _LOWER_WORD = re.compile(r"(?<![\w’'.-])[a-z][a-z]{2,}(?![\w’'-])")
 _PROPER = re.compile(r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){1,3}")
 _LEADING_DET = re.compile(r"^(?:the|a|an|both|also|some of the)\s+", re.IGNORECASE)
@@ -448,10 +450,17 @@ class ArticleSpeakers(Antecedents):
         if owner[:1].isupper() and all(
             w.lower() in lexicon.TITLE_WORDS for w in re.split(r"[\s\-]+", rest)
         ):
-            # "NATO's Secretary-General": a person known by office.
+            # "NATO's Secretary-General": a person known by office, or the one named
+            # with that title ("the Afghan team's coach" after "coach Ali Rahimi").
+            titled = self._titled_person(re.split(r"[\s\-]+", rest)[-1].lower())
+            if titled is not None:
+                return titled
             name = f"{owner} {rest}"
             return self._find_exact(name) or self._add(name, SpeakerKind.person, pos)
         head = rest.split()[-1].lower()
+        if head in _AUTHORED and owner[:1].isupper():
+            # "Cornyn's statement said": the statement speaks for its author.
+            return self._resolve_one(owner, pos, None)
         if rest[:1].islower() and singular_description(rest.split()) and head not in ORG_HEADS:
             # "his mother", "Clinton's lawyer": someone else than the owner, known
             # here only by that relation unless a person holds it as a title.

@@ -152,6 +152,15 @@ def _walk_left(tokens: list[Token], end: int, floor: int, relaxed: bool) -> tupl
         if prev.text == "." and i - 2 >= floor and tokens[i - 2].low in lexicon.ABBREVIATIONS:
             i -= 1  # "Gov. Jeb Bush", "Sen. Marco Rubio"
             continue
+        if (
+            prev.text in ("’", "'")
+            and i - 2 >= floor
+            and tokens[i - 2].end == prev.start
+            and tokens[i - 2].low.endswith("s")
+            and tokens[i - 2].text[0].isupper()
+        ):
+            i -= 2  # "Sanders’ campaign manager": a possessive after -s
+            continue
         if prev.text == "." and i - 3 >= floor and initial_stop(tokens, i - 1):
             i -= 1  # "Rusli M. Saleh said"
             continue
