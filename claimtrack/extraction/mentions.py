@@ -13,6 +13,7 @@ import re
 
 from claimtrack.extraction import lexicon, places
 from claimtrack.extraction.antecedents import Antecedents
+from claimtrack.extraction.clauses import APPOSED_ROLE, PRONOUN_SUBJECT, leads_clause
 from claimtrack.extraction.descriptions import (
     BODY_HEADS,
     DEFINITE,
@@ -48,16 +49,12 @@ _ACRONYM_DEF = re.compile(
     r"[A-Z][\w’'\-.&]*)\s*\(([A-Z][A-Za-z.&]{1,9})\)"
 )
 _CAP_RUN = re.compile(r"[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*)*")
-_NEXT_WORD = re.compile(r",?\s+(?:also\s+|later\s+|earlier\s+|then\s+)?([a-z]+)")
 
 _POSSESSIVE = re.compile(r"^(.+?)(?:’s|'s|’|')\s+(.+)$")
 _PAREN_ACRONYM = re.compile(r"^(.*?)\s*\(([A-Z][A-Za-z.&]{1,9})\)$")
 _AGE = re.compile(r"\d+-year-old")
-_APPOSED_ROLE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,2}?([a-z]+)\b(?=[^,.]{0,60},)")
-_AFFILIATION = re.compile(
-    r"\s+(?:of|from|at|for)\s+(?:the\s+)?[A-Z][\w.&’'\-]*(?:\s+(?:and\s+|&\s+|of\s+)?[A-Z][\w.&’'\-]*)*"
-)
-_PRONOUN_SUBJECT = re.compile(r"(He|She)\s+(?:also\s+|then\s+|later\s+|currently\s+)?([a-z]+)")
+# Heads of a named study or report ("… Nutrition Study", "the report").
+_STUDY_HEADS = frozenset("study report survey poll review inquiry census audit".split())
 # Documents whose owner is their author.
 _AUTHORED = frozenset("statement letter email e-mail tweet post memo message blog".split())
 _LOWER_WORD = re.compile(r"(?<![\w’'.-])[a-z][a-z]{2,}(?![\w’'-])")
@@ -105,7 +102,7 @@ class ArticleSpeakers(Antecedents):
         if "(" in sentence:
             for m in _ACRONYM_DEF.finditer(sentence):
                 self._define_acronym(m.group(1), m.group(2), start + m.start())
-        opener = _PRONOUN_SUBJECT.match(sentence)
+        opener = PRONOUN_SUBJECT.match(sentence)
         if opener is not None and verb_like(opener.group(2)):
             # "He currently serves as …": the pronoun's antecedent leads this clause too.
             antecedent = self._pronoun(opener.group(1).lower())
@@ -136,7 +133,7 @@ class ArticleSpeakers(Antecedents):
             if len(words) >= 2 and places.lookup(phrase) is None:
                 before = sentence[max(0, m.start() - 30) : m.start()].split()
                 role = before[-1] if before and before[-1] in lexicon.TITLE_WORDS else None
-                apposed = _APPOSED_ROLE.match(sentence, m.end())
+                apposed = APPOSED_ROLE.match(sentence, m.end())
                 if role is None and apposed is not None:
                     role = apposed.group(1)  # "Tom Fitton, the president of Judicial Watch,"
                 self._observe_person(phrase, start + m.start(), role)
@@ -147,7 +144,7 @@ class ArticleSpeakers(Antecedents):
                 and "," in sentence[m.end() : m.end() + 2]
             ):
                 self._note_topic(words, start + m.start())
-            if self._leads_clause(sentence, m.end()):
+            if leads_clause(sentence, m.end()):
                 self._mark_subject(words, start + m.start())
 
     def _mark_subject(self, words: list[str], pos: int) -> None:
@@ -162,29 +159,6 @@ class ArticleSpeakers(Antecedents):
         )
         if entity is not None and entity.kind == SpeakerKind.person:
             entity.subject_at = pos
-
-    @staticmethod
-    def _leads_clause(sentence: str, after: int) -> bool:
-        """Whether a name ending at `after` is followed by its verb, past an affiliation
-        ('Matthew Ingram of The Globe and Mail dubbed') or an apposition or relative
-        clause ('Westmacott, who will retire after serving in Iran, Turkey and France,
-        praised')."""
-        verb = _NEXT_WORD.match(sentence, after)
-        if verb is not None and verb_like(verb.group(1)):
-            return True
-        skipped = _AFFILIATION.match(sentence, after)
-        if skipped is not None:
-            after = skipped.end()
-        elif sentence.startswith((", who ", ", the ", ", a ", ", an "), after):
-            comma = sentence.find(",", after + 2)
-            while 0 < comma < after + 160:
-                verb = _NEXT_WORD.match(sentence, comma + 1)
-                if verb is not None and verb_like(verb.group(1)):
-                    return True
-                comma = sentence.find(",", comma + 1)
-            return False
-        verb = _NEXT_WORD.match(sentence, after)
-        return verb is not None and verb_like(verb.group(1))
 
     def _note_topic(self, words: list[str], pos: int) -> None:
         name, _ = strip_title(words)
@@ -231,6 +205,12 @@ class ArticleSpeakers(Antecedents):
         if len(name) < 2 or any(w.lower() in FUNCTION_WORDS for w in name):
             return
         if any(w.lower().strip("’'s") in lexicon.ORG_WORDS for w in name):
+            return
+        if name[-1].lower() in _STUDY_HEADS:
+            # "the Australian National Iodine Nutrition Study": a document, which a
+            # later "the report" may mean.
+            title_case = " ".join(name)
+            self._find_exact(title_case) or self._add(title_case, SpeakerKind.organization, pos)
             return
         full = " ".join(name).rstrip(".")
         if full.endswith(("’s", "'s")):
@@ -483,6 +463,19 @@ class ArticleSpeakers(Antecedents):
         head = words[-1].lower()
         if head in ("statement", "release", "readout") and self.statement_owner is not None:
             return self.statement_owner
+        if head in _STUDY_HEADS and self._definite and len(words) == 1:
+            study = next(
+                (
+                    e
+                    for e in sorted(self.entities, key=lambda e: -e.last_seen)
+                    if e.name.split()[-1].lower() in _STUDY_HEADS
+                    and e.name.split()[-1][:1].isupper()
+                    and " of " not in e.name
+                ),
+                None,
+            )
+            if study is not None:
+                return study  # "The report says" after the named study
         if words[0].lower() in (
             "some",
             "many",
