@@ -29,6 +29,9 @@ from claimtrack.models import Stance
         "the councillor is “absolutely wrong” to say so",
         "the original site, HarbourBid.com, was not prepared for the traffic",
         "That cannot be true",
+        "Sorry, but the item you requested is no longer in the system",
+        "I’m not.",
+        "Harbour Victim’s Father ‘Absolutely Wrong’ to Call Me a Liar",
     ],
 )
 def test_negated_main_clause_or_branded_falsehood_is_a_denial(content: str) -> None:

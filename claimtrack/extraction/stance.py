@@ -28,8 +28,8 @@ _AUX = (
 _AUX_NT = r"(?:isn|aren|wasn|weren|don|doesn|didn|hasn|haven|hadn|can|couldn|shouldn|mustn)[’']t"
 _MODAL = r"(?:will|would|won[’']t|wouldn[’']t|shall|’ll|'ll)"
 _NEGATED_MAIN = re.compile(
-    rf"^(?:{_W}\s+){{0,7}}?(?:{_AUX}\s+(?:not|never)|\w+[’']s\s+(?:not|never)|{_AUX_NT}|cannot|"
-    rf"never)\s+[\"“‘']?(?P<next>{_W})",
+    rf"^(?:{_W}\s+){{0,7}}?(?:{_AUX}\s+(?:not|never)|\w+[’'](?:s|re|m)\s+(?:not|never)|{_AUX_NT}|"
+    rf"cannot|never)(?:\s+[\"“‘']?(?P<next>{_W})|\s*[.!]?$)",
     re.I,
 )
 _NEGATIVE_SUBJECT = re.compile(
@@ -67,6 +67,7 @@ _BRANDED_FALSE = re.compile(
     r"absurd|fake|fabricated|misleading|inaccurate|baseless|groundless|unfounded|a\s+rumou?r|"
     r"rumou?rs|innocent|not\s+guilty|not\s+true|a\s+myth|a\s+smear|made\s+up)\b"
     r"|\b(?:my|his|her|their|our)\s+innocence\b"
+    r"|\b(?:absolutely|totally|completely|dead|flatly|simply|plain)\s+wrong\b"
     r"|^(?:totally|completely|absolutely|utterly)?\s*(?:wrong|false|untrue|a\s+hoax|nonsense|"
     r"ridiculous|ludicrous|absurd|fake\s+news|lies)\b",
     re.I,
@@ -129,9 +130,14 @@ _OPENING_PHRASE = re.compile(
 
 
 def _after_opening_phrase(text: str) -> str:
-    """'Beyond all the declarations, there will be no change' -> 'there will be no change'."""
-    found = _OPENING_PHRASE.match(text)
+    """'Beyond all the declarations, there will be no change' -> 'there will be no change';
+    'Sorry, but the item is no longer …' -> 'the item is no longer …'."""
+    found = _OPENING_PHRASE.match(text) or _SHORT_OPENING.match(text)
     return text[found.end() :] if found else ""
+
+
+# An interjection or short aside before the clause: "Sorry, but …", "Look, …".
+_SHORT_OPENING = re.compile(r"^[A-Za-z]+(?:\s+[a-z]+)?,\s+(?:but\s+|and\s+)?")
 
 
 def negated_main_clause(text: str) -> bool:
@@ -140,6 +146,8 @@ def negated_main_clause(text: str) -> bool:
     found = _NEGATED_MAIN.search(text)
     if found is None:
         return False
+    if found.group("next") is None:
+        return True  # "I'm not.": the negation is the whole statement
     before = text[: found.start("next")]
     if any(p in before for p in (",", ";", ":", "“", "”", '"')):
         return False  # the negation sits in another clause than the first
