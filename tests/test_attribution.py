@@ -274,3 +274,24 @@ def test_called_with_a_complement_characterises_and_without_one_does_not() -> No
     ]
     assert cues("The mayor called the police.") == []
     assert cues("He called the meeting to order.") == []
+
+
+def test_statements_and_documents_named_as_the_source() -> None:
+    from claimtrack.extraction.claims import extract
+    from claimtrack.models import Article
+
+    def speakers(sentence: str) -> list[tuple[str | None, str]]:
+        found = extract(Article(text="Club news\n\n" + sentence, path="t")).claims
+        return [(c.speaker, c.text) for c in found]
+
+    assert speakers(
+        "General Manager A.J. Brandt issued the following statement on the arrest: "
+        "“We are aware of the issue involving the player.”"
+    ) == [("A.J. Brandt", "We are aware of the issue involving the player")]
+    assert speakers(
+        "The Kessel League's substance-abuse policy states: “A second offense brings a ban.”"
+    ) == [("Kessel League", "A second offense brings a ban")]
+    # "the league" names no one the reader can tell: its policy speaks for nobody named.
+    assert speakers("The league's policy states: “A second offense brings a ban.”") == [
+        (None, "A second offense brings a ban")
+    ]

@@ -84,6 +84,12 @@ PHRASE_CUES = {
     "according to": "according to",
     "issued a warning": "warn",
     "issued a statement": "state",
+    "issued the following statement": "state",
+    "issued a brief statement": "state",
+    "issued a written statement": "state",
+    "released a statement": "state",
+    "released the following statement": "state",
+    "put out a statement": "state",
     "expressed concern": "express concern",
     "raised concern": "express concern",
     "raised concerns": "express concern",
@@ -200,7 +206,8 @@ SPEAKER_HEADS = frozenset(
     husband son daughter brother sister friend friends neighbour neighbor neighbours
     neighbors player players captain pilot driver passenger passengers professor
     historian author writer editor reporter reporters correspondent columnist host
-    anchor nurse nurses engineer engineers lawyer's
+    anchor nurse nurses engineer engineers lawyer's policy rules guidelines constitution
+    charter
     """.split()
 )
 

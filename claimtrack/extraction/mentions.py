@@ -56,7 +56,10 @@ _AGE = re.compile(r"\d+-year-old")
 # Heads of a named study or report ("… Nutrition Study", "the report").
 _STUDY_HEADS = frozenset("study report survey poll review inquiry census audit".split())
 # Documents whose owner is their author.
-_AUTHORED = frozenset("statement letter email e-mail tweet post memo message blog".split())
+_AUTHORED = frozenset(
+    """statement letter email e-mail tweet post memo message blog policy rules guidelines
+    constitution charter""".split()
+)
 _LOWER_WORD = re.compile(r"(?<![\w’'.-])[a-z][a-z]{2,}(?![\w’'-])")
 _PROPER = re.compile(r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){1,3}")
 _LEADING_DET = re.compile(r"^(?:the|a|an|both|also|some of the)\s+", re.IGNORECASE)

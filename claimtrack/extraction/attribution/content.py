@@ -22,7 +22,11 @@ def _skip_content_start(tokens: list[Token], i: int) -> int:
         if low in ("that", ",", ":", "—", "–") or low in TIME_WORDS:
             i += 1
             continue
-        if low in ("saying", "adding") and i > 0 and tokens[i - 1].text == ",":
+        if (
+            low in ("saying", "adding")
+            and i > 0
+            and (tokens[i - 1].text == "," or tokens[i - 1].low == "statement")
+        ):
             i += 1  # "issued a statement Thursday, saying …"
             continue
         if (

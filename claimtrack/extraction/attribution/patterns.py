@@ -362,6 +362,7 @@ def _leading(
         return None
     if (
         lemma in lexicon.WEAK_CUES
+        and " " not in cue_text  # "released a statement saying …" names its statement
         and not any(
             t.low == "that" or t.text in QUOTE_MARKS or t.text == ":"
             for t in tokens[after : after + 7]

@@ -167,7 +167,7 @@ def _walk_left(tokens: list[Token], end: int, floor: int, relaxed: bool) -> tupl
         if (
             relaxed
             and unknown < 2
-            and prev.text.isalpha()
+            and prev.text.replace("-", "").isalpha()
             and prev.text.islower()
             and prev.low not in FUNCTION_CAPS
             and prev.low not in lexicon.CLAUSE_STARTERS
