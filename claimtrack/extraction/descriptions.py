@@ -166,3 +166,12 @@ PERSON_NOUNS = {
     "brother": "male",
     "grandfather": "male",
 }
+
+
+# Heads of a named study or report ("… Nutrition Study", "the report").
+STUDY_HEADS = frozenset("study report survey poll review inquiry census audit".split())
+# Documents whose owner is their author.
+AUTHORED = frozenset(
+    """statement letter email e-mail tweet post memo message blog policy rules guidelines
+    constitution charter""".split()
+)

@@ -15,12 +15,14 @@ from claimtrack.extraction import lexicon, places
 from claimtrack.extraction.antecedents import Antecedents
 from claimtrack.extraction.clauses import APPOSED_ROLE, PRONOUN_SUBJECT, leads_clause
 from claimtrack.extraction.descriptions import (
+    AUTHORED,
     BODY_HEADS,
     DEFINITE,
     DESCRIPTION_SYNONYMS,
     ORG_HEADS,
     PERSON_NOUNS,
     RESOLVABLE_ORG_HEADS,
+    STUDY_HEADS,
     TITLE_CASE_STOPS,
     TYPE_WORDS,
     affiliated,
@@ -53,13 +55,6 @@ _CAP_RUN = re.compile(r"[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*)*")
 _POSSESSIVE = re.compile(r"^(.+?)(?:’s|'s|’|')\s+(.+)$")
 _PAREN_ACRONYM = re.compile(r"^(.*?)\s*\(([A-Z][A-Za-z.&]{1,9})\)$")
 _AGE = re.compile(r"\d+-year-old")
-# Heads of a named study or report ("… Nutrition Study", "the report").
-_STUDY_HEADS = frozenset("study report survey poll review inquiry census audit".split())
-# Documents whose owner is their author.
-_AUTHORED = frozenset(
-    """statement letter email e-mail tweet post memo message blog policy rules guidelines
-    constitution charter""".split()
-)
 _LOWER_WORD = re.compile(r"(?<![\w’'.-])[a-z][a-z]{2,}(?![\w’'-])")
 _PROPER = re.compile(r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){1,3}")
 _LEADING_DET = re.compile(r"^(?:the|a|an|both|also|some of the)\s+", re.IGNORECASE)
@@ -209,7 +204,7 @@ class ArticleSpeakers(Antecedents):
             return
         if any(w.lower().strip("’'s") in lexicon.ORG_WORDS for w in name):
             return
-        if name[-1].lower() in _STUDY_HEADS:
+        if name[-1].lower() in STUDY_HEADS:
             # "the Australian National Iodine Nutrition Study": a document, which a
             # later "the report" may mean.
             title_case = " ".join(name)
@@ -441,7 +436,7 @@ class ArticleSpeakers(Antecedents):
             name = f"{owner} {rest}"
             return self._find_exact(name) or self._add(name, SpeakerKind.person, pos)
         head = rest.split()[-1].lower()
-        if head in _AUTHORED and owner[:1].isupper():
+        if head in AUTHORED and owner[:1].isupper():
             # "Cornyn's statement said": the statement speaks for its author.
             return self._resolve_one(owner, pos, None)
         if rest[:1].islower() and singular_description(rest.split()) and head not in ORG_HEADS:
@@ -466,12 +461,12 @@ class ArticleSpeakers(Antecedents):
         head = words[-1].lower()
         if head in ("statement", "release", "readout") and self.statement_owner is not None:
             return self.statement_owner
-        if head in _STUDY_HEADS and self._definite and len(words) == 1:
+        if head in STUDY_HEADS and self._definite and len(words) == 1:
             study = next(
                 (
                     e
                     for e in sorted(self.entities, key=lambda e: -e.last_seen)
-                    if e.name.split()[-1].lower() in _STUDY_HEADS
+                    if e.name.split()[-1].lower() in STUDY_HEADS
                     and e.name.split()[-1][:1].isupper()
                     and " of " not in e.name
                 ),
