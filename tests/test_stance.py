@@ -31,6 +31,7 @@ from claimtrack.models import Stance
         "That cannot be true",
         "Sorry, but the item you requested is no longer in the system",
         "I’m not.",
+        "he did not, but was referring to the same attitude",
         "Harbour Victim’s Father ‘Absolutely Wrong’ to Call Me a Liar",
     ],
 )

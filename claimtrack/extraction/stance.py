@@ -28,8 +28,8 @@ _AUX = (
 _AUX_NT = r"(?:isn|aren|wasn|weren|don|doesn|didn|hasn|haven|hadn|can|couldn|shouldn|mustn)[’']t"
 _MODAL = r"(?:will|would|won[’']t|wouldn[’']t|shall|’ll|'ll)"
 _NEGATED_MAIN = re.compile(
-    rf"^(?:{_W}\s+){{0,7}}?(?:{_AUX}\s+(?:not|never)|\w+[’'](?:s|re|m)\s+(?:not|never)|{_AUX_NT}|"
-    rf"cannot|never)(?:\s+[\"“‘']?(?P<next>{_W})|\s*[.!]?$)",
+    rf"^(?:{_W}\s+){{0,7}}?[\"“‘']?(?:{_AUX}\s+(?:not|never)|\w+[’'](?:s|re|m)\s+(?:not|never)|"
+    rf"{_AUX_NT}|cannot|never)(?:\s+[\"“‘']?(?P<next>{_W})|\s*[.!]?$|(?P<elided>,))",
     re.I,
 )
 _NEGATIVE_SUBJECT = re.compile(
@@ -147,7 +147,7 @@ def negated_main_clause(text: str) -> bool:
     if found is None:
         return False
     if found.group("next") is None:
-        return True  # "I'm not.": the negation is the whole statement
+        return True  # "I'm not.", "he did not, but …": the negation is the whole clause
     before = text[: found.start("next")]
     if any(p in before for p in (",", ";", ":", "“", "”", '"')):
         return False  # the negation sits in another clause than the first
