@@ -288,3 +288,17 @@ def test_roles_and_documents_resolve_to_the_person_or_author() -> None:
     )
     claims = extract(Article(text="Match\n\n" + text, path="t.txt")).claims
     assert [c.speaker for c in claims] == ["Ali Rahimi", "Jon Corwin", None]
+
+
+def test_groups_in_a_place_and_joined_groups_are_sources() -> None:
+    text = (
+        "Officials in Kabul said the talks failed. "
+        "Developers and supporters in Congress say the programme brought billions. "
+        "The Republican presidential nominee noted Friday that his campaign had spent little."
+    )
+    claims = extract(Article(text="Talks\n\n" + text, path="t.txt")).claims
+    assert [(c.speaker, c.speaker_mention) for c in claims] == [
+        ("officials in Kabul", "Officials in Kabul"),
+        ("Developers and supporters in Congress", "Developers and supporters in Congress"),
+        (None, "The Republican presidential nominee"),
+    ]

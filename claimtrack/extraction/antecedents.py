@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 
 from claimtrack.extraction import lexicon
-from claimtrack.extraction.descriptions import INSTITUTIONS, MEDIA_HEADS
+from claimtrack.extraction.descriptions import INSTITUTIONS, MEDIA_HEADS, STUDY_HEADS
 from claimtrack.extraction.entities import Entity
 from claimtrack.models import SpeakerKind
 
@@ -29,6 +29,14 @@ class Antecedents:
                 and entity.title
                 and head in entity.title.lower().replace(",", " ").split()
             ):
+                return entity
+        return None
+
+    def _named_study(self) -> Entity | None:
+        """The latest study or report the article names ('… Nutrition Study')."""
+        for entity in sorted(self.entities, key=lambda e: -e.last_seen):
+            last = entity.name.split()[-1]
+            if last.lower() in STUDY_HEADS and last[:1].isupper() and " of " not in entity.name:
                 return entity
         return None
 

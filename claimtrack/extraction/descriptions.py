@@ -78,6 +78,7 @@ def singular_description(words: list[str]) -> bool:
     """A lower-case description with a singular head ('company', 'chief prosecutor')."""
     if words and words[0].lower() in _POSSESSIVE_PRONOUNS:
         words = words[1:]  # "His mother" opening a sentence
+    words = [w for w in words if w.lower() not in PARTY_WORDS]  # "the Republican nominee"
     if not words or not all(w[:1].islower() or w[:1] in "’'" or w[:1].isdigit() for w in words):
         return False
     head = words[-1].lower()
@@ -175,3 +176,14 @@ AUTHORED = frozenset(
     """statement letter email e-mail tweet post memo message blog policy rules guidelines
     constitution charter""".split()
 )
+
+
+# Party adjectives, which describe rather than name ("the Republican nominee").
+PARTY_WORDS = frozenset(
+    """republican democratic democrat labour conservative liberal socialist green
+    libertarian progressive""".split()
+)
+
+
+# "Officials in Kabul": a group placed by a name, which is not the speaker.
+GROUP_IN_PLACE = re.compile(r"(\w+) ((?:in|from|at) ([A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*))$")

@@ -207,6 +207,8 @@ SPEAKER_HEADS = frozenset(
     neighbors player players captain pilot driver passenger passengers professor
     historian author writer editor reporter reporters correspondent columnist host
     anchor nurse nurses engineer engineers lawyer's policy rules guidelines constitution
+    nominee nominees contender challenger incumbent frontrunner front-runner hopeful
+    hopefuls rival rivals
     charter
     """.split()
 )

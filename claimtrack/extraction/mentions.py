@@ -19,6 +19,7 @@ from claimtrack.extraction.descriptions import (
     BODY_HEADS,
     DEFINITE,
     DESCRIPTION_SYNONYMS,
+    GROUP_IN_PLACE,
     ORG_HEADS,
     PERSON_NOUNS,
     RESOLVABLE_ORG_HEADS,
@@ -305,6 +306,15 @@ class ArticleSpeakers(Antecedents):
 
     def _resolve_named(self, text: str, pos: int, appositive: str | None) -> Entity:
         """Acronyms, places, possessives, descriptions, bodies and people, in that order."""
+        group = GROUP_IN_PLACE.match(text)
+        if group is not None and group.group(1).lower() in lexicon.ANONYMOUS_HEADS:
+            # "Officials in Kabul", "Analysts in London": the group, placed, not the city.
+            label, place = f"{group.group(1).lower()} {group.group(2)}", group.group(3)
+            placed = self._find_exact(label) or self._add(
+                label, SpeakerKind.anonymous, pos, country=places.country_of(place)
+            )
+            placed.plural = True
+            return placed
         acronym = _PAREN_ACRONYM.match(text)
         if acronym is None and text.endswith(")") and "(" in text:
             text = text[: text.rindex("(")].strip()  # "Sen. Jane Roe (D-Ore.)"
@@ -461,19 +471,9 @@ class ArticleSpeakers(Antecedents):
         head = words[-1].lower()
         if head in ("statement", "release", "readout") and self.statement_owner is not None:
             return self.statement_owner
-        if head in STUDY_HEADS and self._definite and len(words) == 1:
-            study = next(
-                (
-                    e
-                    for e in sorted(self.entities, key=lambda e: -e.last_seen)
-                    if e.name.split()[-1].lower() in STUDY_HEADS
-                    and e.name.split()[-1][:1].isupper()
-                    and " of " not in e.name
-                ),
-                None,
-            )
-            if study is not None:
-                return study  # "The report says" after the named study
+        study = self._named_study() if head in STUDY_HEADS and self._definite else None
+        if study is not None and len(words) == 1:
+            return study  # "The report says" after the named study
         if words[0].lower() in (
             "some",
             "many",

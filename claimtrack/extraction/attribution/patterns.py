@@ -104,6 +104,7 @@ def _finite_cue(tokens: list[Token], k: int, form: str, cue_text: str) -> bool:
             or (prev.low.endswith("s") and not prev.low.endswith("ss"))
             or prev.text in QUOTE_MARKS
             or prev.text == ","
+            or _plural_before_place(tokens, k)
         )
     ):
         return False
@@ -171,6 +172,17 @@ def _progressive_aux(tokens: list[Token], k: int) -> int | None:
     while i >= 0 and (tokens[i].low in _BETWEEN or tokens[i].low.endswith("ly")):
         i -= 1
     return i if i > 0 and tokens[i].low in _BE else None
+
+
+def _plural_before_place(tokens: list[Token], k: int) -> bool:
+    """'Developers and supporters in Congress say': a plural head before 'in X'."""
+    return (
+        k >= 3
+        and tokens[k - 1].text[:1].isupper()
+        and tokens[k - 2].low in ("in", "of", "from", "at", "for")
+        and tokens[k - 3].low.endswith("s")
+        and not tokens[k - 3].low.endswith("ss")
+    )
 
 
 # Plural nouns without a final -s that take a plural verb: "Police say …".

@@ -74,6 +74,14 @@ def skip_left(tokens: list[Token], i: int) -> int:
     return i
 
 
+def _group_noun(tok: Token) -> bool:
+    """'Developers and supporters', 'Companies and individuals': plural nouns a group is."""
+    low = tok.low
+    return low in lexicon.SPEAKER_HEADS or (
+        low.endswith("s") and not low.endswith("ss") and tok.text.isalpha() and len(low) > 4
+    )
+
+
 def left_np(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
     """The noun phrase ending at token index `end` (inclusive), not before `floor`.
 
@@ -132,9 +140,13 @@ def _walk_left(tokens: list[Token], end: int, floor: int, relaxed: bool) -> tupl
     while i - 1 >= floor:
         prev = tokens[i - 1]
         if prev.low in ("and", "&") and not (
-            i - 2 >= floor and tokens[i].text[0].isupper() and tokens[i - 2].text[0].isupper()
+            i - 2 >= floor
+            and (
+                (tokens[i].text[0].isupper() and tokens[i - 2].text[0].isupper())
+                or (_group_noun(tokens[i]) and _group_noun(tokens[i - 2]))
+            )
         ):
-            break  # "Prices rose and analysts said": 'and' joins names, not clauses
+            break  # "Prices rose and analysts said": 'and' joins names or groups, not clauses
         if is_np_word(prev):
             i -= 1
             continue
