@@ -41,3 +41,16 @@ def test_a_quotation_with_its_own_cue_or_narration_in_between_is_not_continued()
         ("Ines Kahl", "Turnout was high"),
         ("Tomas Berg", "It was a disaster"),
     ]
+
+
+def test_two_apostrophes_quote_and_continue_as_marks_do() -> None:
+    text = (
+        "Campaign notes\n\n"
+        "''Working full time, there is not much time to volunteer,'' she said. "
+        "''I just tried to do what I could with what I had.''"
+    )
+    claims = claims_of(text)
+    assert [c.text for c in claims] == [
+        "Working full time, there is not much time to volunteer",
+        "I just tried to do what I could with what I had",
+    ]

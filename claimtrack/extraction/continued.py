@@ -38,7 +38,7 @@ def continuation(
         if first is None:
             break
         quote = next(
-            (q for q in quotes if q.start <= first + 1 and sent.end - 1 <= q.end + 1), None
+            (q for q in quotes if q.start <= first + 2 and sent.end - 2 <= q.end + 1), None
         )
         if quote is None:
             break

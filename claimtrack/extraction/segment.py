@@ -122,11 +122,28 @@ def quote_spans(text: str, blocks: list[Span]) -> list[Span]:
             first = _first_non_space(text, block.start, block.end)
             if first is not None and (text[first] in _OPENERS or text[first] == '"'):
                 open_at, i = carry, first + 1
+            elif first is not None and text.startswith("''", first):
+                open_at, i = carry, first + 2
             else:
                 spans.append(Span(carry, _last_before(text, prev_end)))
         carry = None
         while i < block.end:
             ch = text[i]
+            if ch == "'" and text.startswith("''", i) and i + 2 <= block.end:
+                # Two apostrophes as a quotation mark (''…'', the New York Times' style).
+                before = text[i - 1] if i > block.start else " "
+                after = text[i + 2] if i + 2 < block.end else " "
+                if (
+                    open_at is None
+                    and (before.isspace() or before in "([—–-:")
+                    and not after.isspace()
+                ):
+                    open_at = i + 2
+                elif open_at is not None and _looks_closing(text, i + 1, block):
+                    spans.append(Span(open_at, i))
+                    open_at = None
+                i += 2
+                continue
             if open_at is None:
                 if ch in _OPENERS or (ch in '"”' and _looks_opening(text, i, block)):
                     open_at = i + 1
