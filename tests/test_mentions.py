@@ -302,3 +302,15 @@ def test_groups_in_a_place_and_joined_groups_are_sources() -> None:
         ("Developers and supporters in Congress", "Developers and supporters in Congress"),
         (None, "The Republican presidential nominee"),
     ]
+
+
+def test_a_named_person_in_the_speakers_own_sentence_does_not_block_he() -> None:
+    text = (
+        "Winger Tomas Berg was arrested yesterday. Berg failed a test at 2 a.m., said "
+        "Highway Patrol Officer Ray Skoda. He said he did not know the alcohol level."
+    )
+    claims = extract(Article(text="Arrest\n\n" + text, path="t.txt")).claims
+    assert [(c.speaker_mention, c.speaker) for c in claims] == [
+        ("Highway Patrol Officer Ray Skoda", "Ray Skoda"),
+        ("He", "Ray Skoda"),
+    ]

@@ -93,6 +93,8 @@ class Antecedents:
         if role < 0 and best.gender is None and best.title is None:
             return None  # only ever mentioned: nothing says it is who speaks
         speaker = self._speaker_going_on(pool, best, role)
+        if speaker is None and best.spoke_at >= 0 and best.spoke_at == role:
+            speaker = best  # the most salient entity is the last speaker itself
         if speaker is not None:
             # "Westmacott also said that Obama shows great charm. '…,' he said": the
             # speaker goes on; names inside his own statement are no rivals.
