@@ -295,3 +295,20 @@ def test_statements_and_documents_named_as_the_source() -> None:
     assert speakers("The league's policy states: “A second offense brings a ban.”") == [
         (None, "A second offense brings a ban")
     ]
+
+
+def test_an_owned_claim_noun_reports_its_owner() -> None:
+    from claimtrack.extraction.claims import extract
+    from claimtrack.models import Article
+
+    def found(sentence: str) -> list[tuple[str | None, str, str, str]]:
+        claims = extract(Article(text="Fact check\n\n" + sentence, path="t")).claims
+        return [(c.speaker, c.cue, c.stance.value, c.text) for c in claims]
+
+    assert found("Analysts checked Mara Lind's claim that 300 ferries were cancelled.") == [
+        ("Mara Lind", "claim", "assert", "300 ferries were cancelled")
+    ]
+    assert found("The Port Authority's denial that the pier had closed was rejected.") == [
+        ("Port Authority", "denial", "deny", "the pier had closed")
+    ]
+    assert found("She made a claim that was false.") == []

@@ -79,6 +79,31 @@ def _forms() -> dict[str, tuple[str, str]]:
 # surface form -> (lemma, form)
 CUE_FORMS: dict[str, tuple[str, str]] = _forms()
 
+# Nouns that report a statement when its owner precedes them and its content
+# follows ("Trump's claim that …", "the ministry's denial that …"); the value is
+# the lemma used for stance.
+NOMINAL_CUES = {
+    "claim": "claim",
+    "claims": "claim",
+    "assertion": "assert",
+    "assertions": "assert",
+    "allegation": "allege",
+    "allegations": "allege",
+    "argument": "argue",
+    "insistence": "insist",
+    "contention": "contend",
+    "denial": "deny",
+    "denials": "deny",
+    "warning": "warn",
+    "warnings": "warn",
+    "promise": "promise",
+    "pledge": "pledge",
+    "suggestion": "suggest",
+    "statement": "state",
+    "admission": "admit",
+    "prediction": "predict",
+}
+
 # Multi-word cues matched as phrases; the value is the lemma used for stance.
 PHRASE_CUES = {
     "according to": "according to",

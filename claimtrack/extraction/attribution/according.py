@@ -7,7 +7,9 @@ import re
 from claimtrack.extraction.attribution.content import end_of_content, strip_end
 from claimtrack.extraction.attribution.phrases import title_stop
 from claimtrack.extraction.attribution.spans import Mention, RawAttribution, Token
-from claimtrack.extraction.attribution.words import QUOTE_MARKS
+from claimtrack.extraction.attribution.words import FINITE_VERBS, QUOTE_MARKS
+from claimtrack.extraction.lexicon import NOMINAL_CUES as NOMINAL_LEMMAS
+from claimtrack.extraction.lexicon import SPEAKER_HEADS
 
 # "According to a statement from X", "a poll released by X": the source is X.
 _SOURCE_WRAPPERS = re.compile(
@@ -139,4 +141,70 @@ def _np_end_before_clause(tokens: list[Token], i: int, stop: int) -> int | None:
     for m in range(i + 1, min(stop, i + 10)):
         if tokens[m].low in _CLAUSE_OPENERS and tokens[m - 1].text[:1].isupper() and stop - m >= 3:
             return m
+    return None
+
+
+def nominal(tokens: list[Token], k: int, text: str, sentence_end: int) -> RawAttribution | None:
+    """'Trump's claim that C', 'his denial that C': the owner said C."""
+    owner_end = k - 1
+    if tokens[owner_end].text in ("’", "'"):
+        owner_end -= 1  # "the Sanders’ claim that"
+    owner = tokens[owner_end]
+    bare = re.sub(r"(?:’s|'s)$", "", owner.text)
+    if owner.low in ("his", "her", "their", "its"):
+        bare = {"his": "he", "her": "she", "their": "they", "its": "it"}[owner.low]
+    start = owner.start
+    j = owner_end - 1
+    while j >= 0 and tokens[j].text[:1].isupper() and tokens[j].low not in ("the", "a", "an"):
+        start = tokens[j].start  # "Donald Trump's claim": the whole name
+        j -= 1
+    if bare.lower() in SPEAKER_HEADS and not bare[:1].isupper():
+        while j >= 0 and (tokens[j].text.islower() or tokens[j].low in ("the", "a", "an")):
+            start = tokens[j].start  # "the ministry's denial that …"
+            if tokens[j].low in ("the", "a", "an"):
+                break
+            j -= 1
+    elif not bare or not (bare[:1].isupper() or bare in ("he", "she", "they", "it")):
+        return None
+    name = text[start : owner.start] + bare
+    content_start = tokens[k + 2].start if k + 2 < len(tokens) else sentence_end
+    # The that-clause ends where the sentence goes on: "…'s claim that C, there would be".
+    stop = next((t.start for t in tokens[k + 2 :] if t.text in (",", ";", ":", "—")), None)
+    stop = _main_verb(tokens, k + 2) or stop  # "…'s denial that C was rejected"
+    content_end = end_of_content(text, sentence_end) if stop is None else stop
+    if content_end - content_start < 8:
+        return None
+    return RawAttribution(
+        source=Mention(text=name, start=start, end=start + len(name)),
+        cue=tokens[k].text,
+        cue_lemma=NOMINAL_LEMMAS.get(tokens[k].low, "say"),
+        cue_start=tokens[k].start,
+        content_start=content_start,
+        content_end=content_end,
+        pattern="nominal",
+    )
+
+
+_MAIN_AUX = frozenset("was were is are has have had will would".split())
+
+
+def _main_verb(tokens: list[Token], i: int) -> int | None:
+    """Where the sentence's own verb follows a that-clause's: 'that profits rose was'."""
+    first = next(
+        (
+            m
+            for m in range(i, len(tokens))
+            if tokens[m].low in _MAIN_AUX
+            or tokens[m].low in FINITE_VERBS
+            or tokens[m].low.endswith("ed")
+        ),
+        None,
+    )
+    if first is None:
+        return None
+    for m in range(first + 1, len(tokens)):
+        if tokens[m].text in (",", ";", ":"):
+            return None
+        if tokens[m].low in _MAIN_AUX and tokens[m - 1].low not in _MAIN_AUX:
+            return tokens[m].start
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from claimtrack.extraction.attribution.spans import Token
-from claimtrack.extraction.lexicon import CUE_FORMS, PHRASE_CUES
+from claimtrack.extraction.lexicon import CUE_FORMS, NOMINAL_CUES, PHRASE_CUES
 
 # Cue detection is a set lookup over lower-cased words, not one big regex
 # alternation: the alternation cost 2 ms per article, the set test is C-level.
@@ -14,7 +14,7 @@ _PHRASES: dict[str, list[tuple[list[str], str]]] = {}
 for _phrase, _lemma in PHRASE_CUES.items():
     _first, *_rest = _phrase.split()
     _PHRASES.setdefault(_first, []).append((_rest, _lemma))
-_TRIGGERS = frozenset(CUE_FORMS) | frozenset(_PHRASES) | {"quoted"}
+_TRIGGERS = frozenset(CUE_FORMS) | frozenset(_PHRASES) | frozenset(NOMINAL_CUES) | {"quoted"}
 
 
 def has_cue(sentence: str) -> bool:
@@ -39,6 +39,20 @@ def find_cues(tokens: list[Token]) -> list[tuple[int, int, str, str]]:
             continue
         if low == "quoted":
             found.append((k, k, "quote", "quoted"))
+        elif low in NOMINAL_CUES and _owned_then_that(tokens, k):
+            found.append((k, k, NOMINAL_CUES[low], "noun"))
         elif low in CUE_FORMS and (k + 1 >= n or tokens[k + 1].text != "-"):
             found.append((k, k, *CUE_FORMS[low]))
     return found
+
+
+def _owned_then_that(tokens: list[Token], k: int) -> bool:
+    """'Trump's claim that', 'his denial that': an owner before the noun, 'that' after."""
+    if k == 0 or k + 1 >= len(tokens) or tokens[k + 1].low != "that":
+        return False
+    owner = tokens[k - 1]
+    return (
+        owner.low.endswith(("’s", "'s"))
+        or owner.low in ("his", "her", "their", "its")
+        or (owner.text in ("’", "'") and k >= 2 and tokens[k - 2].low.endswith("s"))
+    )

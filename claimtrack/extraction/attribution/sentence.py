@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claimtrack.extraction import lexicon
-from claimtrack.extraction.attribution.according import according_to
+from claimtrack.extraction.attribution.according import according_to, nominal
 from claimtrack.extraction.attribution.content import strip_end
 from claimtrack.extraction.attribution.cues import find_cues
 from claimtrack.extraction.attribution.patterns import continued, quoted, verb_cue
@@ -52,8 +52,10 @@ def _by_pattern(
                 else:
                     leading.append(att)
             continue
-        if form == "quoted":
-            att = quoted(tokens, k, text, end)
+        if form in ("quoted", "noun"):
+            att = (
+                quoted(tokens, k, text, end) if form == "quoted" else nominal(tokens, k, text, end)
+            )
             if att is not None:
                 leading.append(att)
             continue
