@@ -312,3 +312,26 @@ def test_an_owned_claim_noun_reports_its_owner() -> None:
         ("Port Authority", "denial", "deny", "the pier had closed")
     ]
     assert found("She made a claim that was false.") == []
+
+
+def test_a_who_clause_reports_its_head() -> None:
+    from claimtrack.extraction.claims import extract
+    from claimtrack.models import Article
+
+    def found(sentence: str) -> list[tuple[str | None, str]]:
+        claims = extract(Article(text="Port news\n\n" + sentence, path="t")).claims
+        return [(c.speaker_mention, c.text) for c in claims]
+
+    assert found("The mayor met Ann Lee, who said the budget was too small, and left.") == [
+        ("Ann Lee", "the budget was too small")
+    ]
+    assert found("They refused to pay an architect who said he was owed money.") == [
+        ("an architect", "he was owed money")
+    ]
+    # "WHO" is an organisation, not a relative pronoun.
+    assert found("The WHO said in a report that 41 countries had outbreaks.") == [
+        ("The WHO", "41 countries had outbreaks")
+    ]
+    assert found(
+        "Ostrel's human rights ombudsman, Kiril Dobrev, claimed that prisoners were beaten."
+    ) == [("Kiril Dobrev", "prisoners were beaten")]

@@ -29,6 +29,7 @@ from claimtrack.extraction.attribution.phrases import (
     name_before_appositive,
     name_with_appositives,
     np_ok,
+    relative_head,
     right_np,
     skip_left,
     source_span,
@@ -347,6 +348,15 @@ def _leading(
     k, lemma, cue_text = cue
     n = len(tokens)
     appositive = False
+    if j >= 1 and tokens[j].text == "who" and (np_span is None or np_span[1] == j):
+        # "an architect who said he was stiffed", "Jones, who said C": the relative's head.
+        end = j - 2 if j >= 2 and tokens[j - 1].text == "," else j - 1
+        head = relative_head(tokens, end)
+        if head is None or tokens[head[1]].low in lexicon.PRONOUNS:
+            return None
+        np_span, appositive = head, True
+        if tokens[j - 1].text == ",":  # "Ann Lee, who said C, added …": C ends at the comma
+            sentence_end = next((t.start for t in tokens[k + 1 :] if t.text == ","), sentence_end)
     if np_span is None:
         np_span = appositive_subject(tokens, j) or name_with_appositives(tokens, j)
         appositive = np_span is not None

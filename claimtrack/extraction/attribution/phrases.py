@@ -82,6 +82,22 @@ def _group_noun(tok: Token) -> bool:
     )
 
 
+def relative_head(tokens: list[Token], end: int) -> tuple[int, int] | None:
+    """The noun phrase a 'who' clause hangs on: 'Ann Lee, who said', 'an architect who said'."""
+    if end < 0:
+        return None
+    if tokens[end].text.islower() and end > 0 and tokens[end - 1].low in DETERMINERS:
+        return (end - 1, end)  # "an architect who said"
+    if not is_head(tokens[end]) and not tokens[end].low.endswith("s"):
+        return None
+    strict = _walk_left(tokens, end, 0, relaxed=False)
+    if strict is not None and strict[0] > 0 and tokens[strict[0] - 1].low in DETERMINERS:
+        return (strict[0] - 1, strict[1])
+    if strict is None and end > 0 and tokens[end - 1].low in DETERMINERS:
+        return (end - 1, end)
+    return strict
+
+
 def left_np(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
     """The noun phrase ending at token index `end` (inclusive), not before `floor`.
 
@@ -324,9 +340,11 @@ def appositive_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
     if k <= 0 or j - k > 25:
         return None
     span = left_np(tokens, k - 1, 0)
+    inner = tokens[k + 1 : j]
+    if span is None and _opening_description(tokens, k) and _proper(inner):
+        return (k + 1, j - 1)  # "Ostrel's human rights ombudsman, Kiril Dobrev, claimed"
     if span is None or not clause_start(tokens, span[0]):
         return None
-    inner = tokens[k + 1 : j]
     if inner and _PARTY_TAG.fullmatch("".join(t.text for t in inner)):
         return span  # "Chris Collins, R-N.Y., said": party and state, not a name
     if inner and len(inner) <= 4 and all(t.text[0].isupper() or t.text in "-." for t in inner):
@@ -351,6 +369,17 @@ def name_with_appositives(tokens: list[Token], j: int) -> tuple[int, int] | None
         if t.text in QUOTE_MARKS or t.text in ";:" or t.low in CUE_FORMS:
             return None
     return (0, first_comma - 1)
+
+
+def _proper(words: list[Token]) -> bool:
+    return 0 < len(words) <= 4 and all(t.text[0].isupper() or t.text in "-." for t in words)
+
+
+def _opening_description(tokens: list[Token], k: int) -> bool:
+    """Tokens 0..k-1 are a short description with no verb: 'Ostrel's human rights ombudsman'."""
+    return 1 <= k <= 6 and not any(
+        t.low in FINITE_VERBS or t.low in CUE_FORMS or t.text in QUOTE_MARKS for t in tokens[:k]
+    )
 
 
 def right_np(tokens: list[Token], i: int, plain: bool = False) -> tuple[int, int] | None:
