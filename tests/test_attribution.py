@@ -335,3 +335,15 @@ def test_a_who_clause_reports_its_head() -> None:
     assert found(
         "Ostrel's human rights ombudsman, Kiril Dobrev, claimed that prisoners were beaten."
     ) == [("Kiril Dobrev", "prisoners were beaten")]
+
+
+def test_two_joined_names_take_a_plural_cue() -> None:
+    from claimtrack.extraction.claims import extract
+    from claimtrack.models import Article
+
+    text = "Budget talks\n\nBut Mr. Grassmann and Mr. Leary say other changes are needed."
+    claims = extract(Article(text=text, path="t")).claims
+    assert [(c.speaker, c.text) for c in claims] == [
+        ("Grassmann", "other changes are needed"),
+        ("Leary", "other changes are needed"),
+    ]

@@ -233,7 +233,7 @@ SPEAKER_HEADS = frozenset(
     historian author writer editor reporter reporters correspondent columnist host
     anchor nurse nurses engineer engineers lawyer's policy rules guidelines constitution
     nominee nominees contender challenger incumbent frontrunner front-runner hopeful
-    hopefuls rival rivals
+    hopefuls rival rivals businessman businesswoman businessmen businesswomen
     charter
     """.split()
 )

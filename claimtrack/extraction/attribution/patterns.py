@@ -106,6 +106,7 @@ def _finite_cue(tokens: list[Token], k: int, form: str, cue_text: str) -> bool:
             or prev.text in QUOTE_MARKS
             or prev.text == ","
             or _plural_before_place(tokens, k)
+            or _joined_names_before(tokens, k)
         )
     ):
         return False
@@ -173,6 +174,17 @@ def _progressive_aux(tokens: list[Token], k: int) -> int | None:
     while i >= 0 and (tokens[i].low in _BETWEEN or tokens[i].low.endswith("ly")):
         i -= 1
     return i if i > 0 and tokens[i].low in _BE else None
+
+
+def _joined_names_before(tokens: list[Token], k: int) -> bool:
+    """'Mr. Grassley and Mr. Leahy say': two names joined before a plural verb."""
+    window = tokens[max(0, k - 5) : k]
+    return (
+        k >= 3
+        and tokens[k - 1].text[:1].isupper()
+        and any(t.low == "and" for t in window)
+        and all(t.text[:1].isupper() or t.low == "and" or t.text == "." for t in window[-3:])
+    )
 
 
 def _plural_before_place(tokens: list[Token], k: int) -> bool:
