@@ -8,6 +8,7 @@ last spoke or led a clause.  A desk prints what this returns.
 from __future__ import annotations
 
 import bisect
+import sys
 
 from claimtrack.extraction import lexicon
 from claimtrack.extraction.descriptions import INSTITUTIONS, MEDIA_HEADS, STUDY_HEADS
@@ -135,7 +136,8 @@ class Antecedents:
     def _sentence_end(self, pos: int) -> int:
         """The last offset of the sentence holding `pos` (observed sentences only)."""
         index = self._sentence_of(pos)
-        return self._sentences[index] - 1 if index < len(self._sentences) else pos
+        # The last sentence observed runs to whatever comes next.
+        return self._sentences[index] - 1 if index < len(self._sentences) else sys.maxsize
 
     def _sentence_of(self, pos: int) -> int:
         """1 for the first sentence observed, …; 0 before any (or when none was)."""

@@ -82,7 +82,7 @@ def verb_cue(
 
 def _finite_cue(tokens: list[Token], k: int, form: str, cue_text: str) -> bool:
     """Whether the cue word is a finite reporting verb here, not a name, noun or participle."""
-    if not cue_text[0].islower() and k != 0:
+    if not cue_text[0].islower() and k != 0 and not _title_case(tokens):
         return False  # a capitalised cue mid-sentence is a name ("Warns Inc.")
     prev = tokens[k - 1] if k > 0 else None
     if form == "base" and (prev is None or prev.low in lexicon.NON_FINITE_BEFORE):
@@ -174,6 +174,13 @@ def _progressive_aux(tokens: list[Token], k: int) -> int | None:
     while i >= 0 and (tokens[i].low in _BETWEEN or tokens[i].low.endswith("ly")):
         i -= 1
     return i if i > 0 and tokens[i].low in _BE else None
+
+
+def _title_case(tokens: list[Token]) -> bool:
+    """A headline in title case ('Trump Could Address Clean Energy, Graham Says'), where a
+    capitalised cue is still a cue."""
+    words = [t for t in tokens if t.text.isalpha() and len(t.text) > 3]
+    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
 
 
 def _joined_names_before(tokens: list[Token], k: int) -> bool:
