@@ -154,11 +154,17 @@ def test_a_pronoun_with_two_candidates_stays_unresolved() -> None:
 
 def test_two_people_acting_in_one_sentence_leave_a_pronoun_unresolved() -> None:
     memory = ArticleSpeakers()
+    observe_at(memory, "Nadia Orlov met Senator Teodor Vance on Friday.", 10)
+    # Both are in the sentence and neither spoke: "she" is not guessed.
+    assert resolve(memory, "she", 100).name == "she"
+
+
+def test_the_speaker_goes_on_past_a_name_in_her_own_statement() -> None:
+    memory = ArticleSpeakers()
     observe_at(memory, "Nadia Orlov wrote that Teodor Vance had been treated unfairly.", 10)
     assert resolve(memory, "Nadia Orlov", 10).name == "Nadia Orlov"
-    # Vance led a clause in the sentence where Orlov spoke: "she" is not guessed.
-    speaker = resolve(memory, "she", 100)
-    assert speaker.name == "she"
+    # Vance is named only inside what Orlov wrote: the next "she" is Orlov going on.
+    assert resolve(memory, "she", 100).name == "Nadia Orlov"
 
 
 def test_one_clear_antecedent_resolves() -> None:
