@@ -320,3 +320,16 @@ def test_a_named_person_in_the_speakers_own_sentence_does_not_block_he() -> None
         ("Highway Patrol Officer Ray Skoda", "Ray Skoda"),
         ("He", "Ray Skoda"),
     ]
+
+
+def test_headline_capitals_days_and_possessive_names_are_no_people() -> None:
+    text = (
+        "Lind Sees Personal Stake in Harbour Museum\n\n"
+        "Mr. Lind said the museum would open in May. "
+        "A Sam's Club spokesperson said stores would stay open. "
+        "According to a Texas prison statement Monday, the inmate was moved."
+    )
+    claims = extract(Article(text=text, path="t.txt")).claims
+    speakers = [c.speaker for c in claims]
+    assert speakers[0] == "Lind"  # not "Lind Sees", from the headline's capitals
+    assert "Club" not in speakers and "Monday" not in speakers

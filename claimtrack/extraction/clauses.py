@@ -40,3 +40,18 @@ def leads_clause(sentence: str, after: int) -> bool:
         return False
     verb = NEXT_WORD.match(sentence, after)
     return verb is not None and verb_like(verb.group(1))
+
+
+_SMALL = frozenset("and the for but nor yet with from into over per via".split())
+
+
+def title_case(sentence: str) -> bool:
+    """'Obama Sees Personal Stake in Museum', where 'Coach Ali Rahimi arrived on Monday'
+    is not: every word of three letters or more, small words aside, is capitalised."""
+    words = [w for w in sentence.split() if w[:1].isalpha() and len(w) >= 3 and w not in _SMALL]
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
+
+
+def mention_fallback(text: str) -> str:
+    """A name for a mention with no words left, so no speaker goes nameless."""
+    return text or "unknown"

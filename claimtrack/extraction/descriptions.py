@@ -187,3 +187,18 @@ PARTY_WORDS = frozenset(
 
 # "Officials in Kabul": a group placed by a name, which is not the speaker.
 GROUP_IN_PLACE = re.compile(r"(\w+) ((?:in|from|at) ([A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*))$")
+
+
+def could_be_person(name: list[str]) -> bool:
+    """Two or more name words, none a function word or an institution word."""
+    return (
+        len(name) >= 2
+        and not any(w.lower() in FUNCTION_WORDS for w in name)
+        and not any(w.lower().strip("’'s") in lexicon.ORG_WORDS for w in name)
+    )
+
+
+def mostly_common(name: list[str], common: frozenset[str]) -> bool:
+    """'Iodine Deficiency Disorders' where the article writes 'iodine' and 'deficiency' in
+    lower case; 'Mark Rutte' survives a 'would mark' elsewhere."""
+    return 2 * sum(w.lower() in common for w in name) > len(name)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from claimtrack.extraction import lexicon, places
+from claimtrack.extraction import clauses, lexicon, places
 from claimtrack.extraction.antecedents import Antecedents
-from claimtrack.extraction.clauses import APPOSED_ROLE, PRONOUN_SUBJECT, leads_clause
+from claimtrack.extraction.attribution.words import TIME_WORDS
 from claimtrack.extraction.descriptions import (
     AUTHORED,
     BODY_HEADS,
@@ -27,12 +27,13 @@ from claimtrack.extraction.descriptions import (
     TITLE_CASE_STOPS,
     TYPE_WORDS,
     affiliated,
+    could_be_person,
     country_in_description,
+    mostly_common,
     not_a_name,
     singular_description,
 )
 from claimtrack.extraction.entities import (
-    FUNCTION_WORDS,
     SPOKES,
     Entity,
     compact_key,
@@ -58,12 +59,11 @@ _PAREN_ACRONYM = re.compile(r"^(.*?)\s*\(([A-Z][A-Za-z.&]{1,9})\)$")
 _AGE = re.compile(r"\d+-year-old")
 _LOWER_WORD = re.compile(r"(?<![\w’'.-])[a-z][a-z]{2,}(?![\w’'-])")
 _PROPER = re.compile(r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){1,3}")
+_TRAILING_DAY = re.compile(  # "a prison statement Monday": the day is no part of it
+    r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)$",
+    re.IGNORECASE,
+)
 _LEADING_DET = re.compile(r"^(?:the|a|an|both|also|some of the)\s+", re.IGNORECASE)
-
-
-def mention_fallback(text: str) -> str:
-    """A name for a mention with no words left, so no speaker goes nameless."""
-    return text or "unknown"
 
 
 class ArticleSpeakers(Antecedents):
@@ -101,12 +101,14 @@ class ArticleSpeakers(Antecedents):
         if "(" in sentence:
             for m in _ACRONYM_DEF.finditer(sentence):
                 self._define_acronym(m.group(1), m.group(2), start + m.start())
-        opener = PRONOUN_SUBJECT.match(sentence)
+        opener = clauses.PRONOUN_SUBJECT.match(sentence)
         if opener is not None and verb_like(opener.group(2)):
             # "He currently serves as …": the pronoun's antecedent leads this clause too.
             antecedent = self._pronoun(opener.group(1).lower())
             if antecedent is not None:
                 antecedent.subject_at = max(antecedent.subject_at, start)
+        # A title-case headline ('Obama Sees Personal Stake …') names no one by its capitals.
+        headline = len(self._sentences) == 1 and clauses.title_case(sentence)
         for m in _CAP_RUN.finditer(sentence):
             phrase = m.group()
             words = phrase.split()
@@ -129,10 +131,13 @@ class ArticleSpeakers(Antecedents):
             country = country_in(words)
             if country is not None:
                 self.last_country = country
-            if len(words) >= 2 and places.lookup(phrase) is None:
+            while len(words) > 1 and words[-1].lower() in TIME_WORDS:
+                words = words[:-1]  # "Sam's Club Wednesday": the day is no name
+                phrase = " ".join(words)
+            if len(words) >= 2 and places.lookup(phrase) is None and not headline:
                 before = sentence[max(0, m.start() - 30) : m.start()].split()
                 role = before[-1] if before and before[-1] in lexicon.TITLE_WORDS else None
-                apposed = APPOSED_ROLE.match(sentence, m.end())
+                apposed = clauses.APPOSED_ROLE.match(sentence, m.end())
                 if role is None and apposed is not None:
                     role = apposed.group(1)  # "Tom Fitton, the president of Judicial Watch,"
                 self._observe_person(phrase, start + m.start(), role)
@@ -143,7 +148,7 @@ class ArticleSpeakers(Antecedents):
                 and "," in sentence[m.end() : m.end() + 2]
             ):
                 self._note_topic(words, start + m.start())
-            if leads_clause(sentence, m.end()):
+            if clauses.leads_clause(sentence, m.end()):
                 self._mark_subject(words, start + m.start())
 
     def _mark_subject(self, words: list[str], pos: int) -> None:
@@ -199,11 +204,8 @@ class ArticleSpeakers(Antecedents):
         self.acronyms[compact_key(acronym)] = entity
 
     def _observe_person(self, phrase: str, pos: int, role: str | None = None) -> None:
-        words = phrase.split()
-        name, title = strip_title(words)
-        if len(name) < 2 or any(w.lower() in FUNCTION_WORDS for w in name):
-            return
-        if any(w.lower().strip("’'s") in lexicon.ORG_WORDS for w in name):
+        name, title = strip_title(phrase.split())
+        if not could_be_person(name):
             return
         if name[-1].lower() in STUDY_HEADS:
             # "the Australian National Iodine Nutrition Study": a document, which a
@@ -211,15 +213,9 @@ class ArticleSpeakers(Antecedents):
             title_case = " ".join(name)
             self._find_exact(title_case) or self._add(title_case, SpeakerKind.organization, pos)
             return
-        full = " ".join(name).rstrip(".")
-        if full.endswith(("’s", "'s")):
-            full = full[:-2]
-        if places.lookup(full) is not None:
-            return  # "Food Standards Australia New Zealand" holds a place, not a person
-        if 2 * sum(w.lower() in self.common_words for w in name) > len(name):
-            # "Iodine Deficiency Disorders": the article writes "iodine" and "deficiency"
-            # in lower case (where "Mark Rutte" survives a "would mark" elsewhere).
-            return
+        full = re.sub(r"(?:’s|'s)$", "", " ".join(name).rstrip("."))
+        if places.lookup(full) is not None or mostly_common(name, self.common_words):
+            return  # a place ("… Australia New Zealand"), or common words ("Iodine Deficiency")
         entity = self._find_exact(full)
         if entity is None:
             entity = self._add(full, SpeakerKind.person, pos, title=title)
@@ -230,7 +226,7 @@ class ArticleSpeakers(Antecedents):
     # --- resolution --------------------------------------------------------
     def resolve(self, mention: str, pos: int, appositive: str | None = None) -> list[Speaker]:
         """Canonical speakers for a source phrase; a conjunction gives several."""
-        text = _LEADING_DET.sub("", mention.strip())
+        text = _LEADING_DET.sub("", _TRAILING_DAY.sub("", mention.strip()))
         if ", " in text:
             # "the authority's director, Karin Voss": the name speaks, the rest is a title.
             head, _, tail = text.rpartition(", ")
@@ -319,7 +315,7 @@ class ArticleSpeakers(Antecedents):
         if acronym is None and text.endswith(")") and "(" in text:
             text = text[: text.rindex("(")].strip()  # "Sen. Jane Roe (D-Ore.)"
             if not text:
-                return self._add(mention_fallback(text), SpeakerKind.unknown, pos)
+                return self._add(clauses.mention_fallback(text), SpeakerKind.unknown, pos)
         if acronym is not None:
             self._define_acronym(acronym.group(1), acronym.group(2), pos)
             return self.acronyms[compact_key(acronym.group(2))]
@@ -455,7 +451,13 @@ class ArticleSpeakers(Antecedents):
             return self._titled_person(head) or Entity(
                 f"{owner}'s {rest}", SpeakerKind.unknown, [], last_seen=pos
             )
-        if rest[:1].isupper() and rest.split()[0].lower() not in lexicon.TITLE_WORDS:
+        named = rest.split()
+        if (
+            rest[:1].isupper()
+            and named[0].lower() not in lexicon.TITLE_WORDS
+            and not any(w.lower() in lexicon.ORG_WORDS for w in named)
+            and (len(named) > 1 or self._by_name_token(rest, None) is not None)
+        ):
             return self._resolve_one(rest, pos, None)  # "Intel's Waxman" is Waxman
         owner_entity = self._resolve_one(owner, pos, None)
         name = f"{owner_entity.name}'s {rest}"

@@ -7,7 +7,7 @@ import re
 from claimtrack.extraction.attribution.content import end_of_content, strip_end
 from claimtrack.extraction.attribution.phrases import title_stop
 from claimtrack.extraction.attribution.spans import Mention, RawAttribution, Token
-from claimtrack.extraction.attribution.words import FINITE_VERBS, QUOTE_MARKS
+from claimtrack.extraction.attribution.words import FINITE_VERBS, QUOTE_MARKS, TIME_WORDS
 from claimtrack.extraction.lexicon import NOMINAL_CUES as NOMINAL_LEMMAS
 from claimtrack.extraction.lexicon import SPEAKER_HEADS
 
@@ -32,6 +32,9 @@ _WRAPPED_SPEAKERS = frozenset(
 )
 
 
+_JOINERS = frozenset("and but who which".split())
+
+
 def according_to(
     tokens: list[Token], k: int, last: int, text: str, sentence_end: int
 ) -> RawAttribution | None:
@@ -47,8 +50,13 @@ def according_to(
         j < n
         and (tokens[j].text not in (",", ".", ";", ":") or title_stop(tokens, j))
         and tokens[j].text not in (QUOTE_MARKS)
+        and not (  # "according to the AP and was battled by …": the AP ends at "and"
+            tokens[j].low in FINITE_VERBS and j > i + 1 and tokens[j - 1].low in _JOINERS
+        )
     ):
         j += 1
+    while j - 1 > i and tokens[j - 1].low in _JOINERS:
+        j -= 1
     if j == i:
         return None
     span_start, span_end = tokens[i].start, tokens[j - 1].end
@@ -61,8 +69,10 @@ def according_to(
     wrapper = _SOURCE_WRAPPERS.match(source_text)
     if wrapper is not None:
         word = wrapper.group(0).split()
-        if not (word and any(w.lower() in _WRAPPED_SPEAKERS for w in word)):
-            span_start += wrapper.end()
+        rest = source_text[wrapper.end() :].split()
+        dated = rest and all(w.lower().strip(".,") in TIME_WORDS for w in rest)
+        if not (word and any(w.lower() in _WRAPPED_SPEAKERS for w in word)) and not dated:
+            span_start += wrapper.end()  # ("a prison statement Monday" keeps its wrapper)
             source_text = text[span_start:span_end]
     mention = Mention(text=source_text, start=span_start, end=span_end)
     cue = text[tokens[k].start : tokens[last].end]

@@ -43,6 +43,7 @@ from claimtrack.extraction.attribution.words import (
     PASSIVE_AUX,
     QUOTE_MARKS,
 )
+from claimtrack.extraction.clauses import title_case
 
 # Verbs of saying so unambiguous that a long, post-modified subject is accepted.
 _STRONG_SAY = frozenset("say tell write claim insist argue warn deny acknowledge admit".split())
@@ -179,8 +180,7 @@ def _progressive_aux(tokens: list[Token], k: int) -> int | None:
 def _title_case(tokens: list[Token]) -> bool:
     """A headline in title case ('Trump Could Address Clean Energy, Graham Says'), where a
     capitalised cue is still a cue."""
-    words = [t for t in tokens if t.text.isalpha() and len(t.text) > 3]
-    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+    return title_case(" ".join(t.text for t in tokens))
 
 
 def _joined_names_before(tokens: list[Token], k: int) -> bool:

@@ -47,5 +47,6 @@ FINITE_VERBS = frozenset(
     may might must showed shows show went goes saw sees took takes gave gives knew
     began begins came comes ran runs wrote writes spoke speaks became becomes drove
     drives rose rises grew grows fell falls won wins met meets bought buys sold sells
-    thought thinks felt feels meant means drew threw flew spent hid broke chose""".split()
+    thought thinks felt feels meant means drew threw flew spent hid broke chose left
+    made took kept held led sent paid built stood found got""".split()
 )
