@@ -101,6 +101,7 @@ def _append(text: str, spans: list[Span], start: int, end: int) -> None:
 
 
 _OPENERS = "“«„"
+_MARK = re.compile("''|[\"“”«»„]")
 _CLOSERS = "”»"
 
 
@@ -127,9 +128,14 @@ def quote_spans(text: str, blocks: list[Span]) -> list[Span]:
             else:
                 spans.append(Span(carry, _last_before(text, prev_end)))
         carry = None
-        while i < block.end:
+        while True:
+            # Jump to the next quotation mark: the loop body runs per mark, not per character.
+            found = _MARK.search(text, i, block.end)
+            if found is None:
+                break
+            i = found.start()
             ch = text[i]
-            if ch == "'" and text.startswith("''", i) and i + 2 <= block.end:
+            if ch == "'" and i + 2 <= block.end:
                 # Two apostrophes as a quotation mark (''…'', the New York Times' style).
                 before = text[i - 1] if i > block.start else " "
                 after = text[i + 2] if i + 2 < block.end else " "
