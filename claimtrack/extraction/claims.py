@@ -16,6 +16,7 @@ from claimtrack.extraction import lexicon
 from claimtrack.extraction.attribution import RawAttribution, analyse, has_cue
 from claimtrack.extraction.clean import content_spans
 from claimtrack.extraction.continued import continuation
+from claimtrack.extraction.descriptions import PERSON_NOUNS
 from claimtrack.extraction.mentions import ArticleSpeakers
 from claimtrack.extraction.numbers import find_figures
 from claimtrack.extraction.segment import Span, quote_spans, split_sentences
@@ -81,6 +82,7 @@ def extract(article: Article) -> Extraction:
         memory.observe(text, sent.start, sent.end)
     if article.outlet:
         claims = [_without_own_outlet(c, article.outlet) for c in claims]
+    claims = _named_later(claims, memory)
     return Extraction(article=article, claims=claims, speakers=_speakers(claims, memory))
 
 
@@ -184,7 +186,7 @@ def _claims_from(
     if not segments:
         return []
     content = " … ".join(text[a:b] for a, b in segments)
-    if len(content.strip()) < 2:
+    if len(content.strip()) < 2 or _question(content, text[segments[-1][1] :][:2]):
         return []
     quote_kind = _quote_kind(segments, quotes)
     cue_region = text[min(raw.source.end, raw.cue_start) : raw.cue_start + len(raw.cue)]
@@ -222,6 +224,13 @@ def _claims_from(
         )
         for spk in speakers
     ]
+
+
+def _question(content: str, after: str) -> bool:
+    """'Secretary Clinton, did you lie to them?': a question states nothing to check."""
+    bare = content.strip().strip("\"“”‘’' ")
+    asks = bare.endswith("?") or after.lstrip("\"“”‘’' ").startswith("?")
+    return asks and not re.search(r"[.!?;:]\s", bare)
 
 
 def _unresolved(speaker: Speaker) -> bool:
@@ -318,6 +327,35 @@ def _hedges(content: str, cue_region: str) -> list[str]:
             if word not in found:
                 found.append(word)
     return found
+
+
+def _named_later(claims: list[Claim], memory: ArticleSpeakers) -> list[Claim]:
+    """A headline's 'Australian woman claims …' is the one person the article later
+    describes so ('Ann Lee, an Australian woman and former nurse'); two such, or none,
+    leave the description as it was written."""
+    renamed: dict[str, str] = {}
+    for entity in memory.entities:
+        words = entity.name.split()
+        if entity.kind is not SpeakerKind.person or words[-1] not in PERSON_NOUNS:
+            continue
+        pattern = re.compile(r"\b" + re.escape(entity.name.lower()) + r"\b")
+        named = [
+            other.name
+            for other in memory.entities
+            if other is not entity
+            and other.kind is SpeakerKind.person
+            and other.title
+            and other.name.split()[-1][:1].isupper()
+            and pattern.search(other.title.lower())
+        ]
+        if len(named) == 1:
+            renamed[entity.name] = named[0]
+    if not renamed:
+        return claims
+    return [
+        c.model_copy(update={"speaker": renamed[c.speaker]}) if c.speaker in renamed else c
+        for c in claims
+    ]
 
 
 def _speakers(claims: list[Claim], memory: ArticleSpeakers) -> list[Speaker]:

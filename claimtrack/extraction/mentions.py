@@ -13,6 +13,7 @@ import re
 
 from claimtrack.extraction import clauses, lexicon, places
 from claimtrack.extraction.antecedents import Antecedents
+from claimtrack.extraction.apposition import named_part
 from claimtrack.extraction.attribution.words import TIME_WORDS
 from claimtrack.extraction.descriptions import (
     AUTHORED,
@@ -58,7 +59,6 @@ _POSSESSIVE = re.compile(r"^(.+?)(?:’s|'s|’|')\s+(.+)$")
 _PAREN_ACRONYM = re.compile(r"^(.*?)\s*\(([A-Z][A-Za-z.&]{1,9})\)$")
 _AGE = re.compile(r"\d+-year-old")
 _LOWER_WORD = re.compile(r"(?<![\w’'.-])[a-z][a-z]{2,}(?![\w’'-])")
-_PROPER = re.compile(r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){1,3}")
 _TRAILING_DAY = re.compile(  # "a prison statement Monday": the day is no part of it
     r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)$",
     re.IGNORECASE,
@@ -227,19 +227,7 @@ class ArticleSpeakers(Antecedents):
     def resolve(self, mention: str, pos: int, appositive: str | None = None) -> list[Speaker]:
         """Canonical speakers for a source phrase; a conjunction gives several."""
         text = _LEADING_DET.sub("", _TRAILING_DAY.sub("", mention.strip()))
-        if ", " in text:
-            # "the authority's director, Karin Voss": the name speaks, the rest is a title.
-            head, _, tail = text.rpartition(", ")
-            tail_words = tail.split()
-            if tail_words and all(w[:1].isupper() for w in tail_words) and len(tail_words) <= 4:
-                text, appositive = tail, appositive or head
-            else:
-                text, appositive = head, appositive or tail
-            if not text.split():  # ", Reuters said" or worse: keep what was written
-                text = mention.strip()
-        if appositive and _PROPER.fullmatch(appositive) and text[:1].islower():
-            # "said the city's chief prosecutor, Lynne Abraham": the name speaks.
-            text, appositive = appositive, text
+        text, appositive = named_part(mention, text, appositive)
         parts = split_conjunction(text)
         speakers = []
         self._definite = DEFINITE.match(mention.strip()) is not None

@@ -75,6 +75,11 @@ def according_to(
             span_start += wrapper.end()  # ("a prison statement Monday" keeps its wrapper)
             source_text = text[span_start:span_end]
     mention = Mention(text=source_text, start=span_start, end=span_end)
+    named = _appositive_name(tokens, j)
+    if named is not None and source_text[:1].islower():
+        # "According to the team's coach, Ann Lee, in their first match …": Ann Lee.
+        mention.appositive = text[tokens[j + 1].start : tokens[named - 1].end]
+        j = named
     cue = text[tokens[k].start : tokens[last].end]
     if k == 0 or (k > 0 and tokens[k - 1].text in QUOTE_MARKS and k == 1):
         return _according_leading(tokens, k, i, j, mention, cue, text, sentence_end)
@@ -135,6 +140,18 @@ def _according_leading(
         content_end=end_of_content(text, sentence_end),
         pattern="leading",
     )
+
+
+def _appositive_name(tokens: list[Token], j: int) -> int | None:
+    """The closing comma of ', Ann Lee,' after a description, or None."""
+    m = j + 1
+    while (
+        m < len(tokens) and m - j <= 4 and tokens[m].text[:1].isupper() and tokens[m].text.isalpha()
+    ):
+        m += 1
+    if j < len(tokens) and tokens[j].text == "," and m - j >= 3 and m < len(tokens):
+        return m if tokens[m].text == "," else None
+    return None
 
 
 _CLAUSE_OPENERS = frozenset(

@@ -89,7 +89,9 @@ _MEDIUM_PREPS = frozenset("on in at via through during over".split())
 def content_index(tokens: list[Token], i: int, hearer: bool, lemma: str = "") -> int:
     """Where the content starts after a cue: past the hearer ('told reporters'), 'that'…"""
     if hearer:
-        i = skip_object(tokens, i)
+        # "told the court that …": any short hearer before "that"; else a known one.
+        after_that = _hearer_then_that(tokens, i)
+        i = after_that if after_that != i else skip_object(tokens, i)
     elif lemma in _HEARER_LEMMAS:
         i = _hearer_then_that(tokens, i)
     return _skip_content_start(tokens, i)
@@ -187,6 +189,9 @@ def is_clause(tokens: list[Token], upto: int) -> bool:
     first = tokens[0]
     if first.low in ("but", "and", "yet", "so") and upto > 2:
         first = tokens[1]  # "But AMD's prize is its fabric, Brookwood said"
+    if first.text[:1].isupper() and first.low.endswith("ing") and first.low != "nothing":
+        # "Weighing in on the discussion, X agreed": a participle phrase, no statement.
+        return any(t.low in FINITE_VERBS for t in tokens[1:upto])
     if (
         first.low in FUNCTION_CAPS
         and first.text[0].isupper()

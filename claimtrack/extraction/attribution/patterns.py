@@ -7,8 +7,6 @@ or None; sentence.py decides how the patterns found in a sentence combine.
 
 from __future__ import annotations
 
-import re
-
 from claimtrack.extraction import lexicon
 from claimtrack.extraction.attribution.content import (
     after_parenthetical,
@@ -21,6 +19,12 @@ from claimtrack.extraction.attribution.content import (
     trailing_tail_ok,
 )
 from claimtrack.extraction.attribution.media import media
+from claimtrack.extraction.attribution.objects import (
+    OBJECT_CUES,
+    characterises,
+    infinitive_after,
+    proposition,
+)
 from claimtrack.extraction.attribution.phrases import (
     appositive_subject,
     clause_start,
@@ -122,48 +126,6 @@ def _finite_cue(tokens: list[Token], k: int, form: str, cue_text: str) -> bool:
     return prev is None or prev.low not in ("the", "a", "an", "his", "her", "its", "their")
 
 
-_OBJECT_PRONOUNS = frozenset("him her them it this that these those us me".split())
-_OBJECT_DETERMINERS = frozenset("the a an his her their its this that these those".split())
-_ADJECTIVE = re.compile(r"[a-z]+(?:ous|al|ic|ble|ed|ful|less|ive|ent|ant|ary|ist|ing|ish|y)")
-_NOT_COMPLEMENT = frozenset(
-    "to for on off up back in into out at by from with about over down away".split()
-)
-
-
-def _characterises(tokens: list[Token], i: int) -> bool:
-    """'called the charges unsubstantiated', 'called Oz a quack': an object and what it
-    is called, where 'called the police' and 'called on Congress' are not."""
-    n = len(tokens)
-    if i >= n:
-        return False
-    if tokens[i].low in _OBJECT_PRONOUNS:
-        j = i + 1
-    elif tokens[i].low in _OBJECT_DETERMINERS:
-        j = i + 1
-        while j < n and j - i <= 3 and tokens[j].text.isalpha() and tokens[j].text.islower():
-            if tokens[j + 1 : j + 2] and tokens[j + 1].text.islower() and j - i < 3:
-                j += 1
-                continue
-            j += 1
-            break
-    elif tokens[i].text[:1].isupper():
-        j = i + 1
-        while j < n and tokens[j].text[:1].isupper() and j - i < 3:
-            j += 1
-    else:
-        return False
-    if j >= n:
-        return False
-    nxt = tokens[j]
-    if nxt.low in _NOT_COMPLEMENT or nxt.text in ".,;:":
-        return False
-    return (
-        nxt.low in ("a", "an", "the")
-        or nxt.text in QUOTE_MARKS
-        or _ADJECTIVE.fullmatch(nxt.low) is not None
-    )
-
-
 _BE = frozenset("is are was were".split())
 _AUX_AFTER_NOUN = frozenset("have has had are were is was will would can could".split())
 _BETWEEN = frozenset("once again also now still increasingly repeatedly".split())
@@ -225,6 +187,8 @@ def _trailing(
     if np_span is None or np_span[0] <= 0:
         return None
     tail = skip_object(tokens, after) if lemma == "tell" else after
+    if infinitive_after(tokens, tail):
+        return None  # "However, despite …, the family continued to shun …": a main verb
     before = tokens[np_span[0] - 1]
     resumed = _resumed_after_that(tokens, tail)
     if not (
@@ -394,6 +358,8 @@ def _leading(
     content_from = content_index(tokens, after, hearer=lemma == "tell", lemma=lemma)
     if content_from >= n:
         return None
+    if lemma in OBJECT_CUES and not proposition(tokens, content_from):
+        return None  # "rejected Trump's offer", "recalled the effort": an act, no statement
     content_start = tokens[content_from].start
     content_end = end_of_content(text, sentence_end)
     continues = text[content_end:sentence_end].strip().startswith(":") or (
@@ -408,7 +374,7 @@ def _leading(
             t.low == "that" or t.text in QUOTE_MARKS or t.text == ":"
             for t in tokens[after : after + 7]
         )
-        and not (lemma == "call" and _characterises(tokens, after))
+        and not (lemma == "call" and characterises(tokens, after))
     ):
         return None
     mention = mention_of(tokens, np_span, text)
