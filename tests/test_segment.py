@@ -135,3 +135,14 @@ def test_sentences_cover_every_visible_character_of_their_range(
         assert text[cursor : span.start].isspace() or cursor == span.start
         cursor = span.end
     assert text[cursor:end].isspace() or cursor == end
+
+
+def test_an_exclamation_closed_by_a_quote_runs_on_into_its_apposed_speaker() -> None:
+    text = (
+        "“Not us, but we agree!” Ann Lee, the head of the ferry group, said on Friday. Fares rose."
+    )
+    spans = [text[s.start : s.end] for s in split_sentences(text)]
+    assert spans == [
+        "“Not us, but we agree!” Ann Lee, the head of the ferry group, said on Friday.",
+        "Fares rose.",
+    ]

@@ -33,6 +33,9 @@ from claimtrack.models import Stance
         "I’m not.",
         "he did not, but was referring to the same attitude",
         "Harbour Victim’s Father ‘Absolutely Wrong’ to Call Me a Liar",
+        "The paper may think I’m really radical. I’m not.",  # a short rebuttal after
+        "I don’t think this is a town which is in decline at all",  # a fact rejected
+        "I do not believe the ferry was late",
     ],
 )
 def test_negated_main_clause_or_branded_falsehood_is_a_denial(content: str) -> None:
@@ -47,6 +50,8 @@ def test_negated_main_clause_or_branded_falsehood_is_a_denial(content: str) -> N
         "Seoul would not sit idly by",  # an intention
         "their merger would not create a negative impact on the foundry",  # a prediction
         "I don’t think charges will be filed",  # an opinion
+        "I don't think we should go",  # advice
+        "I don't think it is going to happen",  # a prediction
         "people should not travel unless necessary",  # advice
         "the troops will not leave until March",  # timing
         "It is not a skating rink, but it is real",  # a contrast

@@ -106,3 +106,16 @@ def test_two_people_described_alike_leave_the_headline_as_written() -> None:
         "Mia Brandt, an Australian woman and cook, said the same.\n"
     )
     assert claims(text)[0].speaker == "Australian woman"
+
+
+def test_a_capitalised_cue_after_a_quotation_is_still_a_cue() -> None:
+    found = only("“Not us, but we agree!” Ann Lee, the head of the group, Tweeted on Friday.")
+    assert (found.speaker, found.cue) == ("Ann Lee", "Tweeted")
+    assert claims("Shares in Warns Inc. rose on Friday.") == []
+
+
+def test_an_ed_word_opening_a_coordinated_clause_is_part_of_its_subject() -> None:
+    text = "The vote went ahead, and exiled opposition activists say the count was rigged."
+    found = only(text)
+    assert found.speaker_mention == "exiled opposition activists"
+    assert found.text == "the count was rigged"

@@ -62,12 +62,20 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 # capitalised words and a reporting verb ('?” Trump said', '!” Mr. Lee added').
 _NAME_THEN_CUE = re.compile(r"\s+((?:[A-Z][\w’'.\-]*\s+){1,4})(\w+)")
 
+# '!” Murphy, the head of the group, tweeted': a name, an appositive, the verb.
+_NAME_APPOSITIVE_CUE = re.compile(
+    r"\s+(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*,\s[^.!?;:\"“”\n]{1,80}?,\s+(\w+)"
+)
+
 
 def _attribution_follows(text: str, match: re.Match[str], stop: int) -> bool:
     if text[match.end() - 1] not in "\"”’'":
         return False
     after = _NAME_THEN_CUE.match(text, match.end(), stop)
-    return after is not None and after.group(2) in CUE_FORMS
+    if after is not None and after.group(2) in CUE_FORMS:
+        return True
+    apposed = _NAME_APPOSITIVE_CUE.match(text, match.end(), stop)
+    return apposed is not None and apposed.group(1).lower() in CUE_FORMS
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:

@@ -4,8 +4,9 @@ A statement is a denial when its cue rejects (deny, dismiss, reject), when its
 main clause is negated ("the offer had not been made", "no threats were
 made", "the deal does not change our strategy"), or when it brands something
 false ("the report is totally ludicrous", "a hoax").  A negated wish, plan or
-opinion ("I don't want", "we will not run", "I don't think") stays an
-assertion: it rejects nothing anyone claimed.
+opinion ("I don't want", "we will not run", "I don't think we should") stays
+an assertion: it rejects nothing anyone claimed; "I don't think this is so"
+rejects a fact, and is a denial.
 """
 
 from __future__ import annotations
@@ -118,7 +119,19 @@ def stance(cue_lemma: str, content: str) -> Stance:
     clause = _after_opening_phrase(text)
     if clause and (_NEGATIVE_SUBJECT.search(clause) or negated_main_clause(clause)):
         return Stance.deny
+    for later in _LATER_SENTENCE.split(text)[1:]:
+        if len(later.split()) <= 4 and negated_main_clause(later):
+            return Stance.deny  # "They may think I'm radical. I'm not."
     return Stance.assert_
+
+
+# After "don't think": a statement of fact ("this is …", "he was …"), not a plan.
+_BELIEF_OF_FACT = re.compile(
+    rf"\s+(?:that\s+)?(?:{_W}\s+){{1,4}}?(?:is|are|was|were|has\s+been|have\s+been|had\s+been)"
+    r"\s+(?!going\b)",
+    re.I,
+)
+_LATER_SENTENCE = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z])")
 
 
 _QUOTES = re.compile(r"[\"“”‘’]|(?<!\w)'|'(?!\w)")
@@ -155,6 +168,10 @@ def negated_main_clause(text: str) -> bool:
         "next"
     ).lower() not in ("be", "have"):
         return False  # "cannot afford": an ability or a judgement, not a denial
+    if found.group("next").lower() in ("think", "believe") and _BELIEF_OF_FACT.match(
+        text, found.end("next")
+    ):
+        return True  # "I don't think this is a country in decline": the fact rejected
     if found.group("next").lower() in _ATTITUDES:
         return False
     words = before.split()

@@ -87,7 +87,14 @@ def verb_cue(
 
 def _finite_cue(tokens: list[Token], k: int, form: str, cue_text: str) -> bool:
     """Whether the cue word is a finite reporting verb here, not a name, noun or participle."""
-    if not cue_text[0].islower() and k != 0 and not _title_case(tokens):
+    nxt = tokens[k + 1].text if k + 1 < len(tokens) else ""
+    if (
+        not cue_text[0].islower()
+        and k != 0
+        and not _title_case(tokens)
+        # "Murphy Tweeted: …", '"…," Murphy, the PAC's head, Tweeted': still a cue
+        and not (nxt == ":" or nxt in QUOTE_MARKS or tokens[0].text in QUOTE_MARKS)
+    ):
         return False  # a capitalised cue mid-sentence is a name ("Warns Inc.")
     prev = tokens[k - 1] if k > 0 else None
     if form == "base" and (prev is None or prev.low in lexicon.NON_FINITE_BEFORE):

@@ -201,7 +201,8 @@ def _walk_left(tokens: list[Token], end: int, floor: int, relaxed: bool) -> tupl
             and prev.low not in lexicon.CLAUSE_STARTERS
             and prev.low not in PASSIVE_AUX
             and prev.low not in lexicon.CUE_FORMS
-            and not prev.low.endswith("ed")
+            # "and exiled opposition activists say": an -ed word opening the clause
+            and (not prev.low.endswith("ed") or clause_start(tokens, i - 1))
         ):
             unknown += 1
             i -= 1
