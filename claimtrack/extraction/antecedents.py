@@ -96,7 +96,13 @@ class Antecedents:
         speaker = self._speaker_going_on(pool, best, role)
         if speaker is None and best.spoke_at >= 0 and best.spoke_at == role:
             speaker = best  # the most salient entity is the last speaker itself
-        if speaker is not None:
+        topic = self._topic_of(pool, best, role) if speaker is None else None
+        if topic is not None:
+            # "For Kevin Allton, a USI instructor, Warhol was a legend. He said …": the
+            # fronted topic's view goes on; the sentence's own subject is no rival.
+            best, role = topic, self._sentence_end(topic.topic_at)
+            rivals = [e for e in pool if e is not best and _evident(e) and e.last_seen > role]
+        elif speaker is not None:
             # "Westmacott also said that Obama shows great charm. '…,' he said": the
             # speaker goes on; names inside his own statement are no rivals.
             best, role = speaker, self._sentence_end(speaker.spoke_at)
@@ -108,6 +114,18 @@ class Antecedents:
         if want in ("male", "female") and best.gender is None:
             best.gender = want
         return best
+
+    def _topic_of(self, pool: list[Entity], best: Entity, role: int) -> Entity | None:
+        """The person a fronted 'For X, …' named in the sentence where `best` led a clause."""
+        if role != best.subject_at or role < 0:
+            return None
+        sentence = self._sentence_of(role)
+        topics = [
+            e
+            for e in pool
+            if e is not best and e.topic_at >= 0 and self._sentence_of(e.topic_at) == sentence
+        ]
+        return topics[0] if len(topics) == 1 else None
 
     def _rivals(self, other: Entity, role: int) -> bool:
         """Whether `other` competes with an antecedent last active at `role`.
