@@ -119,3 +119,17 @@ def test_an_ed_word_opening_a_coordinated_clause_is_part_of_its_subject() -> Non
     found = only(text)
     assert found.speaker_mention == "exiled opposition activists"
     assert found.text == "the count was rigged"
+
+
+def test_as_the_source_said_opens_a_statement() -> None:
+    found = only("As the Harbour Gazette revealed on Monday, the board agreed to sell the ferry.")
+    assert (found.speaker, found.cue) == ("Harbour Gazette", "revealed")
+    assert found.text == "the board agreed to sell the ferry"
+    assert claims("As he walked in, the board agreed to sell the ferry.") == []
+
+
+def test_a_determined_subject_with_an_unknown_head_speaks_before_that() -> None:
+    found = only("The harbour community has concluded that the ferry was overloaded.")
+    assert found.speaker_mention == "The harbour community"
+    assert found.speaker is None  # a description that names nobody the article named
+    assert found.text == "the ferry was overloaded"

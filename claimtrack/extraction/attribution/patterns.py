@@ -28,6 +28,7 @@ from claimtrack.extraction.attribution.objects import (
 from claimtrack.extraction.attribution.phrases import (
     appositive_subject,
     clause_start,
+    determined_subject,
     left_np,
     long_subject,
     name_before_appositive,
@@ -82,7 +83,56 @@ def verb_cue(
         found = _inverted(tokens, cue, after, text, sentence_end)
     if found is None:
         found = _leading(tokens, cue, np_span, j, after, text, sentence_end)
+    if found is None and np_span is not None:
+        found = _as_said(tokens, cue, np_span, after, text, sentence_end)
     return found
+
+
+def _plain_subject(
+    tokens: list[Token], np_span: tuple[int, int] | None, j: int, after: int, lemma: str
+) -> tuple[int, int] | None:
+    """A subject no name or known noun marks: 'A court document filed Thursday says',
+    'The intelligence community concluded that'."""
+    if (np_span is None or not clause_start(tokens, np_span[0])) and lemma in _STRONG_SAY:
+        np_span = long_subject(tokens, j) or np_span
+    if np_span is None and after < len(tokens) and tokens[after].low == "that":
+        np_span = determined_subject(tokens, j)
+    return np_span
+
+
+def _as_said(
+    tokens: list[Token],
+    cue: _Cue,
+    np_span: tuple[int, int],
+    after: int,
+    text: str,
+    sentence_end: int,
+) -> RawAttribution | None:
+    """'As Politico first reported on Monday, C': the source and cue open the sentence."""
+    k, lemma, cue_text = cue
+    if np_span[0] != 1 or tokens[0].low != "as" or not np_ok(tokens, np_span):
+        return None
+    comma = next(
+        (m for m in range(after, min(len(tokens), after + 8)) if tokens[m].text == ","), None
+    )
+    if comma is None or any(
+        t.low in FINITE_VERBS or t.text in QUOTE_MARKS for t in tokens[after:comma]
+    ):
+        return None
+    content_start = tokens[comma + 1].start if comma + 1 < len(tokens) else sentence_end
+    content_end = end_of_content(text, sentence_end)
+    if content_end - content_start < 8:
+        return None
+    return RawAttribution(
+        source=mention_of(tokens, np_span, text),
+        cue=cue_text,
+        cue_lemma=lemma,
+        cue_start=tokens[k].start,
+        content_start=content_start,
+        content_end=content_end,
+        via=media(tokens, after, comma, text),
+        pattern="leading",
+    )
 
 
 def _finite_cue(tokens: list[Token], k: int, form: str, cue_text: str) -> bool:
@@ -350,8 +400,7 @@ def _leading(
     if np_span is None:
         np_span = appositive_subject(tokens, j) or name_with_appositives(tokens, j)
         appositive = np_span is not None
-    if (np_span is None or not clause_start(tokens, np_span[0])) and lemma in _STRONG_SAY:
-        np_span = long_subject(tokens, j) or np_span
+    np_span = _plain_subject(tokens, np_span, j, after, lemma)
     if np_span is None or not np_ok(tokens, np_span):
         return None
     cleaned = source_span(tokens, np_span, k)

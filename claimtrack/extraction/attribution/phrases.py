@@ -494,3 +494,28 @@ def source_span(tokens: list[Token], span: tuple[int, int], cue: int) -> tuple[i
         if between.low in NEGATIONS:
             return None
     return (a, b)
+
+
+def determined_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """'The intelligence community (concluded that …)': a determiner and up to three
+    lower-case words whose head no word list knows; only a clause's subject."""
+    i = j
+    while i >= 0 and j - i < 4:
+        tok = tokens[i]
+        if tok.low in DETERMINERS:
+            break
+        if not (
+            tok.text.isalpha()
+            and tok.text.islower()
+            and tok.low not in FUNCTION_CAPS
+            and tok.low not in CUE_FORMS
+            and tok.low not in FINITE_VERBS
+            and tok.low not in PASSIVE_AUX
+            and tok.low not in _NOT_NOUNS
+            and not tok.low.endswith("ly")
+        ):
+            return None
+        i -= 1
+    if i < 0 or i == j or tokens[i].low not in DETERMINERS or not clause_start(tokens, i):
+        return None
+    return (i, j)
