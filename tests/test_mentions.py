@@ -306,7 +306,7 @@ def test_groups_in_a_place_and_joined_groups_are_sources() -> None:
     claims = extract(Article(text="Talks\n\n" + text, path="t.txt")).claims
     assert [(c.speaker, c.speaker_mention) for c in claims] == [
         ("officials in Kabul", "Officials in Kabul"),
-        ("Developers and supporters in Congress", "Developers and supporters in Congress"),
+        ("developers and supporters in Congress", "Developers and supporters in Congress"),
         (None, "The Republican presidential nominee"),
     ]
 

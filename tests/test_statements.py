@@ -133,3 +133,37 @@ def test_a_determined_subject_with_an_unknown_head_speaks_before_that() -> None:
     assert found.speaker_mention == "The harbour community"
     assert found.speaker is None  # a description that names nobody the article named
     assert found.text == "the ferry was overloaded"
+
+
+def test_a_stray_word_or_a_title_alone_names_no_one() -> None:
+    text = (
+        "Additionally, the ferry was late, Retired General said. "
+        "PC World reported that the ferry was late. "
+        "The tide was high, Two said."
+    )
+    assert all(c.speaker is None for c in claims(text))
+
+
+def test_a_known_surname_that_is_also_a_title_is_still_the_person() -> None:
+    text = "John Major said the ferry was late. Major said the tide was high."
+    assert [c.speaker for c in claims(text)] == ["John Major", "John Major"]
+
+
+def test_people_described_by_a_place_are_not_the_place() -> None:
+    found = claims(
+        "Doctors in Harbourton said 12 people were hurt. "
+        "The foreign minister of Ostrel said the talks had failed. "
+        "The mother of Tom Lee said he was at home."
+    )
+    assert [(c.speaker, c.speaker_kind.value) for c in found] == [
+        ("doctors in Harbourton", "anonymous"),
+        (None, "unknown"),
+        (None, "unknown"),
+    ]
+    titled = only("Secretary of State Ann Lee said the talks had failed.")
+    assert titled.speaker == "Ann Lee"
+
+
+def test_a_party_tag_after_a_name_is_no_name() -> None:
+    found = only("Senate Majority Leader Tom Brandt, R-Ky., said the bill would pass.")
+    assert found.speaker == "Tom Brandt"

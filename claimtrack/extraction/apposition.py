@@ -6,7 +6,11 @@ from __future__ import annotations
 import re
 
 # Letters after a name: honours, degrees, generations ("QC", "PhD", "Jr.").
-POST_NOMINAL = re.compile(r"[A-Z]{2,3}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|I{2,3}|IV|Esq\.?")
+POST_NOMINAL = re.compile(
+    r"[RDI]-[A-Z][A-Za-z.]*|[A-Z]{2,3}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|I{2,3}|IV|Esq\.?"
+)
+# "R-Ky.", "D-Mass.": a legislator's party and state.
+PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
 # Two to four capitalised words: a name.
 PROPER = re.compile(r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){1,3}")
 
@@ -19,7 +23,8 @@ def named_part(mention: str, text: str, appositive: str | None) -> tuple[str, st
         tail_words = tail.split()
         post_nominal = len(tail_words) == 1 and POST_NOMINAL.fullmatch(tail_words[0])
         head_words = head.split()
-        if (
+        party = len(tail_words) == 1 and PARTY_TAG.fullmatch(tail_words[0]) is not None
+        if party or (
             post_nominal
             and 2 <= len(head_words) <= 4
             and all(w[:1].isupper() and not w.endswith(("’s", "'s")) for w in head_words)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from claimtrack.extraction import lexicon, places
+from claimtrack.extraction.attribution.words import TIME_WORDS
 from claimtrack.extraction.entities import FUNCTION_WORDS, SPOKES
 
 DESCRIPTION_SYNONYMS = {
@@ -126,6 +127,52 @@ def not_a_name(word: str) -> bool:
     return word.lower().replace("’", "'") in LEADING_NON_NAMES
 
 
+# Head nouns that describe people, one or many: "the ambassador to …", "doctors in …".
+_TITLE_MODIFIERS = frozenset(
+    """state foreign national security first finance health interior defence defense
+    unification affairs former acting interim junior senior vice deputy associate
+    assistant prime chief justice executive staff""".split()
+)
+_PEOPLE = frozenset(
+    """doctors lawyers nurses teachers students workers soldiers villagers survivors
+    relatives families members leaders supporters voters protesters demonstrators
+    parents victims journalists reporters employees neighbours neighbors""".split()
+)
+PERSON_HEADS = (
+    (lexicon.TITLE_WORDS - _TITLE_MODIFIERS)
+    | {w + "s" for w in lexicon.TITLE_WORDS - _TITLE_MODIFIERS}
+    | lexicon.ANONYMOUS_HEADS
+    | _PEOPLE
+)
+_ADVERB = re.compile(r"[a-z]+(?:ally|ually|ously|ively|ently|antly|ately|fully|edly|ingly|tly)")
+_DATELINE = re.compile(r"[A-Z]{2,}[A-Z.,]*-[A-Za-z]+")
+_SEQUENCE = frozenset(
+    """first second third fourth finally lastly meanwhile however additionally moreover
+    furthermore full one two three four five some something someone upon previous public
+    users proponents opponents""".split()
+)
+_CONTRACTION = re.compile(r".+['’](?:ve|re|ll|d|m)")
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
+
+
+def no_one_named(word: str) -> bool:
+    """A lone word that cannot be a person's name: an adverb ('Additionally'), a
+    title alone ('General'), a dateline ('ALASKA-Shortly'), a number ('(52-3')."""
+    low = word.lower().strip(".,")
+    return (
+        not word[:1].isalpha()
+        or _ADVERB.fullmatch(low) is not None
+        or _DATELINE.fullmatch(word) is not None
+        or low in _SEQUENCE
+        or low in LEADING_NON_NAMES
+        or low in TIME_WORDS
+        or _CONTRACTION.fullmatch(low) is not None
+        or _PARTY_TAG.fullmatch(word) is not None
+        or low in lexicon.TITLE_WORDS
+        or not any(c.isalpha() for c in word)
+    )
+
+
 def country_in_description(words: list[str]) -> str | None:
     """The country a description's modifiers name ('the Russian embassy'), if any."""
     country = None
@@ -167,6 +214,8 @@ PERSON_NOUNS = {
     "brother": "male",
     "grandfather": "male",
 }
+# Kin and people nouns describe people too: "the mother of Tom Lee" is not Tom Lee.
+PERSON_HEADS = PERSON_HEADS | frozenset(PERSON_NOUNS)
 
 
 # Heads of a named study or report ("… Nutrition Study", "the report").
@@ -202,3 +251,37 @@ def mostly_common(name: list[str], common: frozenset[str]) -> bool:
     """'Iodine Deficiency Disorders' where the article writes 'iodine' and 'deficiency' in
     lower case; 'Mark Rutte' survives a 'would mark' elsewhere."""
     return 2 * sum(w.lower() in common for w in name) > len(name)
+
+
+# A description of people and a place or body after it: "Doctors in Gaza".
+_DESCRIBED_BY_PLACE = re.compile(
+    r"^([A-Za-z][a-z’'\-]*(?:\s+[a-z][a-z’'\-]*){0,3})\s+(?:of|in|to|from|at)\s+(?:the\s+)?[A-Z]"
+)
+
+
+def people_described(text: str) -> list[str]:
+    """The head words of 'Doctors in Gaza', 'the Israeli ambassador to the EU' or 'the
+    mother of Tom Lee': people a phrase describes by a place, a body or a relative, who
+    are not that place, body or relative; empty for anything else."""
+    found = _DESCRIBED_BY_PLACE.match(text)
+    head = found.group(1).split() if found is not None else []
+    if not head or head[-1].lower() not in PERSON_HEADS:
+        return []
+    if not (len(head) > 1 or head[0][-1] == "s" or head[0].islower()):
+        return []  # "Secretary of State John Kerry": a title and a name
+    if head[-1].lower() in lexicon.TITLE_WORDS and _ends_in_name(text):
+        return []  # "director of the Acme Group Ann Lee": the name speaks
+    return head
+
+
+def _ends_in_name(text: str) -> bool:
+    """Whether the last two words could be a person's name, not a body or a place."""
+    words = text.split()
+    last = words[-2:]
+    return (
+        len(words) >= 4
+        and all(w[:1].isupper() and w.isalpha() for w in last)
+        and not any(w.lower() in lexicon.ORG_WORDS for w in last)
+        and places.lookup(" ".join(last)) is None
+        and places.lookup(last[-1]) is None
+    )

@@ -31,7 +31,9 @@ from claimtrack.extraction.descriptions import (
     could_be_person,
     country_in_description,
     mostly_common,
+    no_one_named,
     not_a_name,
+    people_described,
     singular_description,
 )
 from claimtrack.extraction.entities import (
@@ -299,6 +301,14 @@ class ArticleSpeakers(Antecedents):
             )
             placed.plural = True
             return placed
+        head = [w.lower() for w in people_described(text)]
+        if head and head[-1].endswith("s") and head[-1] not in lexicon.TITLE_WORDS:
+            label = text[:1].lower() + text[1:]  # "doctors in Gaza": a group, placed
+            people = self._find_exact(label) or self._add(label, SpeakerKind.anonymous, pos)
+            people.plural = True
+            return people
+        if head:  # "the ambassador to the EU": someone the phrase describes, unresolved
+            return Entity(text, SpeakerKind.unknown, [], last_seen=pos)
         acronym = _PAREN_ACRONYM.match(text)
         if acronym is None and text.endswith(")") and "(" in text:
             text = text[: text.rindex("(")].strip()  # "Sen. Jane Roe (D-Ore.)"
@@ -391,6 +401,9 @@ class ArticleSpeakers(Antecedents):
                 if gender and not entity.gender:
                     entity.gender = gender
                 return entity
+            if no_one_named(name[0]) or (title and name[0].lower() in self.common_words):
+                # "Retired General", "Additionally", "PC World": a title or a stray word
+                return Entity(" ".join(words), SpeakerKind.unknown, [], last_seen=pos)
         entity = self._find_exact(full)
         if entity is None:
             entity = self._add(full, SpeakerKind.person, pos, title=title or appositive)
