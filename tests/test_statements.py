@@ -61,6 +61,8 @@ def test_an_infinitive_makes_the_cue_a_main_verb() -> None:
 
 def test_a_participle_phrase_is_no_content() -> None:
     assert claims("Weighing in on the debate, Gov. Tom Brandt agreed.") == []
+    headline = claims("Shelling of the market kills 27, governor says\n\nBy Staff\n")
+    assert [c.text for c in headline] == ["Shelling of the market kills 27"]
 
 
 def test_any_short_hearer_before_that_is_skipped() -> None:

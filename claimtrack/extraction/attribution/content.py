@@ -190,8 +190,14 @@ def is_clause(tokens: list[Token], upto: int) -> bool:
     if first.low in ("but", "and", "yet", "so") and upto > 2:
         first = tokens[1]  # "But AMD's prize is its fabric, Brookwood said"
     if first.text[:1].isupper() and first.low.endswith("ing") and first.low != "nothing":
-        # "Weighing in on the discussion, X agreed": a participle phrase, no statement.
-        return any(t.low in FINITE_VERBS for t in tokens[1:upto])
+        # "Weighing in on the discussion, X agreed": a participle phrase, no statement;
+        # "Shelling of the market kills 27, X says" has its verb.
+        return any(
+            t.low in FINITE_VERBS
+            or (t.text.islower() and len(t.low) > 3 and t.low[-1] == "s")
+            or t.low.endswith("ed")
+            for t in tokens[1:upto]
+        )
     if (
         first.low in FUNCTION_CAPS
         and first.text[0].isupper()
