@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, delete, insert, or_, select, update
+from sqlalchemy import Connection, delete, func, insert, or_, select, update
 
 from claimtrack.batching import chunks
 from claimtrack.errors import ClaimtrackError, NotFoundError
@@ -35,6 +35,7 @@ from claimtrack.link.compare import (
     prepared_features,
 )
 from claimtrack.link.pending import Pending
+from claimtrack.link.scope import LEAD_CHARS, frame, same_event
 from claimtrack.link.termcache import TermCache
 from claimtrack.models import Claim, ClaimLink, ClaimWithLinks, LinkStatus, Relation
 from claimtrack.store import textindex
@@ -51,6 +52,8 @@ POSTING = 400
 AUTO = "auto"
 # Claims whose match features a Linker keeps in memory (a few hundred bytes each).
 RECENT = 200_000
+# Articles whose event frames a Linker keeps in memory (a few dozen names each).
+RECENT_ARTICLES = 100_000
 
 
 class LinkError(ClaimtrackError):
@@ -84,6 +87,8 @@ class Linker:
         # and per statement they were most of a PostgreSQL ingest's round trips.
         # Reads in the transaction add the pending index entries (`Pending`).
         self._pending = Pending()
+        # Articles' event frames (scope.py), by article id, most recent last.
+        self._frame_cache: OrderedDict[int, frozenset[str]] = OrderedDict()
 
     def prepare(self, found: Mapping[FeatureKey, Prepared]) -> None:
         """Features computed elsewhere for the claims linked next (replacing earlier ones).
@@ -143,6 +148,7 @@ class Linker:
         claims (SQLite reuses them), so nothing remembered under them can stay.
         """
         self._recent.clear()
+        self._frame_cache.clear()
         self._terms.clear()
         self._prepared.clear()
         self._pending = Pending()
@@ -200,6 +206,7 @@ class Linker:
             known[claim.id] = self._remember(claim, prepared[claim.id])
         proposals: dict[tuple[int, int], Proposal] = {}
         weight = weight_function(weights, total)
+        frames = self._frames(conn, {c.article_id for c, _ in known.values()})
         for claim in claims:
             assert claim.id is not None
             own = known[claim.id][1]
@@ -209,7 +216,7 @@ class Linker:
                     continue
                 other, theirs = known[other_id]
                 key = _pair(claim.id, other_id)
-                if key in proposals:
+                if key in proposals or _other_event(claim, other, own, theirs, frames):
                     continue
                 proposal = compare(claim, other, weight=weight, features_a=own, features_b=theirs)
                 if proposal is not None:
@@ -220,6 +227,23 @@ class Linker:
             proposals.update(found[:MAX_LINKS])
         proposals.update(self._anaphoric_denials(claims, proposals))
         return self._store_proposals(conn, proposals, set(own_terms), fresh)
+
+    def _frames(
+        self, conn: Connection, article_ids: Iterable[int | None]
+    ) -> dict[int | None, frozenset[str]]:
+        """Each article's event frame (scope.py), read once and remembered."""
+        missing = {a for a in article_ids if a is not None and a not in self._frame_cache}
+        for chunk in id_chunks(missing):
+            rows = conn.execute(
+                select(
+                    ARTICLE.c.id, ARTICLE.c.title, func.substr(ARTICLE.c.text, 1, LEAD_CHARS)
+                ).where(ARTICLE.c.id.in_(chunk))
+            )
+            for article_id, title, lead in rows:
+                self._frame_cache[article_id] = frame(title, lead or "")
+        while len(self._frame_cache) > RECENT_ARTICLES:
+            self._frame_cache.popitem(last=False)
+        return {a: self._frame_cache.get(a, frozenset()) for a in article_ids if a is not None}
 
     def _begin(self, conn: Connection) -> Pending:
         """The pending writes of this transaction; on its first article, take the index.
@@ -500,6 +524,18 @@ class Linker:
         while len(self._recent) > RECENT:
             self._recent.popitem(last=False)
         return entry
+
+
+def _other_event(
+    a: Claim, b: Claim, fa: Features, fb: Features, frames: Mapping[int | None, frozenset[str]]
+) -> bool:
+    """Claims of two articles whose leads name nothing in common tell two events, unless
+    the claims themselves share a name (one recalls the other's event)."""
+    if a.article_id == b.article_id or not fa.names.isdisjoint(fb.names):
+        return False
+    return not same_event(
+        frames.get(a.article_id, frozenset()), frames.get(b.article_id, frozenset())
+    )
 
 
 def _stored(conn: Connection, ids: Iterable[int]) -> Iterator[Claim]:

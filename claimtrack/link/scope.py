@@ -1,0 +1,67 @@
+"""Event scope: whether two articles can be telling one event.
+
+Two outlets reporting one earthquake, one arrest or one bombing name the same
+place or people in their opening lines; two earthquakes in one country a
+few years apart, or a shooting and a bombing, mostly do not.  An article's
+*frame* is the set of names in its title and lead; claims from articles whose
+frames share no name are about different events and are never linked, unless
+the claims themselves share a name (a sentence that recalls the other event).
+Measured on ECB+ dev: 98% of article pairs about one event share a lead
+name, against 62% of pairs about a similar event and 5% of unrelated pairs
+(docs/BENCHMARKS.md).
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimtrack.extraction import lexicon, places
+from claimtrack.extraction.attribution.words import TIME_WORDS
+
+# Characters of the text, after the title, that make the lead.
+LEAD_CHARS = 600
+
+_NAME = re.compile(r"\b[A-Z][A-Za-z'’-]{2,}")
+_LOWER = re.compile(r"\b[a-z][a-z'’-]{2,}")
+# Capitalised words that name no place, person or body of one story: sentence
+# openers, titles, wire agencies and newsroom furniture.
+_NOT_NAMES = frozenset(
+    """the and but for with from this that these those there their they then when
+    while after before what who why how where according update updated breaking
+    photo video watch read more news reuters afp associated press upi bloomberg
+    said says new police officials government president minister state states
+    united national city county world north south east west northern southern
+    eastern western central first second last""".split()
+)
+
+
+def frame(title: str | None, text: str) -> frozenset[str]:
+    """The names in an article's title and lead, folded: its event's who and where."""
+    lead = f"{title or ''}\n{text[:LEAD_CHARS]}"
+    common = set(_LOWER.findall(lead))  # "Earthquake kills 24": the lead writes "earthquake"
+    names = set()
+    for word in _NAME.findall(lead):
+        low = word.lower().rstrip("'’").removesuffix("'s").removesuffix("’s")
+        if (
+            len(low) < 3
+            or low in common
+            or low in _NOT_NAMES
+            or low in TIME_WORDS
+            or low in lexicon.TITLE_WORDS
+            or low in lexicon.CLAUSE_STARTERS
+        ):
+            continue
+        place = places.lookup(word)  # "Indonesian" is Indonesia; "Paris" stays Paris
+        names.add(place[0].lower() if place and place[1] == "demonym" else low)
+    return frozenset(names)
+
+
+# Names two frames must share: one shared name (a country, "Smith") is often chance.
+SHARED_NAMES = 2
+
+
+def same_event(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two frames can be one event: they share names, or one is (nearly) empty."""
+    if len(a) < SHARED_NAMES or len(b) < SHARED_NAMES:
+        return True
+    return len(a & b) >= SHARED_NAMES
