@@ -54,6 +54,14 @@ class Figure(BaseModel):
         default=False, description="True for 'about', 'some', 'nearly', 'up to', 'more than'..."
     )
     qualifier: str | None = Field(default=None, description="The approximating word as written.")
+    outcome: str | None = Field(
+        default=None,
+        description=(
+            "What happened to what is counted, when the text says: killed, injured, missing, "
+            "arrested, evacuated, displaced, destroyed, damaged, rescued. '5 killed' and "
+            "'250 injured' are two quantities."
+        ),
+    )
     start: int = Field(description="Offset of the figure in the text it was found in.")
     end: int
 
@@ -219,6 +227,13 @@ class FigureGroup(BaseModel):
 
     value: float
     unit: str | None
+    quantity: str | None = Field(
+        default=None,
+        description=(
+            "What is counted and what happened to it ('people killed'): groups of one unit "
+            "with different outcomes are different quantities."
+        ),
+    )
     approximate: bool
     label: str = Field(description="The value as a reader would write it: 'approximately 3,000'.")
     claim_ids: list[int]

@@ -117,7 +117,7 @@ def test_two_counts_of_one_unit_are_a_figure_dispute(store: Store, tmp_path: Pat
     assert fire.kind is DisputeKind.figure
     assert fire.id == authority
     assert fire.topic == (
-        "worker: approximately 17 vs 31 — 17 workers were injured in the warehouse fire "
+        "worker injured: approximately 17 vs 31 — 17 workers were injured in the warehouse fire "
         "at the Velmora container terminal"
     )
     assert fire.confirmed

@@ -10,7 +10,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack.link.compare import same_number
+from claimtrack.link.quantities import same_number
 from claimtrack.models import Figure
 from claimtrack.query.figures import FigureRow, _group
 
@@ -27,6 +27,7 @@ def _as_row(figure: Figure, claim_id: int) -> FigureRow:
         figure.unit,
         figure.value,
         figure.approximate,
+        figure.outcome,
     )
 
 

@@ -157,7 +157,7 @@ def test_glued_m_is_million_unless_a_singular_word_follows() -> None:
         "The virus has infected 30m people and 3.7m are displaced, while a 30m wall "
         "now rings the port."
     )
-    assert [(f.value, f.unit) for f in found] == [(3e7, "people"), (3.7e6, None), (30.0, "m")]
+    assert [(f.value, f.unit) for f in found] == [(3e7, "people"), (3.7e6, "people"), (30.0, "m")]
 
 
 def test_glued_measurement_units() -> None:

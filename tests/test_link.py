@@ -13,12 +13,11 @@ from claimtrack.link.compare import (
     claim_terms,
     compare,
     features,
-    figure_label,
     prepare,
     prepared_features,
-    same_number,
     terms,
 )
+from claimtrack.link.quantities import figure_label, same_number
 from claimtrack.models import Claim, Figure, Relation, Stance
 
 
@@ -142,7 +141,7 @@ def test_differing_figures_for_the_same_unit_contradict() -> None:
     proposal = compare(a, b)
     assert proposal is not None
     assert proposal.relation is Relation.contradicts
-    assert proposal.reason == "figures differ: 42 vs 60 deaths"
+    assert proposal.reason == "figures differ: 42 vs 60 people killed"
 
 
 def test_partial_overlap_is_related() -> None:
@@ -250,7 +249,7 @@ def test_approximate_figure_within_ten_percent_corroborates() -> None:
     proposal = compare(exact, about)
     assert proposal is not None
     assert proposal.relation is Relation.corroborates
-    assert "same figure for deaths" in proposal.reason
+    assert "same figure for people killed" in proposal.reason
 
 
 def test_approximate_figure_beyond_ten_percent_contradicts() -> None:
@@ -263,7 +262,7 @@ def test_approximate_figure_beyond_ten_percent_contradicts() -> None:
     proposal = compare(exact, about)
     assert proposal is not None
     assert proposal.relation is Relation.contradicts
-    assert proposal.reason == "figures differ: 100 vs approximately 85 deaths"
+    assert proposal.reason == "figures differ: 100 vs approximately 85 people killed"
 
 
 def test_exact_figures_five_percent_apart_contradict() -> None:

@@ -300,7 +300,7 @@ def test_the_figure_dispute_comes_first_with_the_denial_as_a_position(
     assert [d.kind for d in found] == [DisputeKind.figure, DisputeKind.denial]
     toll = found[0]
     assert toll.id == flood.agency
-    assert toll.topic.startswith("deaths: approximately 42 vs 60")
+    assert toll.topic.startswith("people killed: approximately 42 vs 60")
     by_label = {p.label: p for p in toll.positions}
     assert list(by_label) == ["approximately 42", "60", "denies"]
     assert sorted(by_label["approximately 42"].claim_ids) == sorted(
@@ -394,7 +394,7 @@ def test_each_unit_of_two_figure_claims_has_its_own_dispute(store: Store) -> Non
     assert link.relation is Relation.contradicts
     assert "42" in link.reason and "300" in link.reason  # both quantities differ
     topics = sorted(d.topic.split(" — ")[0] for d in disputes(corpus.linker))
-    assert topics == ["deaths: 42 vs 60", "people: 300 vs 500"]
+    assert topics == ["people displaced: 300 vs 500", "people killed: 42 vs 60"]
 
 
 def test_disputes_read_relation_and_status_as_stored(store: Store) -> None:

@@ -104,8 +104,8 @@ def test_a_count_is_matched_by_its_repeats_and_contradicted_by_another(ferry: Fe
         (ids["fisher"], Relation.related, 61.2),
         (ids["denial"], Relation.contradicts, 61.2),
     ]
-    assert found[0].reason == "same proposition; same figure for passenger"
-    assert found[2].reason == "figures differ: 240 vs 310 passenger"
+    assert found[0].reason == "same proposition; same figure for passenger evacuated"
+    assert found[2].reason == "figures differ: 240 vs 310 passenger evacuated"
     assert found[3].reason == "same proposition"
 
 

@@ -44,7 +44,12 @@ def _rows(path: Path, query: str) -> list[tuple[object, ...]]:
 
 def test_records_whose_names_now_spell_alike_are_joined(upgraded: tuple) -> None:
     path, changes, speakers = upgraded
-    assert [c.split(":")[0] for c in changes] == ["schema 3 → 4", "schema 4 → 5", "schema 5 → 6"]
+    assert [c.split(":")[0] for c in changes] == [
+        "schema 3 → 4",
+        "schema 4 → 5",
+        "schema 5 → 6",
+        "schema 6 → 7",
+    ]
     # The older record stays, with both articles' claims.
     assert speakers["Aleksandr Łukaszenka"].id == 1
     assert speakers["Aleksandr Łukaszenka"].claims == 2

@@ -280,7 +280,11 @@ def test_the_upgrade_to_schema_5_counts_the_claims(seeded: Store, db_url: str) -
         "UPDATE claimtrack_meta SET value = '4' WHERE key = 'schema_version'",
     )
     with open_store(db_url) as opened:
-        assert [c.split(":")[0] for c in opened.upgraded] == ["schema 4 → 5", "schema 5 → 6"]
+        assert [c.split(":")[0] for c in opened.upgraded] == [
+            "schema 4 → 5",
+            "schema 5 → 6",
+            "schema 6 → 7",
+        ]
         assert opened.upgraded[0].endswith(f"; {n} claims")
         with opened._read() as conn:
             version = conn.execute(

@@ -26,6 +26,12 @@ from rapidfuzz import fuzz
 
 from claimtrack.extraction import lexicon, places
 from claimtrack.extraction.numbers import unit_class
+from claimtrack.link.quantities import (
+    SAME_FIGURE_BONUS,
+    figures_compared,
+    units_of,
+    with_figure_bonus,
+)
 from claimtrack.models import Claim, Figure, Relation, Stance
 
 # Above CONFIRM a link is confirmed automatically; above SUGGEST it is stored
@@ -52,14 +58,8 @@ CONTAINMENT_WEIGHT = 0.35
 JACCARD_WEIGHT = 0.30
 # The Jaccard overlap is multiplied by this (capped at one): half the terms shared counts fully.
 JACCARD_SCALE = 2.0
-# Added (up to MAX_SCORE) when both claims give the same number of the same unit.
-SAME_FIGURE_BONUS = 20.0
-# Added (up to MAX_SCORE) when they count the same unit with different numbers.
-OTHER_FIGURE_BONUS = 8.0
 # Slack under SUGGEST for the cheap upper bound, so rounding never skips a pair.
 BOUND_SLACK = 1e-9
-# Relative difference within which an approximate figure is the same number (10%).
-APPROXIMATE_TOLERANCE = 0.10
 
 # General English function words and news filler (after the SMART stop list,
 # trimmed of words that carry meaning in claims such as "not" and "no").
@@ -296,57 +296,6 @@ class Proposal:
     short: bool  # too short, or sharing no name or figure: never confirmed automatically
 
 
-# Counted nouns that all count people, so "4,000 residents" and "4,000 people"
-# are the same quantity (general newswire nouns, not any story's).
-PEOPLE_NOUNS = frozenset(
-    """people person persons resident residents civilian civilians villager villagers
-    inhabitant inhabitants citizen citizens migrant migrants refugee refugees
-    individual individuals""".split()
-)
-
-
-def comparable_unit(unit: str) -> str:
-    return "people" if unit in PEOPLE_NOUNS else unit
-
-
-def _units(figures: Iterable[Figure]) -> dict[str, list[Figure]]:
-    out: dict[str, list[Figure]] = {}
-    for figure in figures:
-        if figure.unit:
-            out.setdefault(comparable_unit(figure.unit), []).append(figure)
-    return out
-
-
-def same_number(a: Figure, b: Figure) -> bool:
-    """Could these be the same number? Exact, or within 10% when either is approximate."""
-    return same_value(a.value, a.approximate, b.value, b.approximate)
-
-
-def same_value(a: float, a_approximate: bool, b: float, b_approximate: bool) -> bool:
-    """`same_number` of bare values, for callers that hold no `Figure` (figures listings)."""
-    if a == b:
-        return True
-    if a_approximate or b_approximate:
-        big = max(abs(a), abs(b)) or 1.0
-        return abs(a - b) / big <= APPROXIMATE_TOLERANCE
-    return False
-
-
-def figure_label(figure: Figure) -> str:
-    """'approximately 3,000' from value and qualifier, for reports and reasons."""
-    return value_label(figure.value, figure.approximate)
-
-
-def value_label(value: float, approximate: bool) -> str:
-    """`figure_label` without a Figure: `figures` labels thousands of groups."""
-    if value == int(value):
-        number = f"{int(value):,}"
-    else:
-        digits = 2 if abs(value) >= 0.01 else 6
-        number = f"{value:,.{digits}f}".rstrip("0").rstrip(".")
-    return f"approximately {number}" if approximate else number
-
-
 @dataclass(frozen=True)
 class Features:
     """What compare() needs of one claim, computed once per claim, not once per pair."""
@@ -363,7 +312,7 @@ def features(claim: Claim, terms_: Iterable[str] | None = None) -> Features:
     return Features(
         terms=found,
         text=" ".join(sorted(t for t in found if not t.startswith("#"))),
-        units=_units(claim.figures),
+        units=units_of(claim.figures),
         names=_interned(claim_names(claim)),
         entities=_interned(claim_entities(claim)),
     )
@@ -406,7 +355,7 @@ def prepared_features(claim: Claim, found: Prepared) -> Features:
     return Features(
         terms=_interned(terms),
         text=text,
-        units=_units(claim.figures),
+        units=units_of(claim.figures),
         names=_interned(names),
         entities=_interned(entities),
     )
@@ -466,8 +415,8 @@ def compare(
         return None  # below SUGGEST even if the texts matched word for word: skip the fuzz
     ratio = fuzz.token_set_ratio(fa.text, fb.text) / 100.0  # rapidfuzz's 0-100 as 0-1
     text_score = _text_score(ratio, containment, jaccard)
-    agree, differ = _figures_compared(fa.units, fb.units, common_units)
-    score = _with_figure_bonus(text_score, agree, differ)
+    agree, differ = figures_compared(fa.units, fb.units, common_units)
+    score = with_figure_bonus(text_score, agree, differ)
     if score < SUGGEST:
         return None
     # Same words, possibly about different things ("turnout was 31 percent" in
@@ -518,36 +467,6 @@ def _text_score(ratio: float, containment: float, jaccard: float) -> float:
         + CONTAINMENT_WEIGHT * containment
         + JACCARD_WEIGHT * min(1.0, JACCARD_SCALE * jaccard)
     )
-
-
-def _figures_compared(
-    ua: dict[str, list[Figure]], ub: dict[str, list[Figure]], common_units: list[str]
-) -> tuple[list[str], list[str]]:
-    """Units both claims count with the same number, and '3 vs 5 deaths' for the others."""
-    agree: list[str] = []
-    differ: list[str] = []
-    for unit in common_units:
-        pairs = [(x, y) for x in ua[unit] for y in ub[unit]]
-        if any(same_number(x, y) for x, y in pairs):
-            agree.append(unit)
-        else:
-            left = " / ".join(sorted({figure_label(x) for x in ua[unit]}))
-            right = " / ".join(sorted({figure_label(y) for y in ub[unit]}))
-            differ.append(f"{left} vs {right} {unit}")
-    return agree, differ
-
-
-def _with_figure_bonus(score: float, agree: list[str], differ: list[str]) -> float:
-    """The same count of the same thing is strong evidence of one proposition.
-
-    ("4,000 residents … shelters" / "some 4,000 people … shelters"); a different
-    count of it, weaker: it may be another quantity altogether.
-    """
-    if agree:
-        return min(MAX_SCORE, score + SAME_FIGURE_BONUS)
-    if differ:
-        return min(MAX_SCORE, score + OTHER_FIGURE_BONUS)
-    return score
 
 
 def _proposal(

@@ -35,7 +35,7 @@ from claimtrack.link.compare import (
     prepared_features,
 )
 from claimtrack.link.pending import Pending
-from claimtrack.link.scope import LEAD_CHARS, frame, same_event
+from claimtrack.link.scope import LEAD_CHARS, frame, other_event
 from claimtrack.link.termcache import TermCache
 from claimtrack.models import Claim, ClaimLink, ClaimWithLinks, LinkStatus, Relation
 from claimtrack.store import textindex
@@ -216,7 +216,7 @@ class Linker:
                     continue
                 other, theirs = known[other_id]
                 key = _pair(claim.id, other_id)
-                if key in proposals or _other_event(claim, other, own, theirs, frames):
+                if key in proposals or other_event(claim, other, own, theirs, frames):
                     continue
                 proposal = compare(claim, other, weight=weight, features_a=own, features_b=theirs)
                 if proposal is not None:
@@ -524,18 +524,6 @@ class Linker:
         while len(self._recent) > RECENT:
             self._recent.popitem(last=False)
         return entry
-
-
-def _other_event(
-    a: Claim, b: Claim, fa: Features, fb: Features, frames: Mapping[int | None, frozenset[str]]
-) -> bool:
-    """Claims of two articles whose leads name nothing in common tell two events, unless
-    the claims themselves share a name (one recalls the other's event)."""
-    if a.article_id == b.article_id or not fa.names.isdisjoint(fb.names):
-        return False
-    return not same_event(
-        frames.get(a.article_id, frozenset()), frames.get(b.article_id, frozenset())
-    )
 
 
 def _stored(conn: Connection, ids: Iterable[int]) -> Iterator[Claim]:

@@ -14,9 +14,12 @@ name, against 62% of pairs about a similar event and 5% of unrelated pairs
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from claimtrack.extraction import lexicon, places
 from claimtrack.extraction.attribution.words import TIME_WORDS
+from claimtrack.link.compare import Features
+from claimtrack.models import Claim
 
 # Characters of the text, after the title, that make the lead.
 LEAD_CHARS = 600
@@ -65,3 +68,15 @@ def same_event(a: frozenset[str], b: frozenset[str]) -> bool:
     if len(a) < SHARED_NAMES or len(b) < SHARED_NAMES:
         return True
     return len(a & b) >= SHARED_NAMES
+
+
+def other_event(
+    a: Claim, b: Claim, fa: Features, fb: Features, frames: Mapping[int | None, frozenset[str]]
+) -> bool:
+    """Claims of two articles whose leads name nothing in common tell two events, unless
+    the claims themselves share a name (one recalls the other's event)."""
+    if a.article_id == b.article_id or not fa.names.isdisjoint(fb.names):
+        return False
+    return not same_event(
+        frames.get(a.article_id, frozenset()), frames.get(b.article_id, frozenset())
+    )

@@ -26,8 +26,8 @@ from typing import Any
 from pydantic import TypeAdapter
 from sqlalchemy import Connection, Select, and_, case, select, union
 
-from claimtrack.link.compare import figure_label, same_number
 from claimtrack.link.linker import Linker
+from claimtrack.link.quantities import figure_key, figure_label, quantity_key, same_number
 from claimtrack.models import (
     Claim,
     Dispute,
@@ -191,7 +191,11 @@ def _stated(conn: Connection) -> _Stated:
         if stance == Stance.deny.value:
             out.denials.add(claim_id)
             continue
-        units = frozenset(f["unit"] for f in json.loads(figures) if f.get("unit"))
+        units = frozenset(
+            key
+            for f in json.loads(figures)
+            if (key := quantity_key(f.get("unit"), f.get("outcome"))) is not None
+        )
         if units:
             # A few hundred distinct unit sets serve tens of thousands of claims.
             out.units[claim_id] = shared.setdefault(units, units)
@@ -439,7 +443,7 @@ def _figure_split(
     groups: list[tuple[Figure, list[int]]] = []
     for claim_id, own in figures.items():
         for figure in own:
-            if figure.unit != unit:
+            if figure_key(figure) != unit:
                 continue
             for head, ids in groups:
                 if same_number(head, figure):
@@ -452,7 +456,9 @@ def _figure_split(
     groups.sort(key=lambda g: g[0].value)
     labels = []
     for head, ids in groups:
-        found = [f for i in ids for f in figures[i] if f.unit == unit and same_number(head, f)]
+        found = [
+            f for i in ids for f in figures[i] if figure_key(f) == unit and same_number(head, f)
+        ]
         # As in `figures`: one approximate report makes the value "approximately N".
         approximate = any(f.approximate for f in found)
         shown = (

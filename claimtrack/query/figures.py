@@ -17,8 +17,9 @@ from sqlalchemy import Connection, select
 
 from claimtrack.collector import fewer_collections
 from claimtrack.extraction.numbers import figure_unit, unit_class
-from claimtrack.link.compare import claim_terms, same_value, terms, value_label
+from claimtrack.link.compare import claim_terms, terms
 from claimtrack.link.linker import Linker
+from claimtrack.link.quantities import quantity_key, same_value, value_label
 from claimtrack.models import Claim, Figure, FigureGroup, Stance
 from claimtrack.store import textindex
 from claimtrack.store.backend import Backend
@@ -43,7 +44,7 @@ def speaker_key(speaker_id: int | None, speaker: str | None, article_id: int | N
 # One figure as `figures` groups it, a plain tuple (a unit alone is 40,000 of
 # them at 100,000 articles): the claim_figure columns claim_id, article_id,
 # speaker_id, speaker (as written, or the record's name), speaker_mention,
-# outlet, published, unit, value, approximate, in this order.
+# outlet, published, unit, value, approximate, outcome, in this order.
 FigureRow = tuple[
     int | None,
     int | None,
@@ -55,10 +56,11 @@ FigureRow = tuple[
     str | None,
     float,
     bool,
+    str | None,
 ]
-_UNIT, _VALUE, _APPROXIMATE = 7, 8, 9
-# A run of equal figures: unit, value and qualifier.
-_SAME_FIGURE = itemgetter(_UNIT, _VALUE, _APPROXIMATE)
+_UNIT, _VALUE, _APPROXIMATE, _OUTCOME = 7, 8, 9, 10
+# A run of equal figures: unit, outcome, value and qualifier.
+_SAME_FIGURE = itemgetter(_UNIT, _OUTCOME, _VALUE, _APPROXIMATE)
 
 
 def _published(claim: Claim, dates: Mapping[int, str]) -> str | None:
@@ -77,6 +79,7 @@ def _row(figure: Figure, claim: Claim, published: str | None) -> FigureRow:
         figure.unit,
         figure.value,
         figure.approximate,
+        figure.outcome,
     )
 
 
@@ -148,7 +151,7 @@ def figures(linker: Linker, query: str) -> list[FigureGroup]:
 # the speaker table made PostgreSQL hash every speaker and sort the join.
 _UNIT_ROWS = (
     "SELECT claim_id, article_id, speaker_id, speaker, speaker_mention, outlet, published,"
-    " unit, value, approximate"
+    " unit, value, approximate, outcome"
     " FROM claim_figure WHERE unit IN ({marks}) AND NOT denied{among}"
     " ORDER BY unit, value, claim_id, position"
 )
@@ -277,17 +280,17 @@ def _group(
     value, as the table of figures gives them, and saves sorting 40,000 again.
     """
     groups: list[list[FigureRow]] = []
-    by_unit: dict[str | None, _Heads] = {}
+    by_unit: dict[tuple[str | None, str | None], _Heads] = {}
     # Equal figures always join the same group (heads never change and new groups
     # only come after it), so the search runs once per run of equal figures, not
     # once per claim: "people" is 36,000 figures of 5,000 values at 100,000 articles.
-    joined: dict[tuple[str | None, float, bool], list[FigureRow]] = {}
+    joined: dict[tuple[str | None, str | None, float, bool], list[FigureRow]] = {}
     ascending = rows if ordered else sorted(rows, key=lambda r: (r[_UNIT] or "", r[_VALUE]))
     for key, run in groupby(ascending, _SAME_FIGURE):
         group = joined.get(key)
         if group is None:
-            unit, value, approximate = key
-            heads = by_unit.setdefault(unit, _Heads())
+            unit, outcome, value, approximate = key
+            heads = by_unit.setdefault((unit, outcome), _Heads())
             group = heads.find(value, approximate)
             if group is None:
                 group = heads.add(value, approximate)
@@ -295,13 +298,13 @@ def _group(
             joined[key] = group
         group.extend(run)
     found = [_figure_group(group, names or {}) for group in groups]
-    return sorted(found, key=lambda g: (g.unit or "", g.value))
+    return sorted(found, key=lambda g: (g.unit or "", g.quantity or "", g.value))
 
 
 def _figure_group(rows: list[FigureRow], names: Mapping[int, str]) -> FigureGroup:
     # Columns transposed in C, not a Python loop per figure: "people" at 100,000
     # articles is 36,000 figures in 4,000 groups.
-    ids, articles, speaker_ids, written, mentions, outlets, dates, units, values, flags = zip(
+    ids, articles, speaker_ids, written, mentions, outlets, dates, units, values, flags, done = zip(
         *rows, strict=True
     )
     shown = [
@@ -324,6 +327,7 @@ def _figure_group(rows: list[FigureRow], names: Mapping[int, str]) -> FigureGrou
     return FigureGroup(
         value=value,
         unit=units[0],
+        quantity=quantity_key(units[0], done[0]),
         approximate=approximate,
         label=value_label(value, approximate),
         claim_ids=[i for i in claim_ids if i is not None],

@@ -315,6 +315,7 @@ _FIGURE_COLUMNS = (
     "speaker_mention",
     "outlet",
     "published",
+    "outcome",
 )
 
 
@@ -337,6 +338,7 @@ def _figure_rows(
                 claim.speaker_mention,
                 article.outlet,
                 article.published,
+                figure.outcome,
             )
 
 

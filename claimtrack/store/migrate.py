@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, text, update
+from sqlalchemy import Connection, delete, func, inspect, select, text, update
 
 from claimtrack.errors import DatabaseError
 from claimtrack.extraction import lexicon
@@ -76,9 +76,9 @@ def fill_figures(conn: Connection) -> None:
     )
     insert = text(
         "INSERT INTO claim_figure (unit, value, claim_id, position, approximate, denied,"
-        " article_id, speaker_id, speaker, speaker_mention, outlet, published) VALUES"
-        " (:unit, :value, :claim_id, :position, :approximate, :denied, :article_id,"
-        " :speaker_id, :speaker, :speaker_mention, :outlet, :published)"
+        " article_id, speaker_id, speaker, speaker_mention, outlet, published, outcome)"
+        " VALUES (:unit, :value, :claim_id, :position, :approximate, :denied, :article_id,"
+        " :speaker_id, :speaker, :speaker_mention, :outlet, :published, :outcome)"
     )
     batch: list[dict[str, Any]] = []
     for row in conn.execute(query.execution_options(stream_results=True)):
@@ -100,6 +100,7 @@ def fill_figures(conn: Connection) -> None:
                     "speaker_mention": mention,
                     "outlet": outlet,
                     "published": date,
+                    "outcome": figure.get("outcome"),
                 }
             )
         if len(batch) >= BATCH:
@@ -144,6 +145,14 @@ def _v6(conn: Connection) -> str | None:
     return f"{claims} claims under {len(ids)} pronoun records now name no speaker"
 
 
+def _v7(conn: Connection) -> None:
+    # Figures found before schema 7 carry no outcome: they stay comparable by unit alone.
+    # (A database older than schema 3 had claim_figure made by create_all, column and all.)
+    columns = {c["name"] for c in inspect(conn).get_columns("claim_figure")}
+    if "outcome" not in columns:
+        conn.execute(text("ALTER TABLE claim_figure ADD COLUMN outcome VARCHAR"))
+
+
 # version → (what it changes, the step from version - 1, which may say more).
 STEPS: dict[int, tuple[str, Callable[[Connection], str | None]]] = {
     2: (
@@ -170,6 +179,11 @@ STEPS: dict[int, tuple[str, Callable[[Connection], str | None]]] = {
         "a claim whose speaker is an unresolved pronoun names no speaker; the records "
         "that filed every 'he' (or 'she', 'they') of the database under one speaker go",
         _v6,
+    ),
+    7: (
+        "figures keep what happened to what they count (killed, injured, destroyed…), "
+        "so `figures` and disputes keep '5 killed' apart from '250 injured'",
+        _v7,
     ),
 }
 

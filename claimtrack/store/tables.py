@@ -11,7 +11,7 @@ from sqlmodel import Field, SQLModel, Text
 
 from claimtrack.models import SpeakerKind
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Ids are INTEGER columns, 32-bit on PostgreSQL: no stored row has a larger one,
 # and asking for one is a driver error there (on SQLite past 2**63), not "none".
@@ -180,6 +180,7 @@ class FigureRow(SQLModel, table=True):
     speaker_mention: str
     outlet: str | None = None
     published: str | None = None
+    outcome: str | None = None  # what happened to what is counted (schema 7)
 
 
 def _table(model: type[SQLModel]) -> Table:

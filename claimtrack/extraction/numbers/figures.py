@@ -44,6 +44,7 @@ from claimtrack.extraction.numbers.exclusions import (
     sentence_initial,
 )
 from claimtrack.extraction.numbers.nouns import STOP_WORDS, metres_follow, noun_after
+from claimtrack.extraction.numbers.outcomes import PEOPLE_OUTCOMES, outcome
 from claimtrack.extraction.numbers.patterns import HYPHEN_CLASS, HYPHENS, SPACE
 from claimtrack.extraction.numbers.qualifiers import (
     OPENERS,
@@ -104,20 +105,28 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
             found.append(item)
         cursor = max(resume, cand_end)
     _join_ranges(text, found)
-    return [
-        Figure(
-            value=f.value,
-            unit=f.unit,
-            noun=f.noun,
-            text=text[f.start : f.end],
-            approximate=f.qualifier is not None,
-            qualifier=f.qualifier,
-            start=f.start + offset,
-            end=f.end + offset,
+    out = []
+    for f in found:
+        if f.dropped:
+            continue
+        happened = outcome(text, f.start, f.end, f.noun)
+        unit = f.unit
+        if happened in PEOPLE_OUTCOMES and unit in (None, "other"):
+            unit = "people"  # "200 injured", "250 others injured": people
+        out.append(
+            Figure(
+                value=f.value,
+                unit=unit,
+                noun=f.noun,
+                text=text[f.start : f.end],
+                approximate=f.qualifier is not None,
+                qualifier=f.qualifier,
+                outcome=happened,
+                start=f.start + offset,
+                end=f.end + offset,
+            )
         )
-        for f in found
-        if not f.dropped
-    ]
+    return out
 
 
 @dataclass(slots=True)

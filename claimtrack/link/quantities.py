@@ -1,0 +1,140 @@
+"""Quantities: which figures count one thing, and whether two of them can be one number.
+
+"4,000 residents" and "4,000 people" count one thing; "5 killed" and "250
+injured" do not, though both count people; "about 3,000" and "3,100" can be
+one number.  compare.py weighs what is found here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from claimtrack.models import Figure
+
+# Relative difference within which an approximate figure is the same number (10%).
+APPROXIMATE_TOLERANCE = 0.10
+# Added (up to MAX_SCORE) when both claims give the same number of the same unit.
+SAME_FIGURE_BONUS = 20.0
+# Added (up to MAX_SCORE) when they count the same unit with different numbers.
+OTHER_FIGURE_BONUS = 8.0
+MAX_SCORE = 100.0
+
+# Counted nouns that all count people, so "4,000 residents" and "4,000 people"
+# are the same quantity (general newswire nouns, not any story's).
+PEOPLE_NOUNS = frozenset(
+    """people person persons resident residents civilian civilians villager villagers
+    inhabitant inhabitants citizen citizens migrant migrants refugee refugees
+    individual individuals""".split()
+)
+
+
+def comparable_unit(unit: str) -> str:
+    return "people" if unit in PEOPLE_NOUNS else unit
+
+
+# Units that are a death toll themselves: "42 deaths" is "42 people killed".
+_DEATH_UNITS = frozenset("deaths death fatalities dead".split())
+
+
+def quantity_key(unit: str | None, outcome: str | None) -> str | None:
+    """One quantity: the unit and what happened to it ('people killed', 'home destroyed').
+
+    Figures compare, agree and dispute only within one quantity: 5 killed
+    and 250 injured are no two readings of one number.
+    """
+    if not unit:
+        return None
+    if unit in _DEATH_UNITS:
+        unit, outcome = "people", "killed"
+    unit = comparable_unit(unit)
+    return f"{unit} {outcome}" if outcome else unit
+
+
+def figure_key(figure: Figure) -> str | None:
+    return quantity_key(figure.unit, figure.outcome)
+
+
+def _outcome(figure: Figure) -> str | None:
+    return "killed" if figure.unit in _DEATH_UNITS else figure.outcome
+
+
+def units_of(figures: Iterable[Figure]) -> dict[str, list[Figure]]:
+    """Figures by what they count ('people'); what happened to it is compared pairwise."""
+    out: dict[str, list[Figure]] = {}
+    for figure in figures:
+        if figure.unit:
+            key = "people" if figure.unit in _DEATH_UNITS else comparable_unit(figure.unit)
+            out.setdefault(key, []).append(figure)
+    return out
+
+
+def same_number(a: Figure, b: Figure) -> bool:
+    """Could these be the same number? Exact, or within 10% when either is approximate."""
+    return same_value(a.value, a.approximate, b.value, b.approximate)
+
+
+def same_value(a: float, a_approximate: bool, b: float, b_approximate: bool) -> bool:
+    """`same_number` of bare values, for callers that hold no `Figure` (figures listings)."""
+    if a == b:
+        return True
+    if a_approximate or b_approximate:
+        big = max(abs(a), abs(b)) or 1.0
+        return abs(a - b) / big <= APPROXIMATE_TOLERANCE
+    return False
+
+
+def figure_label(figure: Figure) -> str:
+    """'approximately 3,000' from value and qualifier, for reports and reasons."""
+    return value_label(figure.value, figure.approximate)
+
+
+def value_label(value: float, approximate: bool) -> str:
+    """`figure_label` without a Figure: `figures` labels thousands of groups."""
+    if value == int(value):
+        number = f"{int(value):,}"
+    else:
+        digits = 2 if abs(value) >= 0.01 else 6
+        number = f"{value:,.{digits}f}".rstrip("0").rstrip(".")
+    return f"approximately {number}" if approximate else number
+
+
+def figures_compared(
+    ua: dict[str, list[Figure]], ub: dict[str, list[Figure]], common_units: list[str]
+) -> tuple[list[str], list[str]]:
+    """Units both claims count with the same number, and '3 vs 5 deaths' for the others."""
+    agree: list[str] = []
+    differ: list[str] = []
+    for unit in common_units:
+        # "240 passengers were evacuated" and "about 240 passengers": an outcome the
+        # other leaves unsaid may agree; only one outcome said by both can differ.
+        pairs = [
+            (x, y)
+            for x in ua[unit]
+            for y in ub[unit]
+            if _outcome(x) == _outcome(y) or _outcome(x) is None or _outcome(y) is None
+        ]
+        agreeing = [(x, y) for x, y in pairs if same_number(x, y)]
+        if agreeing:
+            x, y = agreeing[0]
+            agree.append(quantity_key(unit, _outcome(x) or _outcome(y)) or unit)
+            continue
+        strict = [(x, y) for x, y in pairs if _outcome(x) == _outcome(y)]
+        if strict:
+            said = quantity_key(unit, _outcome(strict[0][0])) or unit
+            left = " / ".join(sorted({figure_label(x) for x, _ in strict}))
+            right = " / ".join(sorted({figure_label(y) for _, y in strict}))
+            differ.append(f"{left} vs {right} {said}")
+    return agree, differ
+
+
+def with_figure_bonus(score: float, agree: list[str], differ: list[str]) -> float:
+    """The same count of the same thing is strong evidence of one proposition.
+
+    ("4,000 residents … shelters" / "some 4,000 people … shelters"); a different
+    count of it, weaker: it may be another quantity altogether.
+    """
+    if agree:
+        return min(MAX_SCORE, score + SAME_FIGURE_BONUS)
+    if differ:
+        return min(MAX_SCORE, score + OTHER_FIGURE_BONUS)
+    return score

@@ -1,0 +1,112 @@
+"""Outcomes: what happened to what a figure counts, and why it keeps quantities apart."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimtrack.extraction.claims import extract
+from claimtrack.extraction.numbers import find_figures
+from claimtrack.link.compare import compare
+from claimtrack.link.linker import Linker
+from claimtrack.link.quantities import quantity_key
+from claimtrack.models import Article, Claim, Relation
+from claimtrack.query.disputes import disputes
+from claimtrack.query.figures import figures
+from claimtrack.store.database import Store
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "At least five people were killed, 250 others injured and more than 800 homes "
+            "destroyed by the quake.",
+            [(5, "people", "killed"), (250, "people", "injured"), (800, "home", "destroyed")],
+        ),
+        (
+            "12 people had been killed and 20 wounded in the bombing.",
+            [(12, "people", "killed"), (20, "people", "injured")],
+        ),
+        ("The blast has killed 40 people in the market.", [(40, "people", "killed")]),
+        ("Police arrested 12 protesters on Friday.", [(12, "protester", "arrested")]),
+        ("The storm damaged 42 government buildings.", [(42, "building", "damaged")]),
+        ("42 deaths had been confirmed by Tuesday.", [(42, "deaths", "killed")]),
+        ("North Korea sent 12,000 troops to the front.", [(12000, "troops", None)]),
+        ("About 300 people gathered in the square.", [(300, "people", None)]),
+    ],
+)
+def test_the_outcome_is_read_after_the_figure_or_from_the_verb_before(
+    text: str, expected: list[tuple[float, str, str | None]]
+) -> None:
+    assert [(f.value, f.unit, f.outcome) for f in find_figures(text)] == expected
+
+
+def test_one_quantity_is_the_unit_and_its_outcome() -> None:
+    assert quantity_key("deaths", None) == "people killed"
+    assert quantity_key("residents", "injured") == "people injured"
+    assert quantity_key("troops", None) == "troops"
+    assert quantity_key(None, "killed") is None
+
+
+def _claim(text: str, speaker: str, article: int) -> Claim:
+    return Claim(
+        speaker=speaker,
+        speaker_mention=speaker,
+        cue="said",
+        text=text,
+        sentence=text,
+        start=0,
+        end=len(text),
+        article_id=article,
+        figures=find_figures(text),
+    )
+
+
+def test_a_toll_of_dead_does_not_contradict_a_count_of_injured() -> None:
+    dead = _claim("five people were killed in the quake in the Harbourton valley", "agency", 1)
+    hurt = _claim("250 people were injured in the quake in the Harbourton valley", "office", 2)
+    proposal = compare(dead, hurt)
+    assert proposal is None or proposal.relation is not Relation.contradicts
+
+
+def test_two_tolls_of_dead_contradict() -> None:
+    a = _claim("five people were killed in the quake in the Harbourton valley", "agency", 1)
+    b = _claim("nine people were killed in the quake in the Harbourton valley", "office", 2)
+    proposal = compare(a, b)
+    assert proposal is not None and proposal.relation is Relation.contradicts
+    assert proposal.reason == "figures differ: 5 vs 9 people killed"
+
+
+def test_an_outcome_one_side_leaves_unsaid_may_still_agree() -> None:
+    a = _claim("240 passengers were evacuated from the ferry near Corran Island", "firm", 1)
+    b = _claim("about 240 passengers were taken off the ferry near Corran Island", "coast", 2)
+    proposal = compare(a, b)
+    assert proposal is not None and proposal.relation is Relation.corroborates
+
+
+@given(st.text(max_size=120))
+def test_outcomes_never_raise(text: str) -> None:
+    for figure in find_figures(text):
+        assert figure.outcome is None or isinstance(figure.outcome, str)
+
+
+def test_figures_keep_the_dead_apart_from_the_injured(store: Store) -> None:
+    linker = Linker(store)
+    for name, text in [
+        ("wire", "Quake in Harbourton\n\nThe agency said 5 people were killed by the quake.\n"),
+        ("post", "Quake in Harbourton\n\nThe agency said 250 people were injured by the quake.\n"),
+        ("mail", "Quake in Harbourton\n\nDoctors said 7 people were killed by the quake.\n"),
+    ]:
+        stored = store.add(extract(Article(text=text, outlet=name, path=f"{name}.txt")))
+        assert stored.article_id is not None
+        linker.link_article(stored.article_id)
+    groups = figures(linker, "people")
+    assert [(g.quantity, g.label) for g in groups] == [
+        ("people injured", "250"),
+        ("people killed", "5"),
+        ("people killed", "7"),
+    ]
+    (dispute,) = disputes(linker)
+    assert dispute.topic.startswith("people killed: 5 vs 7")
