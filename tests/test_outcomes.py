@@ -10,7 +10,7 @@ from claimtrack.extraction.claims import extract
 from claimtrack.extraction.numbers import find_figures
 from claimtrack.link.compare import compare
 from claimtrack.link.linker import Linker
-from claimtrack.link.quantities import quantity_key
+from claimtrack.link.quantities import compatible, quantity_key
 from claimtrack.models import Article, Claim, Relation
 from claimtrack.query.disputes import disputes
 from claimtrack.query.figures import figures
@@ -110,3 +110,32 @@ def test_figures_keep_the_dead_apart_from_the_injured(store: Store) -> None:
     ]
     (dispute,) = disputes(linker)
     assert dispute.topic.startswith("people killed: 5 vs 7")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "may_both_hold"),
+    [
+        ("more than $2 billion", "$2.5 billion", True),
+        ("at least 24 people", "26 people", True),
+        ("at least 120 people", "about 200 people", True),
+        ("about 200 people", "134 people", False),
+        ("no more than 9 percent", "14 percent", False),
+        ("up to 10,000 troops", "3,000 troops", True),
+        ("nearly 3,000 troops", "3,100 troops", False),
+        ("42 people", "44 people", False),
+        ("dozens of people", "60 people", True),
+    ],
+)
+def test_figures_are_intervals(a: str, b: str, may_both_hold: bool) -> None:
+    (fa,) = find_figures(a)
+    (fb,) = find_figures(b)
+    assert compatible(fa, fb) is may_both_hold
+    assert compatible(fb, fa) is may_both_hold
+
+
+def test_figures_that_may_both_hold_are_related_not_a_contradiction() -> None:
+    a = _claim("more than 200 people were killed in the quake in the Harbourton valley", "x", 1)
+    b = _claim("250 people were killed in the quake in the Harbourton valley", "y", 2)
+    proposal = compare(a, b)
+    assert proposal is not None and proposal.relation is Relation.related
+    assert proposal.reason.startswith("figures may both hold")

@@ -415,8 +415,8 @@ def compare(
         return None  # below SUGGEST even if the texts matched word for word: skip the fuzz
     ratio = fuzz.token_set_ratio(fa.text, fb.text) / 100.0  # rapidfuzz's 0-100 as 0-1
     text_score = _text_score(ratio, containment, jaccard)
-    agree, differ = figures_compared(fa.units, fb.units, common_units)
-    score = with_figure_bonus(text_score, agree, differ)
+    agree, differ, loose = figures_compared(fa.units, fb.units, common_units)
+    score = with_figure_bonus(text_score, agree, differ or loose)
     if score < SUGGEST:
         return None
     # Same words, possibly about different things ("turnout was 31 percent" in
@@ -424,7 +424,7 @@ def compare(
     short = min(len(fa.terms), len(fb.terms)) < SHORT_TERMS or (
         not agree and not (fa.entities & fb.entities)
     )
-    return _proposal(a, b, score, text_score, agree, differ, short)
+    return _proposal(a, b, score, text_score, (agree, differ, loose), short)
 
 
 def _one_source_twice(a: Claim, b: Claim) -> bool:
@@ -474,11 +474,11 @@ def _proposal(
     b: Claim,
     score: float,
     text_score: float,
-    agree: list[str],
-    differ: list[str],
+    figures: tuple[list[str], list[str], list[str]],
     short: bool,
 ) -> Proposal:
     """The relation of a pair that scored at least SUGGEST, from stance and figures."""
+    agree, differ, loose = figures
     shown = round(score, 1)
     if a.stance != b.stance:
         return _opposed(a, b, shown, short)
@@ -488,6 +488,9 @@ def _proposal(
             # and "500 patients were treated" are two quantities, not a dispute.
             return Proposal(Relation.related, shown, "overlapping content", short)
         return Proposal(Relation.contradicts, shown, "figures differ: " + "; ".join(differ), short)
+    if loose and not agree:
+        # "At least 120" and "about 200": not one number, yet both may hold.
+        return Proposal(Relation.related, shown, "figures may both hold: " + "; ".join(loose), True)
     if score >= CORROBORATE:
         reason = "same proposition"
         if agree:

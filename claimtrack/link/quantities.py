@@ -100,10 +100,12 @@ def value_label(value: float, approximate: bool) -> str:
 
 def figures_compared(
     ua: dict[str, list[Figure]], ub: dict[str, list[Figure]], common_units: list[str]
-) -> tuple[list[str], list[str]]:
-    """Units both claims count with the same number, and '3 vs 5 deaths' for the others."""
+) -> tuple[list[str], list[str], list[str]]:
+    """Quantities both claims give the same number, '3 vs 5 people killed' for those they
+    cannot both be right about, and those whose numbers differ but may both hold."""
     agree: list[str] = []
     differ: list[str] = []
+    loose: list[str] = []
     for unit in common_units:
         # "240 passengers were evacuated" and "about 240 passengers": an outcome the
         # other leaves unsaid may agree; only one outcome said by both can differ.
@@ -118,13 +120,17 @@ def figures_compared(
             x, y = agreeing[0]
             agree.append(quantity_key(unit, _outcome(x) or _outcome(y)) or unit)
             continue
-        strict = [(x, y) for x, y in pairs if _outcome(x) == _outcome(y)]
-        if strict:
-            said = quantity_key(unit, _outcome(strict[0][0])) or unit
-            left = " / ".join(sorted({figure_label(x) for x, _ in strict}))
-            right = " / ".join(sorted({figure_label(y) for _, y in strict}))
-            differ.append(f"{left} vs {right} {said}")
-    return agree, differ
+        # "More than 200" and "250" can both be true: only figures that cannot are a dispute.
+        same = [(x, y) for x, y in pairs if _outcome(x) == _outcome(y)]
+        strict = [(x, y) for x, y in same if not compatible(x, y)]
+        for found, out in ((strict, differ), (same, loose)):
+            if found:
+                said = quantity_key(unit, _outcome(found[0][0])) or unit
+                left = " / ".join(sorted({figure_label(x) for x, _ in found}))
+                right = " / ".join(sorted({figure_label(y) for _, y in found}))
+                out.append(f"{left} vs {right} {said}")
+                break
+    return agree, differ, loose
 
 
 def with_figure_bonus(score: float, agree: list[str], differ: list[str]) -> float:
@@ -138,3 +144,46 @@ def with_figure_bonus(score: float, agree: list[str], differ: list[str]) -> floa
     if differ:
         return min(MAX_SCORE, score + OTHER_FIGURE_BONUS)
     return score
+
+
+# Bounds a qualifier sets, as (low, high) multiples of the stated value: "more
+# than 200" is anything above 200, "nearly 200" a little under it, "about 200"
+# either side.  Vague amounts ("dozens", "thousands") are lower bounds.
+_LOWER_BOUNDS = (
+    "more than|over|at least|above|in excess of|upwards of|upward of|no fewer than|"
+    "no less than|not less than|a minimum of|+|or more"
+).split("|")
+_UPPER_BOUNDS = (
+    "up to|less than|fewer than|under|below|at most|no more than|not more than|"
+    "as many as|as much as|as high as|a maximum of"
+).split("|")
+# Longest first, so that "no more than" is read before "more than".
+_BOUNDS_BY_LENGTH = sorted(
+    [(b, "lower") for b in _LOWER_BOUNDS] + [(b, "upper") for b in _UPPER_BOUNDS],
+    key=lambda item: -len(item[0]),
+)
+_NEAR_BELOW = ("nearly", "almost", "close to", "just under", "just below", "nigh on")
+_VAGUE = ("dozens", "hundreds", "thousands", "millions", "scores", "several", "a few", "tens")
+
+
+def interval(figure: Figure) -> tuple[float, float]:
+    """The values a figure admits; an exact figure admits itself."""
+    v = figure.value
+    q = (figure.qualifier or "").lower().strip()
+    if not figure.approximate:
+        return v, v
+    bound = next((kind for b, kind in _BOUNDS_BY_LENGTH if q.endswith(b)), None)
+    if bound == "lower" or (bound is None and any(w in q for w in _VAGUE)):
+        return v, float("inf")
+    if bound == "upper":
+        return 0.0, v
+    if any(q.endswith(b) for b in _NEAR_BELOW):
+        return v * (1 - 2 * APPROXIMATE_TOLERANCE), v
+    return v * (1 - APPROXIMATE_TOLERANCE), v * (1 + APPROXIMATE_TOLERANCE)
+
+
+def compatible(a: Figure, b: Figure) -> bool:
+    """Could both be true of one quantity? 'More than $2 billion' and '$2.5 billion' can."""
+    a_lo, a_hi = interval(a)
+    b_lo, b_hi = interval(b)
+    return a_lo <= b_hi and b_lo <= a_hi

@@ -27,7 +27,13 @@ from pydantic import TypeAdapter
 from sqlalchemy import Connection, Select, and_, case, select, union
 
 from claimtrack.link.linker import Linker
-from claimtrack.link.quantities import figure_key, figure_label, quantity_key, same_number
+from claimtrack.link.quantities import (
+    compatible,
+    figure_key,
+    figure_label,
+    quantity_key,
+    same_number,
+)
 from claimtrack.models import (
     Claim,
     Dispute,
@@ -368,9 +374,9 @@ def _figure_dispute(
     """Positions by value, when the claims state two values or more, and the denials."""
     if len(members) < 2:
         return None
-    values = _figure_split(members, unit, stated)
-    if len(values) < 2:
-        return None
+    heads, values = _figure_split(members, unit, stated)
+    if len(values) < 2 or all(compatible(a, b) for a in heads for b in heads):
+        return None  # "more than 200" and "250": values that may all hold are no dispute
     positions = list(values)
     denials = [i for i in members if i in stated.denials]
     if denials:
@@ -432,7 +438,7 @@ def _found(
 
 def _figure_split(
     members: Sequence[int], unit: str, stated: _Stated
-) -> list[tuple[str, list[int]]]:
+) -> tuple[list[Figure], list[tuple[str, list[int]]]]:
     """The asserting claims that count `unit`, grouped by value (smallest first)."""
     # Parsed here, for one dispute at a time: kept for all, they were the largest thing held.
     figures = {
@@ -467,7 +473,7 @@ def _figure_split(
             else head.model_copy(update={"approximate": approximate})
         )
         labels.append((figure_label(shown), ids))
-    return labels
+    return [head for head, _ in groups], labels
 
 
 def _two_sides(members: Sequence[int], links: Sequence[_Link]) -> list[list[int]]:
