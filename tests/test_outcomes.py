@@ -139,3 +139,20 @@ def test_figures_that_may_both_hold_are_related_not_a_contradiction() -> None:
     proposal = compare(a, b)
     assert proposal is not None and proposal.relation is Relation.related
     assert proposal.reason.startswith("figures may both hold")
+
+
+def test_generic_sources_are_scoped_to_their_article(store: Store) -> None:
+    linker = Linker(store)
+    for name, text in [
+        ("wire", "Flood in Harbourton\n\nOfficials said 42 people were killed in the flood.\n"),
+        ("post", "Harbourton flood\n\nOfficials said 42 people were killed in the flood.\n"),
+        ("mail", "Fire in Ostrel\n\nOfficials said the fire was out by noon.\n"),
+    ]:
+        stored = store.add(extract(Article(text=text, outlet=name, path=f"{name}.txt")))
+        assert stored.article_id is not None
+        linker.link_article(stored.article_id)
+    claims = store.claims()
+    assert [c.speaker for c in claims] == ["Officials"] * 3
+    assert len({c.speaker_id for c in claims}) == 3  # one record per article, never shared
+    (group,) = figures(linker, "people killed")
+    assert group.independent_sources == 2  # each outlet's unnamed officials count once

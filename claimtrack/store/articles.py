@@ -29,7 +29,7 @@ from claimtrack.models import (
 )
 from claimtrack.store import claimcount, speakercache
 from claimtrack.store.backend import id_chunks
-from claimtrack.store.speakers import Speakers, SpeakerWrites, speakers_of
+from claimtrack.store.speakers import Speakers, SpeakerWrites, generic_source, speakers_of
 from claimtrack.store.tables import ARTICLE, CLAIM, FIGURE, SPEAKER, SPEAKER_RULE, valid_id
 
 # What `Store.add` runs on a newly stored article, in its transaction: the
@@ -157,7 +157,12 @@ class Articles(Speakers):
                 self._article_by_hash_stmt, {"content_hash": content_hash}
             ).scalar_one()
             return IngestResult(path=path, status=IngestStatus.skipped, article_id=existing)
-        records = self._resolve_speakers(conn, speakers_of(extraction), rules, speakers)
+        wanted = speakers_of(extraction)
+        scoped = {name for name, speaker in wanted.items() if generic_source(speaker)}
+        named = {name: speaker for name, speaker in wanted.items() if name not in scoped}
+        records = self._resolve_speakers(conn, named, rules, speakers)
+        for name in sorted(scoped):
+            records[name] = self._scoped_speaker(conn, wanted[name], article_id)
         speaker_ids = {name: record.id for name, record in records.items()}
         stored: list[Claim] = []
         if extraction.claims:

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Insert, Select, delete, func, or_, select, update
 
 from claimtrack.errors import ClaimtrackError, NotFoundError
+from claimtrack.extraction import lexicon
 from claimtrack.models import Extraction, Speaker, SpeakerKind, SpeakerSummary
 from claimtrack.speakers import resolve
 from claimtrack.speakers.names import name_key
@@ -181,9 +182,19 @@ class Speakers(StoreBase):
         )
         return dict(sorted(found.items()))
 
-    def _create_speaker(self, conn: Connection, speaker: Speaker, name: str) -> SpeakerRecord:
+    def _scoped_speaker(self, conn: Connection, speaker: Speaker, article_id: int) -> SpeakerRecord:
+        """A record of its own for an anonymous or generic source ("officials", "people
+        familiar with the talks"): the officials of one story are not those of another,
+        so no record is shared across articles, and none is found by name again."""
+        return self._create_speaker(
+            conn, speaker, speaker.name, key=f"{name_key(speaker.name)}@article-{article_id}"
+        )
+
+    def _create_speaker(
+        self, conn: Connection, speaker: Speaker, name: str, key: str | None = None
+    ) -> SpeakerRecord:
         """A new speaker record; a concurrent writer may have just created the same one."""
-        key = name_key(name)
+        key = key or name_key(name)
         country = resolve.org_country(speaker.name, speaker.country)
         if speaker.kind not in resolve.ORG_KINDS:
             country = speaker.country
@@ -358,6 +369,16 @@ class Speakers(StoreBase):
                 f"{name.strip()!r} is an alias of several speakers ({listed}); use an id"
             )
         return speaker_records(conn, ids)[ids[0]] if ids else None
+
+
+# Heads of generic sources, which speak for their article only.
+_GENERIC_HEADS = lexicon.ANONYMOUS_HEADS | {"reports", "report", "people", "sources", "source"}
+
+
+def generic_source(speaker: Speaker) -> bool:
+    """An anonymous or generic source: 'officials', 'reports', 'a person familiar with …'."""
+    words = speaker.name.lower().split()
+    return speaker.kind is SpeakerKind.anonymous or bool(words and words[-1] in _GENERIC_HEADS)
 
 
 def speakers_of(extraction: Extraction) -> dict[str, Speaker]:
