@@ -88,7 +88,7 @@ class Linker:
         # Reads in the transaction add the pending index entries (`Pending`).
         self._pending = Pending()
         # Articles' event frames (scope.py), by article id, most recent last.
-        self._frame_cache: OrderedDict[int, frozenset[str]] = OrderedDict()
+        self._frame_cache: OrderedDict[int | None, frozenset[str]] = OrderedDict()
 
     def prepare(self, found: Mapping[FeatureKey, Prepared]) -> None:
         """Features computed elsewhere for the claims linked next (replacing earlier ones).
@@ -216,10 +216,10 @@ class Linker:
                     continue
                 other, theirs = known[other_id]
                 key = _pair(claim.id, other_id)
-                if key in proposals or other_event(claim, other, own, theirs, frames):
+                if key in proposals:
                     continue
                 proposal = compare(claim, other, weight=weight, features_a=own, features_b=theirs)
-                if proposal is not None:
+                if proposal is not None and not other_event(claim, other, own, theirs, frames):
                     found.append((key, proposal))
             # A claim keeps its strongest links only: a fact-checker reads the
             # best few, and the store must not grow with every loose overlap.
@@ -230,9 +230,10 @@ class Linker:
 
     def _frames(
         self, conn: Connection, article_ids: Iterable[int | None]
-    ) -> dict[int | None, frozenset[str]]:
+    ) -> Mapping[int | None, frozenset[str]]:
         """Each article's event frame (scope.py), read once and remembered."""
-        missing = {a for a in article_ids if a is not None and a not in self._frame_cache}
+        cache = self._frame_cache
+        missing = {a for a in article_ids if a is not None and a not in cache}
         for chunk in id_chunks(missing):
             rows = conn.execute(
                 select(
@@ -241,9 +242,9 @@ class Linker:
             )
             for article_id, title, lead in rows:
                 self._frame_cache[article_id] = frame(title, lead or "")
-        while len(self._frame_cache) > RECENT_ARTICLES:
-            self._frame_cache.popitem(last=False)
-        return {a: self._frame_cache.get(a, frozenset()) for a in article_ids if a is not None}
+        while len(cache) > RECENT_ARTICLES:
+            cache.popitem(last=False)
+        return cache
 
     def _begin(self, conn: Connection) -> Pending:
         """The pending writes of this transaction; on its first article, take the index.

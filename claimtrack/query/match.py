@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from claimtrack.extraction.claims import extract
 from claimtrack.extraction.numbers import find_figures
-from claimtrack.link.compare import SUGGEST, claim_terms, compare
+from claimtrack.link.compare import CONFIRM, SUGGEST, claim_terms, compare
 from claimtrack.link.linker import Linker, weight_function
-from claimtrack.models import Article, Claim, Match
+from claimtrack.models import Article, Claim, Match, Relation
 
 # A fact-checker looking up one statement can afford more candidates than ingest.
 MATCH_CANDIDATES = 100
@@ -29,13 +29,13 @@ def match(linker: Linker, statement: str) -> list[Match]:
         proposal = compare(probe, claim, weight=weight, terms_a=probe_terms)
         if proposal is None or proposal.score < SUGGEST:
             continue
+        relation = proposal.relation
+        if relation is Relation.corroborates and proposal.score < CONFIRM:
+            # A statement checked against the archive: below the score that links
+            # confirm on their own, shared words are a topic, not the proposition.
+            relation = Relation.related
         found.append(
-            Match(
-                claim=claim,
-                score=proposal.score,
-                relation=proposal.relation,
-                reason=proposal.reason,
-            )
+            Match(claim=claim, score=proposal.score, relation=relation, reason=proposal.reason)
         )
     return sorted(found, key=lambda m: (-m.score, m.claim.id or 0))
 
