@@ -268,7 +268,9 @@ def ingest_labels(labels: LabelSet, folder: Path) -> tuple[dict[str, list[Claim]
             raise RuntimeError("ingest failed: " + "; ".join(f"{r.path}: {r.error}" for r in bad))
         keys = {r.article_id: paths[r.path] for r in results}
         claims: dict[str, list[Claim]] = {key: [] for key in paths.values()}
-        for claim in store.claims():
+        # The articles' own voice is never linked: a labelled claim found only as
+        # narration is an attribution the extractor missed.
+        for claim in store.claims(attributed=True):
             claims[keys[claim.article_id]].append(claim)
         links = Linker(store).links()
     return claims, links

@@ -534,7 +534,12 @@ def source_matches(gold_source: str, speaker: str | None, mention: str | None) -
 def _default_extractor() -> Extractor:
     from claimtrack.extraction.claims import extract
 
-    return extract
+    def attributed(article: Article) -> Extraction:
+        # The article's own voice is no attribution: attribution scores leave it out.
+        found = extract(article)
+        return found.model_copy(update={"claims": [c for c in found.claims if c.attributed]})
+
+    return attributed
 
 
 def _run(docs: Sequence[Doc], extractor: Extractor | None) -> tuple[list[list[Claim]], float]:

@@ -127,6 +127,14 @@ class Claim(BaseModel):
     stance: Stance = Stance.assert_
     hedges: list[str] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
+    attributed: bool = Field(
+        default=True,
+        description=(
+            "False for a statement the article makes in its own voice (a figure in its "
+            "narration): its speaker is the outlet, or 'article N' when none is known, and "
+            "attribution scores leave it out."
+        ),
+    )
 
     @computed_field(  # type: ignore[prop-decorator]
         description="'resolved' when the speaker is named; 'unresolved' when the words "

@@ -27,6 +27,7 @@ CLAIM_KEYS = {
     "speaker_kind",
     "speaker_mention",
     "resolution",
+    "attributed",
     "cue",
     "via",
     "text",

@@ -243,7 +243,9 @@ def test_shell_completion_is_offered(runner: CliRunner) -> None:
 
 
 def test_show_prints_values_a_reader_expects(runner: CliRunner, seeded: str) -> None:
-    result = ok(invoke(runner, "--db", seeded, "show", "9"))
+    listed = ok(invoke(runner, "--db", seeded, "claims", "--search", "1,500", "--format", "json"))
+    claim_id = next(c["id"] for c in json.loads(listed.stdout) if c["attributed"] and not c["via"])
+    result = ok(invoke(runner, "--db", seeded, "show", str(claim_id)))
     lines = {line.split(" ", 1)[0]: line for line in result.stdout.split("\n\n")[0].splitlines()}
     for python in ("None", "[]", "{'", "'value'"):
         assert python not in result.stdout

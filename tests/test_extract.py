@@ -184,9 +184,12 @@ def test_conjoined_countries_give_one_claim_each() -> None:
     assert all(c.stance == Stance.deny for c in found)
 
 
-def test_no_claims_from_unattributed_text() -> None:
-    assert claims_of("The bridge was built in 1932 and carries 40,000 cars a day.") == []
+def test_no_attributed_claims_from_unattributed_text() -> None:
     assert claims_of("He declined to comment.") == []
+    # A counted figure in the article's own voice is a claim of the outlet, unattributed.
+    (own,) = claims_of("The bridge was built in 1932 and carries 40,000 cars a day.")
+    assert (own.attributed, own.speaker_mention, own.cue) == (False, "", "")
+    assert [(f.value, f.unit) for f in own.figures] == [(40000.0, "car")]
 
 
 def test_offsets_index_the_article_text() -> None:

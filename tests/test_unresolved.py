@@ -68,7 +68,11 @@ def test_an_older_database_loses_its_pronoun_records(store: Store, tmp_path: Pat
             )
         conn.execute(update(META).where(META.c.key == "schema_version").values(value="5"))
     with open_store(store.url) as reopened:
-        assert [c.split(":")[0] for c in reopened.upgraded] == ["schema 5 → 6", "schema 6 → 7"]
+        assert [c.split(":")[0] for c in reopened.upgraded] == [
+            "schema 5 → 6",
+            "schema 6 → 7",
+            "schema 7 → 8",
+        ]
         assert "1 claims under 1 pronoun records" in reopened.upgraded[0]
         [claim] = [c for c in reopened.claims() if c.speaker_mention == "He"]
         assert (claim.speaker, claim.speaker_id) == (None, None)

@@ -304,6 +304,14 @@ def claims(
     claim_id: Annotated[
         int | None, typer.Option("--id", help="Only the claim with this id.")
     ] = None,
+    attributed: Annotated[
+        bool | None,
+        typer.Option(
+            "--attributed/--own-voice",
+            help="Only claims someone is reported to have made, or only figures the "
+            "articles state in their own voice (default: both).",
+        ),
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
     db: DbOption = None,
 ) -> None:
@@ -323,7 +331,11 @@ def claims(
                 _say(found.notice)
             speaker_ids = found.ids
         rows = store.claims(
-            speaker_ids=speaker_ids, article=article, search=search, claim_id=claim_id
+            speaker_ids=speaker_ids,
+            article=article,
+            search=search,
+            claim_id=claim_id,
+            attributed=attributed,
         )
         if claim_id is not None and not rows and article is None and speaker is None and not search:
             raise NotFoundError(f"no claim with id {claim_id}")

@@ -18,6 +18,7 @@ from claimtrack.extraction.clean import content_spans
 from claimtrack.extraction.continued import continuation
 from claimtrack.extraction.descriptions import PERSON_NOUNS
 from claimtrack.extraction.mentions import ArticleSpeakers
+from claimtrack.extraction.narration import own_voice
 from claimtrack.extraction.numbers import find_figures
 from claimtrack.extraction.segment import Span, quote_spans, split_sentences
 from claimtrack.extraction.stance import stance as stance_of
@@ -83,6 +84,8 @@ def extract(article: Article) -> Extraction:
     if article.outlet:
         claims = [_without_own_outlet(c, article.outlet) for c in claims]
     claims = _named_later(claims, memory)
+    claims.extend(own_voice(article, sentences, claims, quotes))
+    claims.sort(key=lambda c: (c.start, not c.attributed))
     return Extraction(article=article, claims=claims, speakers=_speakers(claims, memory))
 
 

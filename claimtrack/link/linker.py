@@ -209,6 +209,8 @@ class Linker:
         frames = self._frames(conn, {c.article_id for c, _ in known.values()})
         for claim in claims:
             assert claim.id is not None
+            if not claim.attributed:
+                continue  # the article's own voice: indexed for `match`, linked to nothing
             own = known[claim.id][1]
             found: list[tuple[tuple[int, int], Proposal]] = []
             for other_id in sorted(wanted[claim.id]):
@@ -216,7 +218,7 @@ class Linker:
                     continue
                 other, theirs = known[other_id]
                 key = _pair(claim.id, other_id)
-                if key in proposals:
+                if key in proposals or not other.attributed:
                     continue
                 proposal = compare(claim, other, weight=weight, features_a=own, features_b=theirs)
                 if proposal is not None and not other_event(claim, other, own, theirs, frames):

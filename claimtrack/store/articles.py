@@ -157,6 +157,7 @@ class Articles(Speakers):
                 self._article_by_hash_stmt, {"content_hash": content_hash}
             ).scalar_one()
             return IngestResult(path=path, status=IngestStatus.skipped, article_id=existing)
+        extraction = _own_voice_named(extraction, article_id)
         wanted = speakers_of(extraction)
         scoped = {name for name, speaker in wanted.items() if generic_source(speaker)}
         named = {name: speaker for name, speaker in wanted.items() if name not in scoped}
@@ -253,6 +254,7 @@ class Articles(Speakers):
         search: str | None = None,
         claim_id: int | None = None,
         speaker_ids: Iterable[int] | None = None,
+        attributed: bool | None = None,
     ) -> list[Claim]:
         """Claims matching every filter given, ordered by article then position.
 
@@ -262,6 +264,8 @@ class Articles(Speakers):
         """
         c = CLAIM.c
         stmt = claim_select().order_by(c.article_id, c.start, c.id)
+        if attributed is not None:  # the article's own voice, or every other claim
+            stmt = stmt.where(c.attributed.is_(attributed))
         for wanted, column in ((claim_id, c.id), (article, c.article_id)):
             if wanted is not None:
                 if not valid_id(wanted):
@@ -287,6 +291,18 @@ class Articles(Speakers):
             return list(claims_from(conn.execute(stmt)))
 
 
+def _own_voice_named(extraction: Extraction, article_id: int) -> Extraction:
+    """The article's own statements with no outlet known speak as 'article N'."""
+    if all(c.attributed or c.speaker for c in extraction.claims):
+        return extraction
+    name = f"article {article_id}"
+    claims = [
+        c if c.attributed or c.speaker else c.model_copy(update={"speaker": name})
+        for c in extraction.claims
+    ]
+    return extraction.model_copy(update={"claims": claims})
+
+
 def _claim_row(claim: Claim, article_id: int, speaker_ids: dict[str, int]) -> dict[str, Any]:
     return {
         "article_id": article_id,
@@ -304,6 +320,7 @@ def _claim_row(claim: Claim, article_id: int, speaker_ids: dict[str, int]) -> di
         "stance": claim.stance.value,
         "hedges": _STRINGS.dump_json(claim.hedges).decode() if claim.hedges else "[]",
         "figures": _FIGURES.dump_json(claim.figures).decode() if claim.figures else "[]",
+        "attributed": claim.attributed,
     }
 
 

@@ -153,6 +153,13 @@ def _v7(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE claim_figure ADD COLUMN outcome VARCHAR"))
 
 
+def _v8(conn: Connection) -> None:
+    # Claims stored before schema 8 are all attributed.
+    columns = {c["name"] for c in inspect(conn).get_columns("claim")}
+    if "attributed" not in columns:
+        conn.execute(text("ALTER TABLE claim ADD COLUMN attributed BOOLEAN NOT NULL DEFAULT TRUE"))
+
+
 # version → (what it changes, the step from version - 1, which may say more).
 STEPS: dict[int, tuple[str, Callable[[Connection], str | None]]] = {
     2: (
@@ -184,6 +191,11 @@ STEPS: dict[int, tuple[str, Callable[[Connection], str | None]]] = {
         "figures keep what happened to what they count (killed, injured, destroyed…), "
         "so `figures` and disputes keep '5 killed' apart from '250 injured'",
         _v7,
+    ),
+    8: (
+        "claims say whether they are attributed: a figure the article states in its own "
+        "voice is a claim of the outlet, marked attributed: false",
+        _v8,
     ),
 }
 

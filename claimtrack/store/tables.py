@@ -6,12 +6,12 @@ which upgrades older databases on open; a newer database is refused.
 
 from __future__ import annotations
 
-from sqlalchemy import Index, Table, UniqueConstraint
+from sqlalchemy import Index, Table, UniqueConstraint, true
 from sqlmodel import Field, SQLModel, Text
 
 from claimtrack.models import SpeakerKind
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # Ids are INTEGER columns, 32-bit on PostgreSQL: no stored row has a larger one,
 # and asking for one is a driver error there (on SQLite past 2**63), not "none".
@@ -149,6 +149,8 @@ class ClaimRow(SQLModel, table=True):
     stance: str
     hedges: str = "[]"
     figures: str = "[]"
+    # schema 8: False for the article's own voice; rows written before say nothing.
+    attributed: bool = Field(default=True, sa_column_kwargs={"server_default": true()})
 
 
 class FigureRow(SQLModel, table=True):

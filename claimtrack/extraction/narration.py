@@ -1,0 +1,82 @@
+"""The article's own voice: figures it states in narration, as claims of the outlet.
+
+"At least 24 people were killed", written by the reporter with no one
+quoted, is still a figure a desk compares across outlets.  Such a sentence
+becomes a claim marked ``attributed=False`` whose speaker is the outlet (from
+front matter, else the URL's host; the store names it "article N" when
+neither is known).  Only declarative sentences carrying a counted figure
+qualify: questions, quotations, short fragments and bare numbers do not.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from claimtrack.extraction.numbers import find_figures
+from claimtrack.extraction.segment import Span
+from claimtrack.extraction.stance import stance as stance_of
+from claimtrack.models import Article, Claim, Figure, SpeakerKind
+
+# Words a narrated statement needs: shorter lines are headings and captions.
+MIN_WORDS = 6
+_QUOTES = '"“”‘’'
+
+
+def outlet_of(article: Article) -> str | None:
+    """Who speaks in the article's own voice: its outlet, else its URL's host."""
+    if article.outlet and article.outlet.strip():
+        return article.outlet.strip()
+    if article.url:
+        host = urlsplit(article.url).hostname or ""
+        return host.removeprefix("www.") or None
+    return None
+
+
+def own_voice(
+    article: Article, sentences: list[Span], claims: list[Claim], quotes: list[Span]
+) -> list[Claim]:
+    """Claims for the sentences no attribution covers that state a counted figure."""
+    text = article.text
+    covered = sorted((c.start, c.end) for c in claims)
+    speaker = outlet_of(article)
+    found: list[Claim] = []
+    for sent in sentences:
+        if _covered(sent, covered) or any(
+            q.start < sent.end and sent.start < q.end for q in quotes
+        ):
+            continue
+        body = text[sent.start : sent.end]
+        stripped = body.strip()
+        if stripped.endswith("?") or len(stripped.split()) < MIN_WORDS:
+            continue
+        if any(mark in stripped for mark in _QUOTES):
+            continue  # a quotation without its speaker is no statement of the outlet's
+        figures = [f for f in find_figures(body, offset=sent.start) if _counted(f)]
+        if not figures:
+            continue
+        content = stripped.rstrip(".!")
+        found.append(
+            Claim(
+                speaker=speaker,
+                speaker_mention="",
+                speaker_kind=SpeakerKind.media,
+                cue="",
+                text=content,
+                sentence=body,
+                start=sent.start,
+                end=sent.end,
+                stance=stance_of("", content),
+                figures=figures,
+                attributed=False,
+            )
+        )
+    return found
+
+
+def _covered(sent: Span, covered: list[tuple[int, int]]) -> bool:
+    return any(a < sent.end and sent.start < b for a, b in covered)
+
+
+def _counted(figure: Figure) -> bool:
+    """A figure that counts or measures something, not a lone number."""
+    return figure.unit is not None

@@ -1,0 +1,87 @@
+"""The article's own voice (issue 20, item 7): figures stated in narration are claims of the
+outlet, marked attributed: false, shown by `figures` and `match`, never linked or disputed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from claimtrack.cli.main import app
+from claimtrack.extraction.claims import extract
+from claimtrack.link.linker import Linker
+from claimtrack.models import Article, Relation, SpeakerKind
+from claimtrack.query.figures import figures
+from claimtrack.query.match import match
+from claimtrack.store.database import Store
+
+WIRE = (
+    "Flood in Harbourton\n\n"
+    "At least 42 people were killed when the river burst its banks in Harbourton on Monday.\n\n"
+    "The regional governor said rescue teams were still searching the valley.\n\n"
+    "Was the dam to blame?\n\n"
+    '"We lost 30 homes in one night," a resident said.\n'
+)
+
+
+def test_a_narrated_figure_is_a_claim_of_the_outlet() -> None:
+    found = extract(Article(text=WIRE, outlet="Valley Wire", path="wire.txt")).claims
+    own = [c for c in found if not c.attributed]
+    assert [(c.speaker, c.speaker_kind, c.cue, c.speaker_mention) for c in own] == [
+        ("Valley Wire", SpeakerKind.media, "", "")
+    ]
+    assert own[0].text.startswith("At least 42 people were killed")
+    assert [(f.value, f.unit, f.outcome) for f in own[0].figures] == [(42, "people", "killed")]
+    assert WIRE[own[0].start : own[0].end] == own[0].sentence  # provenance as for any claim
+    # The governor's statement is attributed; the question and the quotation are no
+    # statements of the outlet's.
+    assert [c.speaker_mention for c in found if c.attributed] == [
+        "The regional governor",
+        "a resident",
+    ]
+    assert not any("dam" in c.text or "30 homes" in c.text for c in own)
+
+
+def test_the_outlet_is_the_urls_host_when_front_matter_names_none() -> None:
+    article = Article(text=WIRE, url="https://www.valleywire.example/news/flood", path="w.txt")
+    (own,) = [c for c in extract(article).claims if not c.attributed]
+    assert own.speaker == "valleywire.example"
+
+
+def test_with_no_outlet_the_article_itself_speaks_and_nothing_is_linked(store: Store) -> None:
+    linker = Linker(store)
+    for name, text, outlet in [
+        ("a", WIRE, None),
+        ("b", WIRE.replace("At least 42", "At least 57"), "Harbour Post"),
+    ]:
+        stored = store.add(extract(Article(text=text, outlet=outlet, path=f"{name}.txt")))
+        assert stored.article_id is not None
+        linker.link_article(stored.article_id)
+    own = store.claims(attributed=False)
+    assert [c.speaker for c in own] == ["article 1", "Harbour Post"]
+    assert all(c.attributed for c in store.claims(attributed=True))
+    linked = {i for link in linker.links() for i in (link.claim_id, link.other_id)}
+    assert not linked & {c.id for c in own}  # never linked, so never in a dispute
+    groups = figures(linker, "people killed")
+    assert [(g.label, g.outlets) for g in groups] == [
+        ("approximately 42", []),
+        ("approximately 57", ["Harbour Post"]),
+    ]
+    found = match(linker, "42 people were killed in Harbourton when the river burst")
+    assert any(m.claim.id == own[0].id and m.relation is Relation.corroborates for m in found)
+
+
+def test_claims_listing_filters_the_own_voice(tmp_path: Path) -> None:
+    path = tmp_path / "wire.md"
+    path.write_text("---\noutlet: Valley Wire\n---\n" + WIRE, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'ct.db'}"
+    runner = CliRunner()
+    assert runner.invoke(app, ["--db", db, "ingest", str(path)]).exit_code == 0
+    own = runner.invoke(app, ["--db", db, "claims", "--own-voice", "--format", "json"])
+    said = runner.invoke(app, ["--db", db, "claims", "--attributed", "--format", "json"])
+    assert own.exit_code == said.exit_code == 0
+    assert [(c["speaker"], c["attributed"]) for c in json.loads(own.stdout)] == [
+        ("Valley Wire", False)
+    ]
+    assert all(c["attributed"] for c in json.loads(said.stdout))
