@@ -37,20 +37,18 @@ def own_voice(
 ) -> list[Claim]:
     """Claims for the sentences no attribution covers that state a counted figure."""
     text = article.text
-    covered = sorted((c.start, c.end) for c in claims)
+    covered = [(c.start, c.end) for c in claims] + [(q.start, q.end) for q in quotes]
     speaker = outlet_of(article)
     found: list[Claim] = []
     for sent in sentences:
-        if _covered(sent, covered) or any(
-            q.start < sent.end and sent.start < q.end for q in quotes
-        ):
-            continue
         body = text[sent.start : sent.end]
         stripped = body.strip()
-        if stripped.endswith("?") or len(stripped.split()) < MIN_WORDS:
+        if stripped.endswith("?") or stripped.count(" ") < MIN_WORDS - 1:
             continue
         if any(mark in stripped for mark in _QUOTES):
             continue  # a quotation without its speaker is no statement of the outlet's
+        if _covered(sent, covered):
+            continue  # an attribution's passage, or inside a quotation
         figures = [f for f in find_figures(body, offset=sent.start) if _counted(f)]
         if not figures:
             continue
