@@ -251,6 +251,14 @@ class FigureGroup(BaseModel):
     independent_sources: int = Field(description="Distinct original speakers.")
     reports: int = Field(description="Claims (article mentions) backing the value.")
     dates: list[str] = Field(default_factory=list)
+    event_id: int | None = Field(
+        default=None,
+        description=(
+            "The event the figures are about, named by its first article's id: the same "
+            "number in two events (two earthquakes, a bombing and a shooting) is two groups."
+        ),
+    )
+    event: str | None = Field(default=None, description="That first article's title.")
 
 
 class Position(BaseModel):

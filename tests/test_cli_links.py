@@ -18,6 +18,8 @@ from tests.test_cli import CLAIM_KEYS  # the claim contract, defined once
 # The documented fields of each object these commands print (the models in models.py).
 LINK_KEYS = {"id", "claim_id", "other_id", "relation", "score", "reason", "status", "decided_by"}
 FIGURE_GROUP_KEYS = {
+    "event_id",
+    "event",
     "value",
     "unit",
     "quantity",
@@ -264,7 +266,15 @@ def test_jsonl_and_csv_carry_the_json_rows(
     [
         (
             ["figures", "deaths"],
-            ["label", "quantity", "independent_sources", "reports", "speakers", "articles"],
+            [
+                "label",
+                "quantity",
+                "independent_sources",
+                "reports",
+                "speakers",
+                "articles",
+                "event",
+            ],
         ),
         (["disputes"], ["id", "kind", "confirmed", "topic", "positions"]),
         (["match", RESTATEMENT], ["score", "relation", "id", "speaker", "outlet", "text"]),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -54,7 +55,7 @@ def _ingest(store: Store, folder: Path) -> None:
 
 
 def _from_claims(store: Store, unit: str, claims: list[Claim] | None = None) -> list[FigureGroup]:
-    """The groups as the claims themselves give them (the definition)."""
+    """The groups as the claims themselves give them (the definition), by event."""
     dates = {a.id: a.published for a in store.articles() if a.published}
     entries = [
         (figure, claim)
@@ -63,7 +64,7 @@ def _from_claims(store: Store, unit: str, claims: list[Claim] | None = None) -> 
         for figure in claim.figures
         if figure.unit == unit
     ]
-    return group_claims(entries, dates)
+    return group_claims(entries, dates, Linker(store))
 
 
 def test_unit_alone_equals_the_claims(store: Store, tmp_path: Path) -> None:
@@ -124,10 +125,13 @@ def test_the_collector_runs_less_often_only_while_grouping(
     group = evidence._group
 
     def watched(
-        rows: list[evidence.FigureRow], names: dict[int, str], ordered: bool = False
+        rows: list[evidence.FigureRow],
+        names: dict[int, str],
+        ordered: bool = False,
+        events: Any = None,
     ) -> list[FigureGroup]:
         seen.append(gc.get_threshold())
-        return group(rows, names, ordered)
+        return group(rows, names, ordered, events)
 
     monkeypatch.setattr(evidence, "_group", watched)
     assert figures(Linker(store), "people")

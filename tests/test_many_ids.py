@@ -11,7 +11,7 @@ from pathlib import Path
 
 from claimtrack.ingest.pipeline import ingest
 from claimtrack.link.linker import Linker
-from claimtrack.query.figures import _dates
+from claimtrack.query.figures import published_dates
 from claimtrack.query.reviews import _claim_keys
 from claimtrack.store.database import Store, id_chunks
 
@@ -43,7 +43,7 @@ def test_claim_keys_for_more_ids_than_parameters(store: Store, tmp_path: Path) -
 def test_article_dates_for_more_ids_than_parameters(store: Store, tmp_path: Path) -> None:
     _stored(store, tmp_path)
     (article,) = store.articles()
-    assert _dates(Linker(store), set(MANY)) == {article.id: "2026-11-02"}
+    assert published_dates(Linker(store), set(MANY)) == {article.id: "2026-11-02"}
 
 
 def test_unlinked_articles_among_more_ids_than_parameters(store: Store, tmp_path: Path) -> None:

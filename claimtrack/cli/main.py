@@ -344,7 +344,15 @@ def claims(
 
 # -- linking, figures, disputes ---------------------------------------------------
 
-FIGURE_COLUMNS = ["label", "quantity", "independent_sources", "reports", "speakers", "articles"]
+FIGURE_COLUMNS = [
+    "label",
+    "quantity",
+    "independent_sources",
+    "reports",
+    "speakers",
+    "articles",
+    "event",
+]
 DISPUTE_COLUMNS = ["id", "kind", "confirmed", "topic", "positions"]
 LINK_COLUMNS = ["id", "claim_id", "other_id", "relation", "score", "status", "reason"]
 MATCH_COLUMNS = ["score", "relation", "id", "speaker", "outlet", "text"]

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, delete, insert, or_, select, update
 
 from claimtrack.batching import chunks
 from claimtrack.errors import ClaimtrackError, NotFoundError
@@ -34,8 +34,10 @@ from claimtrack.link.compare import (
     features,
     prepared_features,
 )
+from claimtrack.link.events import EventFrame, event_frame
+from claimtrack.link.leads import remember_leads
 from claimtrack.link.pending import Pending
-from claimtrack.link.scope import LEAD_CHARS, frame, other_event
+from claimtrack.link.scope import frame, other_event
 from claimtrack.link.termcache import TermCache
 from claimtrack.models import Claim, ClaimLink, ClaimWithLinks, LinkStatus, Relation
 from claimtrack.store import textindex
@@ -89,6 +91,8 @@ class Linker:
         self._pending = Pending()
         # Articles' event frames (scope.py), by article id, most recent last.
         self._frame_cache: OrderedDict[int | None, frozenset[str]] = OrderedDict()
+        # And the names events.py groups them by, for `figures` and `disputes`.
+        self._event_cache: OrderedDict[int | None, EventFrame] = OrderedDict()
 
     def prepare(self, found: Mapping[FeatureKey, Prepared]) -> None:
         """Features computed elsewhere for the claims linked next (replacing earlier ones).
@@ -149,6 +153,7 @@ class Linker:
         """
         self._recent.clear()
         self._frame_cache.clear()
+        self._event_cache.clear()
         self._terms.clear()
         self._prepared.clear()
         self._pending = Pending()
@@ -234,19 +239,19 @@ class Linker:
         self, conn: Connection, article_ids: Iterable[int | None]
     ) -> Mapping[int | None, frozenset[str]]:
         """Each article's event frame (scope.py), read once and remembered."""
-        cache = self._frame_cache
-        missing = {a for a in article_ids if a is not None and a not in cache}
-        for chunk in id_chunks(missing):
-            rows = conn.execute(
-                select(
-                    ARTICLE.c.id, ARTICLE.c.title, func.substr(ARTICLE.c.text, 1, LEAD_CHARS)
-                ).where(ARTICLE.c.id.in_(chunk))
-            )
-            for article_id, title, lead in rows:
-                self._frame_cache[article_id] = frame(title, lead or "")
+        remember_leads(conn, article_ids, frame, self._frame_cache)
+        while len(self._frame_cache) > RECENT_ARTICLES:
+            self._frame_cache.popitem(last=False)
+        return self._frame_cache
+
+    def event_frames(self, conn: Connection, article_ids: Iterable[int]) -> dict[int, EventFrame]:
+        """Each article's event names (events.py), for `figures` and `disputes`."""
+        wanted, cache = set(article_ids), self._event_cache
+        remember_leads(conn, wanted, event_frame, cache)
+        found = {a: cache[a] for a in wanted if a in cache}
         while len(cache) > RECENT_ARTICLES:
             cache.popitem(last=False)
-        return cache
+        return found
 
     def _begin(self, conn: Connection) -> Pending:
         """The pending writes of this transaction; on its first article, take the index.

@@ -40,14 +40,24 @@ _NOT_NAMES = frozenset(
 
 def frame(title: str | None, text: str) -> frozenset[str]:
     """The names in an article's title and lead, folded: its event's who and where."""
+    return frozenset(name for run in name_runs(title, text) for name, common in run if not common)
+
+
+def name_runs(title: str | None, text: str) -> list[list[tuple[str, bool]]]:
+    """The lead's names, folded, as runs of adjacent capitalised words.
+
+    Each name comes with whether the lead also writes it in lower case ("Bridge"
+    beside "the bridge"): alone such a word is no name, inside a run it is part of one.
+    """
     lead = f"{title or ''}\n{text[:LEAD_CHARS]}"
     common = set(_LOWER.findall(lead))  # "Earthquake kills 24": the lead writes "earthquake"
-    names = set()
-    for word in _NAME.findall(lead):
+    runs: list[list[tuple[str, bool]]] = []
+    end = -2
+    for match in _NAME.finditer(lead):
+        word = match.group()
         low = word.lower().rstrip("'’").removesuffix("'s").removesuffix("’s")
         if (
             len(low) < 3
-            or low in common
             or low in _NOT_NAMES
             or low in TIME_WORDS
             or low in lexicon.TITLE_WORDS
@@ -55,8 +65,13 @@ def frame(title: str | None, text: str) -> frozenset[str]:
         ):
             continue
         place = places.lookup(word)  # "Indonesian" is Indonesia; "Paris" stays Paris
-        names.add(place[0].lower() if place and place[1] == "demonym" else low)
-    return frozenset(names)
+        name = place[0].lower() if place and place[1] == "demonym" else low
+        if runs and match.start() == end + 1 and lead[end] == " ":
+            runs[-1].append((name, low in common))
+        else:
+            runs.append([(name, low in common)])
+        end = match.end()
+    return runs
 
 
 # Names two frames must share: one shared name (a country, "Smith") is often chance.

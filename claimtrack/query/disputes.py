@@ -26,6 +26,7 @@ from typing import Any
 from pydantic import TypeAdapter
 from sqlalchemy import Connection, Select, and_, case, select, union
 
+from claimtrack.link.events import event_ids
 from claimtrack.link.linker import Linker
 from claimtrack.link.quantities import (
     compatible,
@@ -44,7 +45,7 @@ from claimtrack.models import (
     Relation,
     Stance,
 )
-from claimtrack.query.figures import speaker_key
+from claimtrack.query.figures import published_dates, speaker_key
 from claimtrack.store.database import id_chunks
 from claimtrack.store.tables import ARTICLE, CLAIM, LINK, SPEAKER
 
@@ -96,6 +97,8 @@ class _Stated:
     denials: set[int] = field(default_factory=set)
     units: dict[int, frozenset[str]] = field(default_factory=dict)  # of asserting claims
     figures: dict[int, str] = field(default_factory=dict)  # their JSON, parsed when needed
+    articles: dict[int, int] = field(default_factory=dict)  # of every linked claim
+    events: Mapping[int, int] = field(default_factory=dict)  # article → event (link/events.py)
 
 
 # Who backs a claim of a dispute, as positions list them and significance counts:
@@ -157,6 +160,10 @@ def _decide(linker: Linker) -> list[_Found]:
     """Every dispute, from ids; the connection goes back to the pool before the work."""
     with linker.store._read() as conn:
         stated, links = _stated(conn), _links(conn)
+        articles = set(stated.articles.values())
+        frames = linker.event_frames(conn, articles)
+    # Figures and sides are compared within one event: the articles' leads say which.
+    stated.events = event_ids(articles, frames, published_dates(linker, articles))
     return _find(stated, links)
 
 
@@ -186,14 +193,16 @@ def _stated(conn: Connection) -> _Stated:
         select(LINK.c.claim_b.label("id")).where(_LIVE),
     )
     stmt = (
-        select(CLAIM.c.id, CLAIM.c.stance, CLAIM.c.figures)
+        select(CLAIM.c.id, CLAIM.c.stance, CLAIM.c.figures, CLAIM.c.article_id)
         .join(ARTICLE, ARTICLE.c.id == CLAIM.c.article_id)
         .where(CLAIM.c.id.in_(select(linked.subquery().c.id)))
     )
     out = _Stated()
     shared: dict[frozenset[str], frozenset[str]] = {}
-    for claim_id, stance, figures in conn.execute(stmt.execution_options(yield_per=BATCH)):
+    rows = conn.execute(stmt.execution_options(yield_per=BATCH))
+    for claim_id, stance, figures, article_id in rows:
         out.claims.add(claim_id)
+        out.articles[claim_id] = article_id
         if stance == Stance.deny.value:
             out.denials.add(claim_id)
             continue
@@ -275,11 +284,14 @@ def _find(stated: _Stated, links: _Links) -> list[_Found]:
     """Figure disputes, then denial and contradiction disputes from what they left."""
     out: list[_Found] = []
     used: set[int] = set()
-    for unit, members, component_links in _figure_components(stated, links):
-        found = _figure_dispute(members, component_links, unit, stated)
-        if found is not None:
-            out.append(found)
-            used.update(members)
+    for unit, counted, component_links in _figure_components(stated, links):
+        for members in _by_event(counted, stated):
+            inside = set(members)
+            own = [k for k in component_links if k[0] in inside and k[1] in inside]
+            found = _figure_dispute(members, own, unit, stated)
+            if found is not None:
+                out.append(found)
+                used.update(members)
     # Contradictions and confirmed corroborations between claims left, by index.
     rest = array(
         "q",
@@ -300,11 +312,12 @@ def _find(stated: _Stated, links: _Links) -> list[_Found]:
         indexes = by_component[min(component)]
         if not any(links.kind[index] & _CONTRADICTS for index in indexes):
             continue
-        component_links = [links[index] for index in indexes]
-        members = [i for i in sorted(component) if i in stated.claims]
-        found = _sides_dispute(members, component_links, stated)
-        if found is not None:
-            out.append(found)
+        for members in _by_event([i for i in sorted(component) if i in stated.claims], stated):
+            inside = set(members)
+            own = [k for i in indexes if (k := links[i])[0] in inside and k[1] in inside]
+            found = _sides_dispute(members, own, stated)
+            if found is not None:
+                out.append(found)
     return out
 
 
@@ -343,6 +356,15 @@ def _figure_components(
                     chosen.add(index)
             members = sorted(component | deniers)
             yield unit, members, [links[index] for index in sorted(chosen)]
+
+
+def _by_event(members: Sequence[int], stated: _Stated) -> list[list[int]]:
+    """The claims of one figure component, split by the event their articles tell."""
+    parts: dict[int | None, list[int]] = defaultdict(list)
+    for claim_id in members:
+        article = stated.articles.get(claim_id)
+        parts[stated.events.get(article) if article is not None else None].append(claim_id)
+    return list(parts.values())
 
 
 def _components(edges: Iterable[tuple[int, int]]) -> list[set[int]]:

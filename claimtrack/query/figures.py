@@ -18,6 +18,7 @@ from sqlalchemy import Connection, select
 from claimtrack.collector import fewer_collections
 from claimtrack.extraction.numbers import figure_unit, unit_class
 from claimtrack.link.compare import claim_terms, terms
+from claimtrack.link.events import event_ids
 from claimtrack.link.linker import Linker
 from claimtrack.link.quantities import quantity_key, same_value, value_label
 from claimtrack.models import Claim, Figure, FigureGroup, Stance
@@ -61,6 +62,8 @@ FigureRow = tuple[
 _UNIT, _VALUE, _APPROXIMATE, _OUTCOME = 7, 8, 9, 10
 # A run of equal figures: unit, outcome, value and qualifier.
 _SAME_FIGURE = itemgetter(_UNIT, _OUTCOME, _VALUE, _APPROXIMATE)
+# Each article's event (the id of its first article), and each event's title.
+_Events = tuple[Mapping[int, int], Mapping[int, str]]
 
 
 def _published(claim: Claim, dates: Mapping[int, str]) -> str | None:
@@ -118,7 +121,8 @@ def figures(linker: Linker, query: str) -> list[FigureGroup]:
                 else None
             )
             stored, names = _unit_rows(store.backend, conn, unit_list, among)
-            return _group(stored, names, ordered=True)
+            events = _events(linker, conn, stored)
+            return _group(stored, names, ordered=True, events=events)
     if units or rest:
         # Only claims the text index finds: those with the unit and, if the
         # query says more, one of its other terms (checked more closely below).
@@ -130,7 +134,7 @@ def figures(linker: Linker, query: str) -> list[FigureGroup]:
         claims = [c for c in store.claims() if c.figures]
     if rest:
         claims = [c for c in claims if len(claim_terms(c) & rest) >= need]
-    dates = _dates(linker, {c.article_id for c in claims if c.article_id is not None})
+    dates = published_dates(linker, {c.article_id for c in claims if c.article_id is not None})
     rows: list[FigureRow] = []
     for claim in claims:
         if claim.stance is Stance.deny:
@@ -142,7 +146,22 @@ def figures(linker: Linker, query: str) -> list[FigureGroup]:
             if not units and not _mentions(figure, rest):
                 continue
             rows.append(_row(figure, claim, published))
-    return _group(rows)
+    with store._read() as conn:
+        events = _events(linker, conn, rows)
+    return _group(rows, events=events)
+
+
+def _events(linker: Linker, conn: Connection, rows: Sequence[Any]) -> _Events:
+    """Each figure's article → its event (link/events.py), and each event's title."""
+    dates = {row[1]: row[6] for row in rows if row[1] is not None and row[6]}
+    articles = {row[1] for row in rows if row[1] is not None}
+    frames = linker.event_frames(conn, articles)
+    found = event_ids(articles, frames, dates)
+    titles: dict[int, str] = {}
+    for chunk in id_chunks(set(found.values())):
+        query = select(ARTICLE.c.id, ARTICLE.c.title).where(ARTICLE.c.id.in_(chunk))
+        titles.update((i, t or f"article {i}") for i, t in conn.execute(query))
+    return found, titles
 
 
 # Figures of the units asked for (bound parameters), denials left out, in the
@@ -215,10 +234,19 @@ def _lowest_match(value: float) -> float:
 
 
 def group_claims(
-    entries: Iterable[tuple[Figure, Claim]], dates: dict[int, str]
+    entries: Iterable[tuple[Figure, Claim]],
+    dates: dict[int, str],
+    linker: Linker | None = None,
 ) -> list[FigureGroup]:
-    """`figures` groups of these (figure, claim) pairs; `dates` by article id."""
-    return _group([_row(figure, claim, _published(claim, dates)) for figure, claim in entries])
+    """`figures` groups of these (figure, claim) pairs; `dates` by article id.
+
+    With a linker, figures of different events are grouped apart, as `figures` does.
+    """
+    rows = [_row(figure, claim, _published(claim, dates)) for figure, claim in entries]
+    if linker is None:
+        return _group(rows)
+    with linker.store._read() as conn:
+        return _group(rows, events=_events(linker, conn, rows))
 
 
 class _Heads:
@@ -271,37 +299,47 @@ class _Heads:
 
 
 def _group(
-    rows: Sequence[FigureRow], names: Mapping[int, str] | None = None, ordered: bool = False
+    rows: Sequence[FigureRow],
+    names: Mapping[int, str] | None = None,
+    ordered: bool = False,
+    events: _Events | None = None,
 ) -> list[FigureGroup]:
-    """Figures that may be one number (3,000 and 'approximately 3,000') share a group.
+    """Figures that may be one number (3,000 and 'approximately 3,000') of one event share a group.
 
     `names` gives the record's name for a speaker id where the rows carry the
     name as written; `ordered` says the rows already come by unit and then
-    value, as the table of figures gives them, and saves sorting 40,000 again.
+    value, as the table of figures gives them, and saves sorting 40,000 again;
+    `events` says which event each article tells (none: one event).
     """
-    groups: list[list[FigureRow]] = []
-    by_unit: dict[tuple[str | None, str | None], _Heads] = {}
+    event_of, titles = events or ({}, {})
+    groups: list[tuple[int | None, list[FigureRow]]] = []
+    by_unit: dict[tuple[str | None, str | None, int | None], _Heads] = {}
     # Equal figures always join the same group (heads never change and new groups
     # only come after it), so the search runs once per run of equal figures, not
     # once per claim: "people" is 36,000 figures of 5,000 values at 100,000 articles.
-    joined: dict[tuple[str | None, str | None, float, bool], list[FigureRow]] = {}
+    joined: dict[tuple[str | None, str | None, float, bool, int | None], list[FigureRow]] = {}
     ascending = rows if ordered else sorted(rows, key=lambda r: (r[_UNIT] or "", r[_VALUE]))
-    for key, run in groupby(ascending, _SAME_FIGURE):
-        group = joined.get(key)
-        if group is None:
-            unit, outcome, value, approximate = key
-            heads = by_unit.setdefault((unit, outcome), _Heads())
-            group = heads.find(value, approximate)
+    for (unit, outcome, value, approximate), run in groupby(ascending, _SAME_FIGURE):
+        for row in run:
+            article = row[1]  # the article id
+            event = event_of.get(article) if article is not None else None
+            key = (unit, outcome, value, approximate, event)
+            group = joined.get(key)
             if group is None:
-                group = heads.add(value, approximate)
-                groups.append(group)
-            joined[key] = group
-        group.extend(run)
-    found = [_figure_group(group, names or {}) for group in groups]
-    return sorted(found, key=lambda g: (g.unit or "", g.quantity or "", g.value))
+                heads = by_unit.setdefault((unit, outcome, event), _Heads())
+                group = heads.find(value, approximate)
+                if group is None:
+                    group = heads.add(value, approximate)
+                    groups.append((event, group))
+                joined[key] = group
+            group.append(row)
+    found = [_figure_group(group, names or {}, event, titles) for event, group in groups]
+    return sorted(found, key=lambda g: (g.unit or "", g.quantity or "", g.value, g.event_id or 0))
 
 
-def _figure_group(rows: list[FigureRow], names: Mapping[int, str]) -> FigureGroup:
+def _figure_group(
+    rows: list[FigureRow], names: Mapping[int, str], event: int | None, titles: Mapping[int, str]
+) -> FigureGroup:
     # Columns transposed in C, not a Python loop per figure: "people" at 100,000
     # articles is 36,000 figures in 4,000 groups.
     ids, articles, speaker_ids, written, mentions, outlets, dates, units, values, flags, done = zip(
@@ -337,10 +375,12 @@ def _figure_group(rows: list[FigureRow], names: Mapping[int, str]) -> FigureGrou
         independent_sources=len(set(claim_sources)),
         reports=len(claims),
         dates=_ordered(claim_dates),
+        event_id=event,
+        event=titles.get(event) if event is not None else None,
     )
 
 
-def _dates(linker: Linker, article_ids: set[int]) -> dict[int, str]:
+def published_dates(linker: Linker, article_ids: set[int]) -> dict[int, str]:
     if not article_ids:
         return {}
     stmt = select(ARTICLE.c.id, ARTICLE.c.published)

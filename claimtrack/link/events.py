@@ -1,0 +1,103 @@
+"""Events: which articles tell one story, so a figure is compared only within its event.
+
+"12 people killed" in a bombing and in a party shooting is one number of two
+events; so are an earthquake's toll and another earthquake's a few years
+later in the same province.  Articles are grouped by their event frames
+(scope.py): an article joins the earliest event whose first article shares
+at least two lead names with it, or one when both were published within
+`DAYS` of each other or either lead names only `FEW_NAMES` things (never
+when both dates are known and further apart).  Comparing with the first article only, not with
+every member, keeps one shared pair of names from chaining a country's
+stories into one event.  A run of capitalised words is one name ("Geological
+Survey" is one source, not two facts of the event) and countries are no
+names here (two earthquakes in one country are two events).  An article whose
+lead names nothing is an event of its own: grouping it would be a guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+
+from claimtrack.extraction import places
+from claimtrack.link.scope import SHARED_NAMES, name_runs
+
+# Articles about one event published further apart than this are two events.
+DAYS = 10
+# A lead naming this few things shares one name at most with another telling.
+FEW_NAMES = 3
+
+
+def _day(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _near(a: date | None, b: date | None) -> bool:
+    return a is None or b is None or abs((a - b).days) <= DAYS
+
+
+# An article's event names: each a run of capitalised words, as a set of its words.
+EventFrame = frozenset[frozenset[str]]
+
+
+def event_frame(title: str | None, text: str) -> EventFrame:
+    """The lead's names as events are told apart: a run of capitalised words is one
+    name ("Geological Survey" is one source, not two facts of the event; "Ana
+    Duarte" and "Duarte" are one person), and countries are left out (two
+    earthquakes in one country are two events)."""
+    names = set()
+    for run in name_runs(title, text):
+        if len(run) == 1 and (run[0][1] or places.lookup(run[0][0]) is not None):
+            continue
+        names.add(frozenset(word for word, _ in run))
+    return frozenset(names)
+
+
+def _shared(a: EventFrame, b: EventFrame) -> int:
+    """Names of one frame that the other names too, counted from the side with fewer."""
+    words_a = frozenset().union(*a)
+    words_b = frozenset().union(*b)
+    return min(sum(1 for n in a if n & words_b), sum(1 for n in b if n & words_a))
+
+
+def event_ids(
+    articles: Iterable[int],
+    frames: Mapping[int, EventFrame],
+    dates: Mapping[int, str] | None = None,
+) -> dict[int, int]:
+    """Each article's event, named by the id of its first article (ids ascending)."""
+    days = {a: _day(d) for a, d in (dates or {}).items()}
+    seeds_by_word: dict[str, list[int]] = {}
+    found: dict[int, int] = {}
+    for article in sorted(set(articles)):
+        names = frames.get(article, frozenset())
+        found[article] = article
+        if not names:
+            continue
+        words = frozenset().union(*names)
+        candidates = {seed for word in words for seed in seeds_by_word.get(word, ())}
+        day = days.get(article)
+        for seed in sorted(candidates):
+            # Published within days of each other, or with a lead that names only
+            # a few things, one shared name is enough.
+            seed_day, seed_names = days.get(seed), frames[seed]
+            dated = seed_day is not None and day is not None
+            short = min(len(names), len(seed_names)) <= FEW_NAMES
+            need = 1 if dated or short else SHARED_NAMES
+            if _near(seed_day, day) and _shared(names, seed_names) >= need:
+                found[article] = seed
+                break
+        else:
+            for word in words:
+                seeds_by_word.setdefault(word, []).append(article)
+    return found
+
+
+def event_label(names: frozenset[str], limit: int = 3) -> str:
+    """A short, stable label of an event: the first names of its first article's frame."""
+    return ", ".join(sorted(names)[:limit])
