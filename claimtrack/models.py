@@ -283,7 +283,19 @@ class Dispute(BaseModel):
     """A proposition on which sources disagree."""
 
     id: int = Field(description="Stable: the smallest claim id in the dispute.")
-    topic: str
+    key: str = Field(
+        default="",
+        description=(
+            "What verdicts on it are stored under: a figure dispute's quantity and event, "
+            "else its kind and anchor claim, so re-linking never orphans a verdict."
+        ),
+    )
+    topic: str = Field(
+        description=(
+            "A neutral label of the proposition: the quantity, its values and the event "
+            "('people killed: 11 vs 24 — …'), or the asserted proposition as a question."
+        )
+    )
     kind: DisputeKind
     positions: list[Position]
     significance: float = Field(description="Ranking score: more independent sources first.")

@@ -33,7 +33,7 @@ FIGURE_GROUP_KEYS = {
     "reports",
     "dates",
 }
-DISPUTE_KEYS = {"id", "topic", "kind", "positions", "significance", "confirmed"}
+DISPUTE_KEYS = {"id", "key", "topic", "kind", "positions", "significance", "confirmed"}
 POSITION_KEYS = {
     "label",
     "claim_ids",

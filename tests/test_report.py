@@ -209,8 +209,14 @@ def test_claimreview_validates_against_googles_fields(runner: CliRunner, reviewe
     )
     dispute = next(i for i in items if "#dispute-" in i["url"])
     assert dispute["reviewRating"]["alternateName"] == "Misleading"
-    anchor = dispute["itemReviewed"]["author"]["name"]
-    assert dispute["claimReviewed"].startswith(f"{anchor} said ")  # a statement, not a label
+    # The verdict is on the proposition: its neutral topic, every side's speakers as authors.
+    authors = {a["name"] for a in dispute["itemReviewed"]["author"]}
+    assert len(authors) >= 2
+    (shown,) = [
+        d for d in as_json(runner, reviewed, "disputes") if f"#dispute-{d['id']}" in dispute["url"]
+    ]
+    assert dispute["claimReviewed"] == shown["topic"]
+    assert authors == {s for p in shown["positions"] for s in p["speakers"]}
     assert len(dispute["itemReviewed"]["appearance"]) == 3
     # Every schema requirement is enforced: dropping one field fails validation.
     broken = json.loads(json.dumps(items))

@@ -45,11 +45,11 @@ from claimtrack.models import (
     Relation,
     Stance,
 )
+from claimtrack.query import labels
 from claimtrack.query.figures import published_dates, speaker_key
 from claimtrack.store.database import id_chunks
 from claimtrack.store.tables import ARTICLE, CLAIM, LINK, SPEAKER
 
-TOPIC_CHARS = 140
 # Rows fetched at a time from the whole-table reads (a server-side cursor on PostgreSQL),
 # taken one by one: rows held in thousands outlive young collections and made the
 # garbage collector walk everything, 58 times while reading 2 million links.
@@ -120,6 +120,8 @@ class _Found:
     unit: str | None = None
     labels: str = ""  # the values of a figure dispute: "42 vs 60"
     topic: str = ""
+    event: int | None = None  # the first article of the event (link/events.py)
+    key: str = ""
 
 
 def disputes(linker: Linker, topic: str | None = None) -> list[Dispute]:
@@ -137,21 +139,27 @@ def disputes(linker: Linker, topic: str | None = None) -> list[Dispute]:
         # it); else only of the claims that state a dispute, for its topic.
         wanted = {i for d in found for i in d.members} if topic else {d.subject for d in found}
         texts = _texts(conn, wanted)
+        events = labels.event_articles(conn, {d.event for d in found if d.event is not None})
         for dispute in found:
-            subject = _short(texts[dispute.subject][0])
-            dispute.topic = (
-                f"{dispute.unit}: {dispute.labels} — {subject}" if dispute.unit else subject
+            title, event_hash = events.get(dispute.event or 0, (None, None))
+            dispute.topic = labels.topic(
+                dispute.kind, dispute.unit, dispute.labels, texts[dispute.subject][0], title
             )
+            dispute.key = event_hash or ""
         # Ids depend on every dispute, so they are settled before any is left out.
         found = _unique_ids(found)
         if topic:
             found = [
                 d
                 for d in found
-                if _mentions([texts[i] for _, ids in d.positions for i in ids], topic)
+                if labels.mentions([texts[i] for _, ids in d.positions for i in ids], topic)
             ]
         members = {i for d in found for i in d.members}
         backers = _backers(conn, members, _cached(linker, members))
+        anchors = labels.claim_keys(conn, {d.id for d in found})
+    for dispute in found:
+        anchor = anchors.get(dispute.id, str(dispute.id))
+        dispute.key = labels.key(dispute.kind, dispute.unit, dispute.key or None, anchor)
     out = [_dispute(d, backers) for d in found]
     return sorted(out, key=lambda d: (-d.significance, d.id))
 
@@ -164,7 +172,11 @@ def _decide(linker: Linker) -> list[_Found]:
         frames = linker.event_frames(conn, articles)
     # Figures and sides are compared within one event: the articles' leads say which.
     stated.events = event_ids(articles, frames, published_dates(linker, articles))
-    return _find(stated, links)
+    found = _find(stated, links)
+    for dispute in found:
+        article = stated.articles.get(dispute.subject)
+        dispute.event = stated.events.get(article) if article is not None else None
+    return found
 
 
 # -- reading -------------------------------------------------------------------
@@ -558,6 +570,7 @@ def _dispute(found: _Found, backers: Mapping[int, _Backer]) -> Dispute:
     significance = independent + 0.5 * articles + (1.0 if figure else 0.0)
     return Dispute(
         id=found.id,
+        key=found.key,
         topic=found.topic,
         kind=found.kind,
         positions=[_position(label, ids, backers) for label, ids in found.positions],
@@ -576,18 +589,4 @@ def _position(label: str, ids: Sequence[int], backers: Mapping[int, _Backer]) ->
         outlets=list(dict.fromkeys(outlet for _, _, outlet, _ in claims if outlet)),
         independent_sources=len({source for _, _, _, source in claims}),
         reports=len(claims),
-    )
-
-
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    if len(text) <= TOPIC_CHARS:
-        return text
-    return text[: TOPIC_CHARS - 1].rsplit(" ", 1)[0] + "…"
-
-
-def _mentions(texts: Sequence[tuple[str, str]], topic: str) -> bool:
-    needle = topic.casefold()
-    return any(
-        needle in text.casefold() or needle in sentence.casefold() for text, sentence in texts
     )

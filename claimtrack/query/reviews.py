@@ -183,7 +183,7 @@ class DisputeIndex:
         ids = {i for d in found for p in d.positions for i in p.claim_ids}
         keys = _claim_keys(store, ids)
         return cls(
-            keys={d.id: f"{d.kind.value}:{keys[d.id]}" for d in found if d.id in keys},
+            keys={d.id: d.key or f"{d.kind.value}:{keys[d.id]}" for d in found if d.id in keys},
             kinds={d.id: d.kind.value for d in found},
             members={
                 d.id: {keys[i] for p in d.positions for i in p.claim_ids if i in keys}

@@ -14,7 +14,8 @@ holds the output to it.
 `claimReviewed` is one self-contained sentence, speaker, cue and content
 ("National Intelligence Service said it had confirmed that …"): content alone
 is often a fragment that leans on its sentence. A dispute's review states its
-anchor claim, the claim whose speaker is the review's `itemReviewed.author`.
+neutral topic (the proposition or quantity, query/labels.py), and its
+`itemReviewed.author` lists the speakers of every side: no side wrote it.
 
 The export is meant for a `<script type="application/ld+json">` element, and
 its strings are article text: `<`, `>` and `&` (and U+2028/U+2029, line breaks
@@ -100,7 +101,11 @@ def render(
     for dispute in report.disputes:
         if dispute.reviews and (quotes := _anchor_first(dispute)):
             anchor = f"dispute-{dispute.id}"
-            items.append(_claim_review(dispute.reviews[-1], quotes, anchor, publisher, pattern))
+            review = _claim_review(dispute.reviews[-1], quotes, anchor, publisher, pattern)
+            # The verdict is on the proposition, which no single side wrote.
+            review["claimReviewed"] = dispute.topic
+            review["itemReviewed"]["author"] = _authors(quotes)
+            items.append(review)
     return script_safe(json.dumps(items, ensure_ascii=False, indent=2)) + "\n"
 
 
@@ -222,6 +227,14 @@ def _claim_review(
         "reviewRating": _rating(review),
         "itemReviewed": claim,
     }
+
+
+def _authors(quotes: list[Quote]) -> list[dict[str, str]]:
+    """Every speaker of every side, each once: a dispute has no single author."""
+    seen = dict.fromkeys((q.speaker, q.speaker_kind in _PEOPLE) for q in quotes if q.speaker)
+    return [
+        {"@type": "Person" if person else "Organization", "name": name} for name, person in seen
+    ]
 
 
 def _rating(review: Review) -> dict[str, Any]:

@@ -1,0 +1,140 @@
+"""Events: figures and disputes compare only what one event's articles say.
+
+The articles here are written for the tests (regression cases in the shape of
+real wire copy); accuracy on real news is measured by benchmarks/ecbplus.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimtrack.ingest.pipeline import ingest
+from claimtrack.link.events import event_frame, event_ids
+from claimtrack.link.linker import Linker
+from claimtrack.models import DisputeKind, IngestStatus
+from claimtrack.query import labels
+from claimtrack.query.disputes import disputes
+from claimtrack.query.figures import figures
+from claimtrack.query.reviews import record_review, reviews
+from claimtrack.store.database import Store
+
+QUAKE_NORTH = (
+    "Strong quake hits Varnholm province",
+    "2031-07-02",
+    "A magnitude 6.1 earthquake struck Varnholm province on Tuesday, the Geological Survey "
+    "said. The provincial disaster agency said 24 people were killed in the earthquake in "
+    "Tessby.",
+)
+QUAKE_NORTH_LATER = (
+    "Varnholm quake toll rises",
+    "2031-07-03",
+    "Rescuers in Tessby dug through collapsed homes on Wednesday. The provincial disaster "
+    "agency said 31 people were killed in the earthquake in Tessby.",
+)
+QUAKE_SOUTH = (
+    "Quake rattles Ostmark coast",
+    "2027-03-14",
+    "A magnitude 6.1 earthquake struck the Ostmark coast, the Geological Survey said. "
+    "The coastal disaster agency said 24 people were killed in the earthquake in Brennby.",
+)
+
+
+def _write(folder: Path, name: str, article: tuple[str, str, str]) -> str:
+    title, published, text = article
+    path = folder / f"{name}.txt"
+    path.write_text(f"---\ntitle: {title}\npublished: {published}\n---\n{text}\n")
+    return str(path)
+
+
+def test_a_run_of_capitalised_words_is_one_name_and_countries_are_none() -> None:
+    names = event_frame(
+        "Quake hits Indonesia",
+        "The United States Geological Survey said the quake struck Aceh. Ana Duarte said.",
+    )
+    words = {" ".join(sorted(n)) for n in names}
+    assert "geological survey" in words  # one source, not two facts of the event
+    assert "ana duarte" in words
+    assert not any("indonesia" in n for n in names)  # a country tells no event apart
+
+
+def test_events_group_by_lead_names_and_keep_dates_apart() -> None:
+    north = event_frame(QUAKE_NORTH[0], QUAKE_NORTH[2])
+    later = event_frame(QUAKE_NORTH_LATER[0], QUAKE_NORTH_LATER[2])
+    south = event_frame(QUAKE_SOUTH[0], QUAKE_SOUTH[2])
+    dates = {1: QUAKE_NORTH[1], 2: QUAKE_NORTH_LATER[1], 3: QUAKE_SOUTH[1]}
+    found = event_ids([1, 2, 3], {1: north, 2: later, 3: south}, dates)
+    assert found == {1: 1, 2: 1, 3: 3}
+    # The same two leads published years apart are two events.
+    assert event_ids([1, 2], {1: north, 2: later}, {1: "2031-07-02", 2: "2035-07-03"}) == {
+        1: 1,
+        2: 2,
+    }
+    # A lead that names nothing is an event of its own: grouping it would be a guess.
+    assert event_ids([1, 2], {1: north, 2: frozenset()}) == {1: 1, 2: 2}
+
+
+@pytest.fixture
+def quakes(store: Store, tmp_path: Path) -> Linker:
+    paths = [
+        _write(tmp_path, "north", QUAKE_NORTH),
+        _write(tmp_path, "later", QUAKE_NORTH_LATER),
+        _write(tmp_path, "south", QUAKE_SOUTH),
+    ]
+    assert [r.status for r in ingest(store, paths)] == [IngestStatus.stored] * 3
+    return Linker(store)
+
+
+def test_one_number_in_two_events_is_two_figure_groups(quakes: Linker) -> None:
+    killed = [g for g in figures(quakes, "people") if g.quantity == "people killed"]
+    by_value = {(g.value, g.event) for g in killed}
+    # 24 killed in the south is not a backer of 24 killed in the north.
+    assert (24, "Strong quake hits Varnholm province") in by_value
+    assert (24, "Quake rattles Ostmark coast") in by_value
+    assert (31, "Strong quake hits Varnholm province") in by_value
+    assert all(len(g.articles) == 1 for g in killed)
+
+
+def test_a_figure_dispute_stays_inside_its_event(quakes: Linker) -> None:
+    found = [d for d in disputes(quakes) if d.kind is DisputeKind.figure]
+    assert found
+    for dispute in found:
+        articles = {a for p in dispute.positions for a in p.articles}
+        assert len(articles) <= 2
+        assert dispute.topic.startswith("people killed: 24 vs 31 — Strong quake")
+        assert all("Brennby" not in s for p in dispute.positions for s in p.speakers)
+
+
+def test_a_verdict_stays_with_its_quantity_and_event(
+    store: Store, tmp_path: Path, quakes: Linker
+) -> None:
+    (toll,) = [d for d in disputes(quakes) if d.kind is DisputeKind.figure]
+    record_review(store, rating="half true", dispute_id=toll.id, reviewer="desk")
+    more = (
+        "Varnholm death toll revised",
+        "2031-07-04",
+        "Rescuers found more bodies on Thursday. The provincial disaster agency said 35 "
+        "people were killed in the earthquake in Tessby.",
+    )
+    ingest(store, [_write(tmp_path, "revised", more)])
+    (again,) = [d for d in disputes(Linker(store)) if d.kind is DisputeKind.figure]
+    assert again.key == toll.key
+    assert [r.rating for r in reviews(store, dispute_id=again.id)] == ["half true"]
+
+
+def test_topics_are_neutral_labels() -> None:
+    assert labels.topic(DisputeKind.denial, None, "", "The mayor resigned on Monday", None) == (
+        "whether the mayor resigned on Monday"
+    )
+    assert labels.topic(DisputeKind.denial, None, "", "NATO troops left", None) == (
+        "whether NATO troops left"
+    )
+    assert labels.topic(DisputeKind.figure, "people killed", "24 vs 31", "24 died", "Quake") == (
+        "people killed: 24 vs 31 — Quake"
+    )
+    assert (
+        labels.key(DisputeKind.figure, "people killed", "abc", "h:1:2")
+        == "figure:people killed@abc"
+    )
+    assert labels.key(DisputeKind.denial, None, None, "h:1:2") == "denial:h:1:2"
