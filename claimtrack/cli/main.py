@@ -28,6 +28,7 @@ from claimtrack.cli.links import linker_for as _linker
 from claimtrack.cli.links import links_app
 from claimtrack.cli.output import OutputFormat, field_text
 from claimtrack.cli.report import register as _register_report_commands
+from claimtrack.cli.serve import register as _register_serve_command
 from claimtrack.cli.speakers import speakers_app
 from claimtrack.config import ENV_MAX_SIZE, ENV_WORKERS
 from claimtrack.errors import NotFoundError
@@ -359,6 +360,7 @@ MATCH_COLUMNS = ["score", "relation", "id", "speaker", "outlet", "text"]
 app.add_typer(links_app, name="links")
 app.add_typer(speakers_app, name="speakers")
 _register_report_commands(app)  # review, reviews, report (cli/report.py)
+_register_serve_command(app)  # serve: the review room (cli/serve.py, claimtrack/web/)
 
 
 @app.command()

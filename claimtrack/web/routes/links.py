@@ -1,0 +1,78 @@
+"""Suggested links one at a time (`/links/suggested`), and deciding a link from any page.
+
+A decision form carries the status the link had when the page was drawn. If
+someone decided the link since, the decision is refused and the page shows
+what is stored now, so two reviewers working through one list lose nothing.
+"""
+
+from __future__ import annotations
+
+from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from claimtrack.models import LinkStatus
+from claimtrack.web.pages import back, field, form_post, int_param, path_id, render, room
+from claimtrack.web.views import articles_by_id, claims_by_id, link_state
+
+DECISIONS = {"confirm": LinkStatus.confirmed, "reject": LinkStatus.rejected}
+
+
+async def suggested(request: Request) -> Response:
+    """The strongest suggested link not skipped, both claims side by side.
+
+    `skip` counts the links passed over: deciding one takes it out of the list,
+    so the same `skip` then shows the next one.
+    """
+    current = room(request)
+    waiting = current.linker.links(status=LinkStatus.suggested)
+    skip = int_param(request, "skip", 0)
+    link = waiting[skip] if skip < len(waiting) else None
+    claims = claims_by_id(current.store, [link.claim_id, link.other_id] if link else [])
+    articles = articles_by_id(current.store, {c.article_id or 0 for c in claims.values()})
+    return render(
+        request,
+        "suggestions.html",
+        link=link,
+        claims=claims,
+        articles=articles,
+        skip=skip,
+        waiting=len(waiting),
+    )
+
+
+@form_post
+async def decide(request: Request, form: FormData) -> Response:
+    """Confirm or reject a link, unless it was decided since the form was drawn (409)."""
+    link_id = path_id(request)
+    decision = DECISIONS.get(field(form, "decision") or "")
+    if decision is None:
+        raise HTTPException(400, "A decision is confirm or reject.")
+    current = room(request)
+    now = link_state(current.store, link_id)
+    if now is None:
+        raise HTTPException(404, f"There is no link {link_id}.")
+    expected = field(form, "expected")
+    if expected != now.status:
+        who = f" by {now.decided_by}" if now.decided_by else ""
+        when = f" at {now.decided_at}" if now.decided_at else ""
+        return render(
+            request,
+            "conflict.html",
+            status=409,
+            what=f"link {link_id}",
+            message=f"It was {expected or 'in an unknown state'} when the page was loaded and "
+            f"is now {now.status}{who}{when}, so your decision was not recorded.",
+            again=f"/claims/{now.claim_a}#links",
+        )
+    current.linker.decide(link_id, decision, field(form, "reviewer"))
+    current.changed()
+    return back(request, form, f"/claims/{now.claim_a}#links")
+
+
+ROUTES = [
+    Route("/links/suggested", suggested),
+    Route("/links/{id:int}/decide", decide, methods=["POST"]),
+]

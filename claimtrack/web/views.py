@@ -1,0 +1,199 @@
+"""What the pages show, read from the store: backers with their articles, figure charts, spans.
+
+Everything here reads; nothing decides. Claims and articles are fetched by id
+for the few disputes or links on one page, never the whole table, so a page
+costs the same at 100,000 articles as at five.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup
+from sqlalchemy import select
+
+from claimtrack.models import Claim, ClaimLink, Dispute, DisputeKind, Figure, Stance
+from claimtrack.query.figures import group_claims
+from claimtrack.report.models import FigureTable
+from claimtrack.report.render.chart import chart
+from claimtrack.store.articles import claim_select, claims_from
+from claimtrack.store.database import Store, id_chunks
+from claimtrack.store.tables import ARTICLE, CLAIM, LINK, valid_id
+
+PAGE_SIZE = 20
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """An article as a backer's line names it: no text."""
+
+    id: int
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Backer:
+    """One claim of a position, with the article it comes from."""
+
+    claim: Claim
+    article: ArticleMeta | None
+
+
+@dataclass(frozen=True)
+class PositionView:
+    label: str
+    independent_sources: int
+    reports: int
+    speakers: list[str]
+    backers: list[Backer]
+
+
+@dataclass(frozen=True)
+class LinkState:
+    """A link's decision as stored now: what a form's expected status is checked against."""
+
+    id: int
+    claim_a: int
+    claim_b: int
+    status: str
+    decided_by: str | None
+    decided_at: str | None
+
+
+@dataclass(frozen=True)
+class Pager:
+    """One page of a ranked list: which rows, and where the neighbours are."""
+
+    page: int
+    pages: int
+    total: int
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, total: int, page: int, size: int | None = None) -> Pager:
+        size = size or PAGE_SIZE
+        pages = max(1, -(-total // size))
+        page = min(max(1, page), pages)
+        start = (page - 1) * size
+        return cls(page=page, pages=pages, total=total, start=start, end=min(total, start + size))
+
+
+def claims_by_id(store: Store, ids: Iterable[int]) -> dict[int, Claim]:
+    """Claims by id in one query per chunk; unknown ids are left out."""
+    found: dict[int, Claim] = {}
+    wanted = [i for i in ids if valid_id(i)]
+    with store._read() as conn:
+        for chunk in id_chunks(wanted):
+            for claim in claims_from(conn.execute(claim_select().where(CLAIM.c.id.in_(chunk)))):
+                if claim.id is not None:
+                    found[claim.id] = claim
+    return found
+
+
+def articles_by_id(store: Store, ids: Iterable[int]) -> dict[int, ArticleMeta]:
+    """Article metadata by id, without the texts."""
+    a = ARTICLE.c
+    stmt = select(a.id, a.title, a.outlet, a.published, a.url)
+    found: dict[int, ArticleMeta] = {}
+    with store._read() as conn:
+        for chunk in id_chunks(i for i in ids if valid_id(i)):
+            for row in conn.execute(stmt.where(a.id.in_(chunk))):
+                found[row.id] = ArticleMeta(row.id, row.title, row.outlet, row.published, row.url)
+    return found
+
+
+def link_state(store: Store, link_id: int) -> LinkState | None:
+    """The link as stored right now (None when there is no such link)."""
+    if not valid_id(link_id):
+        return None
+    c = LINK.c
+    stmt = select(c.id, c.claim_a, c.claim_b, c.status, c.decided_by, c.decided_at)
+    with store._read() as conn:
+        row = conn.execute(stmt.where(c.id == link_id)).first()
+    if row is None:
+        return None
+    return LinkState(row.id, row.claim_a, row.claim_b, row.status, row.decided_by, row.decided_at)
+
+
+def members(dispute: Dispute) -> list[int]:
+    return [i for p in dispute.positions for i in p.claim_ids]
+
+
+def positions(store: Store, dispute: Dispute) -> list[PositionView]:
+    """Each side of a dispute with every backer's claim and article."""
+    claims = claims_by_id(store, members(dispute))
+    articles = articles_by_id(store, {c.article_id for c in claims.values() if c.article_id})
+    return [
+        PositionView(
+            label=p.label,
+            independent_sources=p.independent_sources,
+            reports=p.reports,
+            speakers=p.speakers,
+            backers=[
+                Backer(claims[i], articles.get(claims[i].article_id or 0))
+                for i in p.claim_ids
+                if i in claims
+            ],
+        )
+        for p in dispute.positions
+    ]
+
+
+def figure_charts(store: Store, shown: Sequence[Dispute]) -> dict[int, Markup]:
+    """The HTML report's bar chart for each figure dispute among `shown`, by dispute id."""
+    figure_disputes = [d for d in shown if d.kind is DisputeKind.figure]
+    if not figure_disputes:
+        return {}
+    claims = claims_by_id(store, {i for d in figure_disputes for i in members(d)})
+    articles = articles_by_id(store, {c.article_id for c in claims.values() if c.article_id})
+    dates = {i: a.published for i, a in articles.items() if a.published}
+    out: dict[int, Markup] = {}
+    for dispute in figure_disputes:
+        table = figure_table(dispute, claims, dates)
+        if table is not None and table.rows:
+            out[dispute.id] = Markup(chart(table))  # chart() escapes every label itself
+    return out
+
+
+def figure_table(
+    dispute: Dispute, claims: dict[int, Claim], dates: dict[int, str]
+) -> FigureTable | None:
+    """The values of a figure dispute grouped as `claimtrack figures` groups them.
+
+    The unit is the one every asserting claim counts, the one its topic names
+    first when there are several, as the HTML report chooses it.
+    """
+    asserting = [
+        claims[i]
+        for i in sorted(set(members(dispute)))
+        if i in claims and claims[i].stance is Stance.assert_
+    ]
+    units: set[str] | None = None
+    for claim in asserting:
+        own = {f.unit for f in claim.figures if f.unit}
+        units = own if units is None else units & own
+    if not units:
+        return None
+    named = [u for u in sorted(units) if dispute.topic.startswith(f"{u}: ")]
+    unit = named[0] if named else sorted(units)[0]
+    entries: list[tuple[Figure, Claim]] = [
+        (f, c) for c in asserting for f in c.figures if f.unit == unit
+    ]
+    return FigureTable(dispute_id=dispute.id, unit=unit, rows=group_claims(entries, dates))
+
+
+def split_text(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The article text before, inside and after a claim's span (escaped by the template)."""
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    return text[:start], text[start:end], text[end:]
+
+
+def other_claims(store: Store, links: Sequence[ClaimLink]) -> dict[int, Claim]:
+    """The claims at the other end of these links."""
+    return claims_by_id(store, {link.other_id for link in links})

@@ -1,0 +1,344 @@
+"""The review room's pages through Starlette's test client, on SQLite and PostgreSQL.
+
+The seed articles are ingested as `claimtrack ingest seeds/` does; every
+change is then made through a page and checked through the library the CLI
+uses, so the two keep one record.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterator
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from claimtrack.ingest.pipeline import ingest
+from claimtrack.link.linker import Linker
+from claimtrack.models import LinkStatus
+from claimtrack.query.disputes import disputes
+from claimtrack.query.reviews import reviews
+from claimtrack.store.database import Store, open_store
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # Starlette's TestClient may warn about its httpx
+    from starlette.testclient import TestClient
+
+from claimtrack.web.app import create_app
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = str(ROOT / "seeds")
+BASE = "http://127.0.0.1"
+
+
+def client_for(store: Store, **options: object) -> TestClient:
+    """A test client of the review room over an open store (left open by the app)."""
+    app = create_app(store=store, **options)  # type: ignore[arg-type]
+    return TestClient(app, base_url=BASE)
+
+
+def csrf_of(page: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', page)
+    assert found, "no CSRF token on the page"
+    return found.group(1)
+
+
+def message_of(page: str) -> str:
+    found = re.search(r'<p class="message">(.*?)</p>', page, re.S)
+    return unescape(found.group(1)) if found else ""
+
+
+@pytest.fixture
+def seeded(store: Store) -> Store:
+    ingest(store, [SEEDS])
+    return store
+
+
+@pytest.fixture
+def client(seeded: Store) -> Iterator[TestClient]:
+    with client_for(seeded) as opened:
+        yield opened
+
+
+def troop_dispute(store: Store) -> int:
+    found = [d for d in disputes(Linker(store)) if d.topic.startswith("troops:")]
+    assert found, "the seeds hold the troop figure dispute"
+    return found[0].id
+
+
+def test_disputes_page_ranks_like_the_cli_with_chart_and_counts(
+    client: TestClient, seeded: Store
+) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    ranked = disputes(Linker(seeded))
+    shown = [int(i) for i in re.findall(r'<li class="dispute" id="dispute-(\d+)"', page.text)]
+    assert shown == [d.id for d in ranked][: len(shown)] and shown
+    troops = troop_dispute(seeded)
+    block = page.text.split(f'id="dispute-{troops}"')[1].split("</li>")[0]
+    assert '<span class="kind kind-figure">figure</span>' in block
+    assert '<svg class="chart"' in block and "<rect" in block
+    assert "National Intelligence Service" in block
+    assert "Independent sources" in block and "not yet reviewed" in block
+
+
+def test_disputes_filters_by_kind_topic_and_review(client: TestClient, seeded: Store) -> None:
+    troops = troop_dispute(seeded)
+    figures = client.get("/?kind=figure").text
+    assert f'id="dispute-{troops}"' in figures and "kind-denial" not in figures
+    assert f'id="dispute-{troops}"' in client.get("/?topic=troops").text
+    assert "No dispute matches" in client.get("/?topic=zzzunheardof").text
+    page = client.get(f"/disputes/{troops}").text
+    key = re.search(r'name="key" value="([^"]*)"', page)
+    assert key
+    client.post(
+        f"/disputes/{troops}/review",
+        data={"csrf": csrf_of(page), "key": unescape(key.group(1)), "rating": "unproven"},
+    )
+    assert f'id="dispute-{troops}"' not in client.get("/?unreviewed=1").text
+    assert "reviewed: " in client.get("/").text.split(f'id="dispute-{troops}"')[1]
+
+
+def test_disputes_are_paginated(seeded: Store) -> None:
+    import claimtrack.web.views as views
+
+    total = len(disputes(Linker(seeded)))
+    assert total >= 2
+    old = views.PAGE_SIZE
+    views.PAGE_SIZE = 1
+    try:
+        with client_for(seeded) as client:
+            first = client.get("/")
+            second = client.get("/?page=2")
+            too_far = client.get("/?page=999")
+    finally:
+        views.PAGE_SIZE = old
+    assert first.text.count('<li class="dispute"') == 1
+    assert f"Page 1 of {total}" in first.text and 'rel="next"' in first.text
+    assert f"Page 2 of {total}" in second.text and 'rel="prev"' in second.text
+    assert f"Page {total} of {total}" in too_far.text
+
+
+def test_dispute_page_shows_positions_quotes_and_a_history_that_grows(
+    client: TestClient, seeded: Store
+) -> None:
+    troops = troop_dispute(seeded)
+    page = client.get(f"/disputes/{troops}").text
+    assert page.count('<section class="side">') >= 3  # 1,500 vs 3,000 vs 10,000
+    assert "<blockquote" in page and "Volodymyr Zelenskiy" in page
+    assert 'class="cue"' in page and 'href="/claims/' in page
+    key = unescape(re.search(r'name="key" value="([^"]*)"', page).group(1))  # type: ignore[union-attr]
+    for rating, who in (("half true", "Ann"), ("false", "Bo")):
+        sent = client.post(
+            f"/disputes/{troops}/review",
+            data={
+                "csrf": csrf_of(page),
+                "key": key,
+                "rating": rating,
+                "reviewer": who,
+                "note": "Three counts",
+                "evidence": "https://example.org/a\nhttps://example.org/b",
+                "next": f"/disputes/{troops}#history",
+            },
+            follow_redirects=False,
+        )
+        assert sent.status_code == 303
+    history = reviews(seeded, dispute_id=troops)
+    assert [(r.rating, r.reviewer) for r in history] == [("half true", "Ann"), ("false", "Bo")]
+    assert history[0].evidence == ["https://example.org/a", "https://example.org/b"]
+    shown = client.get(f"/disputes/{troops}").text.split('id="history"')[1]
+    assert "Half true" in shown and "False" in shown and "by Ann" in shown
+
+
+def test_a_verdict_on_a_dispute_that_changed_is_refused(client: TestClient, seeded: Store) -> None:
+    troops = troop_dispute(seeded)
+    page = client.get(f"/disputes/{troops}").text
+    sent = client.post(
+        f"/disputes/{troops}/review",
+        data={"csrf": csrf_of(page), "key": "figure:stale:1:2", "rating": "false"},
+    )
+    assert sent.status_code == 409
+    assert "not recorded" in message_of(sent.text)
+    assert reviews(seeded, dispute_id=troops) == []
+
+
+def test_claim_page_marks_the_span_in_the_article(client: TestClient, seeded: Store) -> None:
+    claim = next(c for c in seeded.claims(search="1,500") if c.attributed)
+    page = client.get(f"/claims/{claim.id}")
+    assert page.status_code == 200
+    marked = re.search(r'<mark id="span" class="span">(.*?)</mark>', page.text, re.S)
+    assert marked and unescape(marked.group(1)) == claim.sentence
+    article = seeded.article(claim.article_id or 0)
+    text = re.search(r'<div class="article-text">(.*?)</div>', page.text, re.S)
+    assert text and unescape(re.sub(r"</?mark[^>]*>", "", text.group(1))) == article.text
+    assert claim.speaker and claim.speaker in page.text
+    assert f'action="/claims/{claim.id}/review"' in page.text
+    assert f'data-src="/claims/{claim.id}/similar?part=1"' in page.text
+    for name in ("rating", "note", "reviewer", "evidence"):
+        assert f'name="{name}"' in page.text
+
+
+def test_similar_claims_load_on_a_request_of_their_own(client: TestClient, seeded: Store) -> None:
+    claim = next(c for c in seeded.claims(search="1,500") if c.attributed)
+    whole = client.get(f"/claims/{claim.id}/similar")
+    part = client.get(f"/claims/{claim.id}/similar?part=1")
+    assert whole.status_code == part.status_code == 200
+    assert "<html" in whole.text and "<html" not in part.text
+    assert re.search(r'href="/claims/(\d+)#span"', part.text)
+    assert f'href="/claims/{claim.id}#span"' not in part.text  # not itself
+
+
+def test_claim_verdicts_are_added_through_the_library(client: TestClient, seeded: Store) -> None:
+    claim_id = seeded.claims()[0].id
+    page = client.get(f"/claims/{claim_id}").text
+    for rating in ("true", "mostly false"):
+        client.post(
+            f"/claims/{claim_id}/review",
+            data={"csrf": csrf_of(page), "rating": rating, "reviewer": "Cy"},
+        )
+    assert [r.rating for r in reviews(seeded, claim_id=claim_id)] == ["true", "mostly false"]
+    bad = client.post(
+        f"/claims/{claim_id}/review",
+        data={"csrf": csrf_of(page), "rating": "pants on fire", "evidence": "javascript:x"},
+    )
+    assert bad.status_code == 400 and "unknown rating" in message_of(bad.text).lower()
+    assert "Traceback" not in bad.text
+    assert len(reviews(seeded, claim_id=claim_id)) == 2
+
+
+def test_confirming_a_link_records_who_and_a_stale_decision_is_refused(
+    client: TestClient, seeded: Store
+) -> None:
+    linker = Linker(seeded)
+    link = linker.links(status=LinkStatus.suggested)[0]
+    page = client.get(f"/claims/{link.claim_id}").text
+    form = {"csrf": csrf_of(page), "expected": "suggested", "reviewer": "Di"}
+    done = client.post(
+        f"/links/{link.id}/decide", data={**form, "decision": "confirm"}, follow_redirects=False
+    )
+    assert done.status_code == 303
+    (now,) = [x for x in linker.links(claim_id=link.claim_id) if x.id == link.id]
+    assert now.status is LinkStatus.confirmed and now.decided_by == "Di"
+    late = client.post(f"/links/{link.id}/decide", data={**form, "decision": "reject"})
+    assert late.status_code == 409
+    assert "now confirmed by Di" in message_of(late.text)
+    (still,) = [x for x in linker.links(claim_id=link.claim_id) if x.id == link.id]
+    assert still.status is LinkStatus.confirmed
+
+
+def test_suggestions_one_at_a_time_with_skip(client: TestClient, seeded: Store) -> None:
+    waiting = Linker(seeded).links(status=LinkStatus.suggested)
+    page = client.get("/links/suggested").text
+    assert f'id="link-{waiting[0].id}"' in page
+    assert 'data-key="y"' in page and 'data-key="n"' in page and 'data-key="s"' in page
+    assert page.count("<blockquote>") == 2
+    assert f'id="link-{waiting[1].id}"' in client.get("/links/suggested?skip=1").text
+    assert "You skipped all" in client.get(f"/links/suggested?skip={len(waiting)}").text
+    sent = client.post(
+        f"/links/{waiting[0].id}/decide",
+        data={
+            "csrf": csrf_of(page),
+            "expected": "suggested",
+            "decision": "reject",
+            "next": "/links/suggested",
+        },
+        follow_redirects=False,
+    )
+    assert sent.headers["location"] == "/links/suggested"
+    assert f'id="link-{waiting[1].id}"' in client.get("/links/suggested").text
+
+
+def test_speakers_list_search_merge_and_split(client: TestClient, seeded: Store) -> None:
+    listing = client.get("/speakers?q=rutte").text
+    assert "Mark Rutte" in listing and "Yoon Suk-yeol" not in listing
+    token = csrf_of(client.get("/speakers").text)
+    merged = client.post(
+        "/speakers/merge",
+        data={"csrf": token, "keep": "Mark Rutte", "other": "Harry Kazianis"},
+        follow_redirects=False,
+    )
+    assert merged.status_code == 303
+    rutte = seeded.speaker("Mark Rutte")
+    assert merged.headers["location"] == f"/speakers/{rutte.id}"
+    assert "Kazianis" in rutte.aliases
+    split = client.post(
+        "/speakers/split",
+        data={"csrf": token, "speaker": str(rutte.id), "alias": "Harry Kazianis"},
+        follow_redirects=False,
+    )
+    assert split.status_code == 303
+    assert seeded.speaker("Harry Kazianis").id != seeded.speaker("Mark Rutte").id
+    unknown = client.post(
+        "/speakers/merge", data={"csrf": token, "keep": "Nobody At All", "other": "Mark Rutte"}
+    )
+    assert unknown.status_code == 404 and "Nobody At All" in message_of(unknown.text)
+
+
+def test_search_runs_match(client: TestClient) -> None:
+    page = client.get("/search", params={"statement": "North Korea sent 1,500 troops to Russia"})
+    assert page.status_code == 200
+    assert "National Intelligence Service" in page.text and "corroborates" in page.text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json", "csv"])
+def test_every_report_format_downloads(client: TestClient, fmt: str) -> None:
+    got = client.get("/export/report", params={"format": fmt, "topic": "troops"})
+    assert got.status_code == 200
+    assert got.headers["content-disposition"].startswith("attachment;")
+    assert "troops" in got.text
+
+
+def test_claimreview_download_needs_the_publisher(client: TestClient, seeded: Store) -> None:
+    claim_id = seeded.claims()[0].id
+    page = client.get(f"/claims/{claim_id}").text
+    client.post(f"/claims/{claim_id}/review", data={"csrf": csrf_of(page), "rating": "false"})
+    missing = client.get("/export/report", params={"format": "claimreview"})
+    assert missing.status_code == 400 and "org-name" in message_of(missing.text)
+    got = client.get(
+        "/export/report",
+        params={"format": "claimreview", "org_name": "Desk", "org_url": "https://desk.example"},
+    )
+    assert got.status_code == 200 and '"ClaimReview"' in got.text
+
+
+def test_assignment_and_queue(client: TestClient, seeded: Store) -> None:
+    from claimtrack.query.assign import queue
+
+    claim_id = seeded.claims()[0].id
+    page = client.get(f"/claims/{claim_id}").text
+    assert f'action="/claims/{claim_id}/assign"' in page
+    sent = client.post(
+        f"/claims/{claim_id}/assign",
+        data={"csrf": csrf_of(page), "assignee": "Ann", "reviewer": "Ed", "note": "check it"},
+        follow_redirects=False,
+    )
+    assert sent.status_code == 303
+    assert [a.claim_id for a in queue(seeded, "Ann")] == [claim_id]
+    listed = client.get("/queue/Ann").text
+    assert f'href="/claims/{claim_id}#span"' in listed and "check it" in listed
+    assert client.get("/queue?reviewer=Ann", follow_redirects=False).headers["location"] == (
+        "/queue/Ann"
+    )
+    client.post(f"/claims/{claim_id}/review", data={"csrf": csrf_of(page), "rating": "true"})
+    assert queue(seeded, "Ann") == []
+    assert "Nothing waiting for Ann" in client.get("/queue/Ann").text
+    troops = troop_dispute(seeded)
+    client.post(f"/disputes/{troops}/assign", data={"csrf": csrf_of(page), "assignee": "Bo"})
+    assert f'href="/disputes/{troops}"' in client.get("/queue/Bo").text
+
+
+def test_unknown_ids_give_a_page_not_a_trace(client: TestClient) -> None:
+    for path in ("/claims/999999", "/disputes/999999", "/speakers/999999", "/nowhere"):
+        got = client.get(path)
+        assert got.status_code == 404, path
+        assert "<h1>Not found</h1>" in got.text and "Traceback" not in got.text
+
+
+def test_the_app_serves_a_database_by_url(db_url: str) -> None:
+    with open_store(db_url) as store:
+        ingest(store, [SEEDS])
+    app = create_app(db_url)
+    with TestClient(app, base_url=BASE) as client:
+        assert client.get("/").status_code == 200
