@@ -14,7 +14,8 @@ events) into one throw-away SQLite database, then measures:
   disputes_gold.py): disputes found (a dispute holding claims of two positions
   of a conflict whose sides cannot all hold), sides right (no two positions in
   one side, no position split), figure conflicts shown (two or more values of
-  the conflict in separate `figures` groups, each with a gold backer);
+  a conflict whose values cannot all hold in separate `figures` groups, each
+  with a gold backer; `figure_values_shown_all` counts compatible ones too);
 - `match` with each article's headline: whether another article of its event
   comes back as `corroborates`, and how often another event's claim does; and
   with a backer of a disputed conflict: whether the other side comes back as
@@ -211,7 +212,9 @@ def score_gold(
         right += ok
         if not ok:
             examples.append(f"sides wrong: {conflict.subtopic} {conflict.id}")
-    shown, figure_conflicts = _figure_conflicts(corpus, conflicts)
+    figure = [c for c in conflicts if c.kind == "figure"]
+    shown = _figures_shown(corpus, [c for c in figure if c.compatible is False])
+    shown_all = _figures_shown(corpus, figure)
     backers = [b for c in conflicts for _, bs in c.positions for b in bs]
     matched = sum(1 for b in backers if backer_claims(corpus, b))
     return {
@@ -219,8 +222,9 @@ def score_gold(
         "gold_disputed": float(len(disputed)),
         "dispute_recall": _share(hits, len(disputed)),
         "sides_right": _share(right, hits),
-        "figure_conflicts": float(figure_conflicts),
-        "figure_conflicts_shown": _share(shown, figure_conflicts),
+        "figure_conflicts": float(sum(1 for c in figure if c.compatible is False)),
+        "figure_conflicts_shown": _share(shown, sum(1 for c in figure if c.compatible is False)),
+        "figure_values_shown_all": _share(shown_all, len(figure)),
         "backers_with_claim": _share(matched, len(backers)),
     }
 
@@ -235,7 +239,7 @@ def _sides_right(pairs: Iterable[tuple[int, int]]) -> bool:
     return True
 
 
-def _figure_conflicts(corpus: Corpus, conflicts: list[disputes_gold.Conflict]) -> tuple[int, int]:
+def _figures_shown(corpus: Corpus, conflicts: list[disputes_gold.Conflict]) -> int:
     """Figure conflicts whose values are two or more separate groups, each with a backer."""
     from claimtrack.query.figures import figures
 
@@ -249,11 +253,8 @@ def _figure_conflicts(corpus: Corpus, conflicts: list[disputes_gold.Conflict]) -
                 for figure in corpus.claims[claim_id].figures:
                     if figure.unit == unit:
                         group_of.setdefault((claim_id, figure.value), count)
-    shown = total = 0
+    shown = 0
     for conflict in conflicts:
-        if conflict.kind != "figure":
-            continue
-        total += 1
         groups_by_position = []
         for _, backers in conflict.positions:
             groups = {
@@ -270,7 +271,7 @@ def _figure_conflicts(corpus: Corpus, conflicts: list[disputes_gold.Conflict]) -
         distinct = {min(g) for g in groups_by_position if g}
         if len(distinct) >= 2:
             shown += 1
-    return shown, total
+    return shown
 
 
 def _overlaps(figure: Any, span: tuple[int, int], shift: int) -> bool:

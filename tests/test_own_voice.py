@@ -85,3 +85,24 @@ def test_claims_listing_filters_the_own_voice(tmp_path: Path) -> None:
         ("Valley Wire", False)
     ]
     assert all(c["attributed"] for c in json.loads(said.stdout))
+
+
+def test_an_apostrophe_or_a_quoted_term_keeps_a_sentence_narration() -> None:
+    text = (
+        "Climber dies on ridge\n\n"
+        "The day after Rait’s death, a 31-year-old climber fell 150 meters from the ridge.\n\n"
+        'The monitors sent eight experts to draw up an "internal report" on the vote.\n\n'
+        'Officials said "we sent 40 experts and they all came home safely" on Monday.\n'
+    )
+    own = [c for c in extract(Article(text=text, path="a.txt")).claims if not c.attributed]
+    assert [[(f.value, f.unit) for f in c.figures] for c in own] == [
+        [(31, "age"), (150, "m")],
+        [(8, "expert")],
+    ]
+
+
+def test_a_number_between_commas_after_a_name_is_an_age() -> None:
+    from claimtrack.extraction.numbers import find_figures
+
+    text = "Robert Vale, 32, died while climbing; the toll, 12, was revised."
+    assert [(f.value, f.unit) for f in find_figures(text)] == [(32, "age"), (12, None)]

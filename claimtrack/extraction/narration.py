@@ -10,6 +10,7 @@ qualify: questions, quotations, short fragments and bare numbers do not.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from claimtrack.extraction.numbers import find_figures
@@ -19,7 +20,12 @@ from claimtrack.models import Article, Claim, Figure, SpeakerKind
 
 # Words a narrated statement needs: shorter lines are headings and captions.
 MIN_WORDS = 6
-_QUOTES = '"“”‘’'
+# A quotation of more words than this is someone's statement; fewer is a term
+# the reporter marks ("an 'internal report'"), and the sentence stays narration.
+TERM_WORDS = 3
+# Quoted passages: double quotes, or single ones that open after a space (an
+# apostrophe, "Rait’s", is no quotation mark).
+_QUOTED = re.compile(r'["“]([^"“”]*)["”]?|(?:^|(?<=\s))[‘\']([^‘’\']*)[’\']')
 
 
 def outlet_of(article: Article) -> str | None:
@@ -37,7 +43,9 @@ def own_voice(
 ) -> list[Claim]:
     """Claims for the sentences no attribution covers that state a counted figure."""
     text = article.text
-    covered = [(c.start, c.end) for c in claims] + [(q.start, q.end) for q in quotes]
+    # A quoted term ("an 'internal report'") covers nothing; a quoted statement does.
+    said = [q for q in quotes if len(text[q.start : q.end].split()) > TERM_WORDS]
+    covered = [(c.start, c.end) for c in claims] + [(q.start, q.end) for q in said]
     speaker = outlet_of(article)
     found: list[Claim] = []
     for sent in sentences:
@@ -45,7 +53,7 @@ def own_voice(
         stripped = body.strip()
         if stripped.endswith("?") or stripped.count(" ") < MIN_WORDS - 1:
             continue
-        if any(mark in stripped for mark in _QUOTES):
+        if _quotes_someone(stripped):
             continue  # a quotation without its speaker is no statement of the outlet's
         if _covered(sent, covered):
             continue  # an attribution's passage, or inside a quotation
@@ -69,6 +77,15 @@ def own_voice(
             )
         )
     return found
+
+
+def _quotes_someone(sentence: str) -> bool:
+    """Whether the sentence quotes a statement, not only a term or a title."""
+    for match in _QUOTED.finditer(sentence):
+        quoted = match.group(1) if match.group(1) is not None else match.group(2) or ""
+        if len(quoted.split()) > TERM_WORDS or not quoted.strip():
+            return True
+    return False
 
 
 def _covered(sent: Span, covered: list[tuple[int, int]]) -> bool:

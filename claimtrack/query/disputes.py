@@ -18,15 +18,15 @@ from __future__ import annotations
 
 import json
 from array import array
-from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import TypeAdapter
 from sqlalchemy import Connection, Select, and_, case, select, union
 
-from claimtrack.link.events import event_ids
+from claimtrack.link.events import EventFrame, event_ids
 from claimtrack.link.linker import Linker
 from claimtrack.link.quantities import (
     compatible,
@@ -45,7 +45,7 @@ from claimtrack.models import (
     Relation,
     Stance,
 )
-from claimtrack.query import labels
+from claimtrack.query import graph, labels
 from claimtrack.query.figures import published_dates, speaker_key
 from claimtrack.store.database import id_chunks
 from claimtrack.store.tables import ARTICLE, CLAIM, LINK, SPEAKER
@@ -67,6 +67,8 @@ _KIND = case((LINK.c.relation == Relation.contradicts.value, _CONTRADICTS), else
 
 # A link as the links of one dispute are passed around: (claim_a, claim_b, kind bits).
 _Link = tuple[int, int, int]
+# Groups of claims → each group's parts by event, as (event, claims) pairs.
+_Split = Callable[[list[list[int]]], list[list[tuple[int | None, list[int]]]]]
 
 
 class _Links:
@@ -98,7 +100,6 @@ class _Stated:
     units: dict[int, frozenset[str]] = field(default_factory=dict)  # of asserting claims
     figures: dict[int, str] = field(default_factory=dict)  # their JSON, parsed when needed
     articles: dict[int, int] = field(default_factory=dict)  # of every linked claim
-    events: Mapping[int, int] = field(default_factory=dict)  # article → event (link/events.py)
 
 
 # Who backs a claim of a dispute, as positions list them and significance counts:
@@ -168,15 +169,17 @@ def _decide(linker: Linker) -> list[_Found]:
     """Every dispute, from ids; the connection goes back to the pool before the work."""
     with linker.store._read() as conn:
         stated, links = _stated(conn), _links(conn)
-        articles = set(stated.articles.values())
-        frames = linker.event_frames(conn, articles)
-    # Figures and sides are compared within one event: the articles' leads say which.
-    stated.events = event_ids(articles, frames, published_dates(linker, articles))
-    found = _find(stated, links)
-    for dispute in found:
-        article = stated.articles.get(dispute.subject)
-        dispute.event = stated.events.get(article) if article is not None else None
-    return found
+
+    def split(groups: list[list[int]]) -> list[list[tuple[int | None, list[int]]]]:
+        # Figures and sides are compared within one event: the leads of the
+        # articles of each group's claims say which (only those are read).
+        articles = {stated.articles[i] for g in groups for i in g if i in stated.articles}
+        with linker.store._read() as conn:
+            frames = linker.event_frames(conn, articles)
+        dates = published_dates(linker, articles)
+        return [_by_event(g, stated, frames, dates) for g in groups]
+
+    return _find(stated, links, split)
 
 
 # -- reading -------------------------------------------------------------------
@@ -292,16 +295,20 @@ def _by_ids(conn: Connection, stmt: Select[Any], ids: Collection[int]) -> Iterat
 # -- deciding from ids -----------------------------------------------------------
 
 
-def _find(stated: _Stated, links: _Links) -> list[_Found]:
+def _find(stated: _Stated, links: _Links, split: _Split) -> list[_Found]:
     """Figure disputes, then denial and contradiction disputes from what they left."""
     out: list[_Found] = []
     used: set[int] = set()
-    for unit, counted, component_links in _figure_components(stated, links):
-        for members in _by_event(counted, stated):
+    figure = list(_figure_components(stated, links))
+    for (unit, _, component_links), parts in zip(
+        figure, split([f[1] for f in figure]), strict=True
+    ):
+        for event, members in parts:
             inside = set(members)
             own = [k for k in component_links if k[0] in inside and k[1] in inside]
             found = _figure_dispute(members, own, unit, stated)
             if found is not None:
+                found.event = event
                 out.append(found)
                 used.update(members)
     # Contradictions and confirmed corroborations between claims left, by index.
@@ -313,22 +320,25 @@ def _find(stated: _Stated, links: _Links) -> list[_Found]:
             if kind and a not in used and b not in used
         ),
     )
-    components = _components((links.a[index], links.b[index]) for index in rest)
+    components = graph.components((links.a[index], links.b[index]) for index in rest)
     owner: dict[int, int] = {}
     for component in components:
         owner.update(dict.fromkeys(component, min(component)))
     by_component: dict[int, list[int]] = defaultdict(list)
     for index in rest:
         by_component[owner[links.a[index]]].append(index)
-    for component in components:
-        indexes = by_component[min(component)]
-        if not any(links.kind[index] & _CONTRADICTS for index in indexes):
-            continue
-        for members in _by_event([i for i in sorted(component) if i in stated.claims], stated):
+    sides = [
+        (by_component[min(c)], [i for i in sorted(c) if i in stated.claims])
+        for c in components
+        if any(links.kind[index] & _CONTRADICTS for index in by_component[min(c)])
+    ]
+    for (indexes, _), parts in zip(sides, split([m for _, m in sides]), strict=True):
+        for event, members in parts:
             inside = set(members)
             own = [k for i in indexes if (k := links[i])[0] in inside and k[1] in inside]
             found = _sides_dispute(members, own, stated)
             if found is not None:
+                found.event = event
                 out.append(found)
     return out
 
@@ -359,7 +369,7 @@ def _figure_components(
         by_claim: dict[int, list[int]] = defaultdict(list)
         for index in inner:
             by_claim[links.a[index]].append(index)
-        for component in _components((links.a[index], links.b[index]) for index in inner):
+        for component in graph.components((links.a[index], links.b[index]) for index in inner):
             chosen = {index for i in component for index in by_claim.get(i, ())}
             deniers = set()
             for i in component:
@@ -370,33 +380,20 @@ def _figure_components(
             yield unit, members, [links[index] for index in sorted(chosen)]
 
 
-def _by_event(members: Sequence[int], stated: _Stated) -> list[list[int]]:
-    """The claims of one figure component, split by the event their articles tell."""
+def _by_event(
+    members: Sequence[int],
+    stated: _Stated,
+    frames: Mapping[int, EventFrame],
+    dates: Mapping[int, str],
+) -> list[tuple[int | None, list[int]]]:
+    """The claims of one component, split by the event their articles tell."""
+    articles = {stated.articles[i] for i in members if i in stated.articles}
+    events = event_ids(articles, frames, dates)
     parts: dict[int | None, list[int]] = defaultdict(list)
     for claim_id in members:
         article = stated.articles.get(claim_id)
-        parts[stated.events.get(article) if article is not None else None].append(claim_id)
-    return list(parts.values())
-
-
-def _components(edges: Iterable[tuple[int, int]]) -> list[set[int]]:
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in edges:
-        a, b = find(a), find(b)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    groups: dict[int, set[int]] = defaultdict(set)
-    for node in parent:
-        groups[find(node)].add(node)
-    return list(groups.values())
+        parts[events.get(article) if article is not None else None].append(claim_id)
+    return list(parts.items())
 
 
 def _figure_dispute(
@@ -420,7 +417,7 @@ def _figure_dispute(
         members,
         links,
         positions,
-        subject=_representative([i for _, ids in values for i in ids], links),
+        subject=graph.representative([i for _, ids in values for i in ids], links),
         unit=unit,
         labels=" vs ".join(label for label, _ in values),
     )
@@ -432,17 +429,17 @@ def _sides_dispute(
     """Asserting against denying claims, or the two sides of a contradiction."""
     if len(members) < 2:
         return None
-    sides = _two_sides(members, links)
+    sides = graph.two_sides(members, links)
     if len(sides) < 2:
         return None
     denials = [i for i in members if i in stated.denials]
     if denials:
         asserting = [i for i in members if i not in stated.denials]
         positions = [("asserts", asserting), ("denies", denials)]
-        subject = _representative(asserting or members, links)
+        subject = graph.representative(asserting or members, links)
         return _found(DisputeKind.denial, members, links, positions, subject)
     positions = [(f"side {n}", side) for n, side in enumerate(sides, start=1)]
-    subject = _representative(members, links)
+    subject = graph.representative(members, links)
     return _found(DisputeKind.contradiction, members, links, positions, subject)
 
 
@@ -508,40 +505,6 @@ def _figure_split(
         )
         labels.append((figure_label(shown), ids))
     return [head for head, _ in groups], labels
-
-
-def _two_sides(members: Sequence[int], links: Sequence[_Link]) -> list[list[int]]:
-    """Colour the graph: contradiction = other side, corroboration = same side."""
-    side: dict[int, int] = {}
-    adjacency: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for a, b, kind in links:
-        flip = 1 if kind & _CONTRADICTS else 0
-        adjacency[a].append((b, flip))
-        adjacency[b].append((a, flip))
-    for claim_id in members:
-        if claim_id in side:
-            continue
-        side[claim_id] = 0
-        stack = [claim_id]
-        while stack:
-            node = stack.pop()
-            for other, flip in adjacency[node]:
-                if other not in side:
-                    side[other] = side[node] ^ flip
-                    stack.append(other)
-    out: list[list[int]] = [[], []]
-    for claim_id in members:
-        out[side.get(claim_id, 0)].append(claim_id)
-    return [s for s in out if s]
-
-
-def _representative(ids: Sequence[int], links: Sequence[_Link]) -> int:
-    """The claim most linked within the dispute: the best one-line statement of it."""
-    degree: Counter[int] = Counter()
-    for a, b, _ in links:
-        degree[a] += 1
-        degree[b] += 1
-    return max(ids, key=lambda i: (degree[i], -i))
 
 
 def _unique_ids(found: list[_Found]) -> list[_Found]:

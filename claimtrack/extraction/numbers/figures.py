@@ -113,6 +113,8 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
         unit = f.unit
         if happened in PEOPLE_OUTCOMES and unit in (None, "other"):
             unit = "people"  # "200 injured", "250 others injured": people
+        elif unit is None and _appositive_age(text, f):
+            unit = "age"  # "Robert Buckley, 32, died"
         out.append(
             Figure(
                 value=f.value,
@@ -127,6 +129,16 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
             )
         )
     return out
+
+
+# A name just before ", 32,": the number is that person's age.
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]+,\s?$")
+
+
+def _appositive_age(text: str, f: _Found) -> bool:
+    if f.qualifier is not None or f.value != int(f.value) or not 1 <= f.value <= 120:
+        return False
+    return text.startswith(",", f.end) and bool(_NAME_BEFORE.search(text, 0, f.start))
 
 
 @dataclass(slots=True)
