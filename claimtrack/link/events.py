@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
+from functools import lru_cache
 
 from claimtrack.extraction import places
 from claimtrack.link.scope import SHARED_NAMES, name_runs
@@ -31,6 +32,7 @@ DAYS = 10
 FEW_NAMES = 3
 
 
+@lru_cache(maxsize=4096)
 def _day(published: str | None) -> date | None:
     if not published:
         return None
@@ -61,10 +63,8 @@ def event_frame(title: str | None, text: str) -> EventFrame:
     return frozenset(names)
 
 
-def _shared(a: EventFrame, b: EventFrame) -> int:
+def _shared(a: EventFrame, words_a: frozenset[str], b: EventFrame, words_b: frozenset[str]) -> int:
     """Names of one frame that the other names too, counted from the side with fewer."""
-    words_a = frozenset().union(*a)
-    words_b = frozenset().union(*b)
     return min(sum(1 for n in a if n & words_b), sum(1 for n in b if n & words_a))
 
 
@@ -74,26 +74,38 @@ def event_ids(
     dates: Mapping[int, str] | None = None,
 ) -> dict[int, int]:
     """Each article's event, named by the id of its first article (ids ascending)."""
-    days = {a: _day(d) for a, d in (dates or {}).items()}
+    dates = dates or {}
+    ordered = sorted(set(articles))
+    days = {a: _day(dates.get(a)) for a in ordered}
     seeds_by_word: dict[str, list[int]] = {}
+    words_of: dict[int, frozenset[str]] = {}
     found: dict[int, int] = {}
-    for article in sorted(set(articles)):
+    for article in ordered:
         names = frames.get(article, frozenset())
         found[article] = article
         if not names:
             continue
-        words = frozenset().union(*names)
-        candidates = {seed for word in words for seed in seeds_by_word.get(word, ())}
+        words = words_of[article] = frozenset().union(*names)
+        counts: dict[int, int] = {}
+        for word in words:
+            for seed in seeds_by_word.get(word, ()):
+                counts[seed] = counts.get(seed, 0) + 1
         day = days.get(article)
         best: tuple[float, int, int] | None = None
-        for seed in candidates:
+        for seed, common in counts.items():
+            if (
+                common < SHARED_NAMES
+                and (day is None or days.get(seed) is None)
+                and min(len(names), len(frames[seed])) > FEW_NAMES
+            ):
+                continue  # two names are needed, and they share one word at most
             # Published within days of each other, or with a lead that names only
             # a few things, one shared name is enough.
             seed_day, seed_names = days.get(seed), frames[seed]
             dated = seed_day is not None and day is not None
             fewest = min(len(names), len(seed_names))
             need = 1 if dated or fewest <= FEW_NAMES else SHARED_NAMES
-            shared = _shared(names, seed_names)
+            shared = _shared(names, words, seed_names, words_of[seed])
             if _near(seed_day, day) and shared >= need:
                 # The event whose first article shares the most of what the leads name.
                 score = (shared / fewest, shared, -seed)

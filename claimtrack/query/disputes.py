@@ -299,13 +299,17 @@ def _find(stated: _Stated, links: _Links, split: _Split) -> list[_Found]:
     """Figure disputes, then denial and contradiction disputes from what they left."""
     out: list[_Found] = []
     used: set[int] = set()
-    figure = list(_figure_components(stated, links))
+    # Only a component that is a dispute as a whole can hold one per event.
+    figure = [
+        (unit, members, own)
+        for unit, members, own in _figure_components(stated, links)
+        if _figure_dispute(members, own, unit, stated) is not None
+    ]
     for (unit, _, component_links), parts in zip(
         figure, split([f[1] for f in figure]), strict=True
     ):
         for event, members in parts:
-            inside = set(members)
-            own = [k for k in component_links if k[0] in inside and k[1] in inside]
+            own = _inside(members, component_links) if len(parts) > 1 else component_links
             found = _figure_dispute(members, own, unit, stated)
             if found is not None:
                 found.event = event
@@ -327,20 +331,27 @@ def _find(stated: _Stated, links: _Links, split: _Split) -> list[_Found]:
     by_component: dict[int, list[int]] = defaultdict(list)
     for index in rest:
         by_component[owner[links.a[index]]].append(index)
-    sides = [
-        (by_component[min(c)], [i for i in sorted(c) if i in stated.claims])
-        for c in components
-        if any(links.kind[index] & _CONTRADICTS for index in by_component[min(c)])
-    ]
-    for (indexes, _), parts in zip(sides, split([m for _, m in sides]), strict=True):
+    sides = []
+    for component in components:
+        indexes = by_component[min(component)]
+        if any(links.kind[index] & _CONTRADICTS for index in indexes):
+            own = [links[i] for i in indexes]
+            members = [i for i in sorted(component) if i in stated.claims]
+            if _sides_dispute(members, own, stated) is not None:
+                sides.append((own, members))
+    for (component_links, _), parts in zip(sides, split([m for _, m in sides]), strict=True):
         for event, members in parts:
-            inside = set(members)
-            own = [k for i in indexes if (k := links[i])[0] in inside and k[1] in inside]
+            own = _inside(members, component_links) if len(parts) > 1 else component_links
             found = _sides_dispute(members, own, stated)
             if found is not None:
                 found.event = event
                 out.append(found)
     return out
+
+
+def _inside(members: Sequence[int], links: Sequence[_Link]) -> list[_Link]:
+    inside = set(members)
+    return [k for k in links if k[0] in inside and k[1] in inside]
 
 
 def _figure_components(

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from claimtrack.extraction.claims import extract
 from claimtrack.extraction.numbers import find_figures
-from claimtrack.link.compare import CONFIRM, SUGGEST, claim_terms, compare
+from claimtrack.link.compare import CONFIRM, SUGGEST, claim_names, claim_terms, compare
 from claimtrack.link.linker import Linker, weight_function
+from claimtrack.link.quantities import compatible, figure_key
 from claimtrack.models import Article, Claim, Match, Relation
 
 # A fact-checker looking up one statement can afford more candidates than ingest.
 MATCH_CANDIDATES = 100
+# Below CONFIRM, from this score a same-stance overlap that states the same figure
+# or names the same things corroborates (benchmarks/ecbplus.py, match by headline).
+AGREE = 65.0
 
 
 def match(linker: Linker, statement: str) -> list[Match]:
@@ -30,14 +34,32 @@ def match(linker: Linker, statement: str) -> list[Match]:
         if proposal is None or proposal.score < SUGGEST:
             continue
         relation = proposal.relation
-        if relation is Relation.corroborates and proposal.score < CONFIRM:
-            # A statement checked against the archive: below the score that links
-            # confirm on their own, shared words are a topic, not the proposition.
+        # A statement checked against the archive: below the score that links
+        # confirm on their own, shared words are a topic, not the proposition,
+        # unless both state the same figure of one quantity, or name the same
+        # things (two names or more).
+        if (
+            relation is Relation.corroborates
+            and proposal.score < CONFIRM
+            and (proposal.score < AGREE or not _agrees(probe, claim))
+        ):
             relation = Relation.related
         found.append(
             Match(claim=claim, score=proposal.score, relation=relation, reason=proposal.reason)
         )
     return sorted(found, key=lambda m: (-m.score, m.claim.id or 0))
+
+
+def _agrees(probe: Claim, claim: Claim) -> bool:
+    """The same figure of one quantity, or two names or more in common."""
+    for mine in probe.figures:
+        key = figure_key(mine)
+        if key is None:
+            continue
+        for theirs in claim.figures:
+            if figure_key(theirs) == key and compatible(mine, theirs):
+                return True
+    return len(claim_names(probe) & claim_names(claim)) >= 2
 
 
 def _probe(statement: str) -> Claim:
