@@ -199,16 +199,22 @@ def score_gold(
     hits = right = 0
     for conflict in disputed:
         gold = _positions_of(corpus, conflict)
+        quantities = _quantities(corpus, conflict)
         by_dispute: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for claim_id, g in gold.items():
-            if claim_id in side_of:
-                d, p = side_of[claim_id]
-                by_dispute[d].append((g, p))
+            if claim_id not in side_of:
+                continue
+            d, p = side_of[claim_id]
+            # A figure conflict is found by a figure dispute about its quantity, not by
+            # another quantity the same sentence states ("24 dead and 249 injured").
+            if conflict.kind == "figure" and _quantity(found[d]) not in quantities[claim_id]:
+                continue
+            by_dispute[d].append((g, p))
         best = max(by_dispute.values(), key=lambda v: len({g for g, _ in v}), default=[])
         if len({g for g, _ in best}) < 2:
             continue
         hits += 1
-        ok = _sides_right(best)
+        ok = _sides_right(best, _mergeable(conflict))
         right += ok
         if not ok:
             examples.append(f"sides wrong: {conflict.subtopic} {conflict.id}")
@@ -229,14 +235,66 @@ def score_gold(
     }
 
 
-def _sides_right(pairs: Iterable[tuple[int, int]]) -> bool:
-    """One gold position per dispute side, one side per gold position."""
+def _sides_right(
+    pairs: Iterable[tuple[int, int]], mergeable: frozenset[tuple[int, int]] = frozenset()
+) -> bool:
+    """One gold position per dispute side, one side per gold position.
+
+    Two gold positions whose values may both hold ("24" and "at least 24",
+    `mergeable`) may share a side.
+    """
+    golds_of_side: dict[int, set[int]] = defaultdict(set)
     side_of_gold: dict[int, int] = {}
-    gold_of_side: dict[int, int] = {}
     for g, p in pairs:
-        if side_of_gold.setdefault(g, p) != p or gold_of_side.setdefault(p, g) != g:
+        if side_of_gold.setdefault(g, p) != p:
             return False
-    return True
+        golds_of_side[p].add(g)
+    return all(
+        (a, b) in mergeable
+        for golds in golds_of_side.values()
+        for a in golds
+        for b in golds
+        if a < b
+    )
+
+
+def _mergeable(conflict: disputes_gold.Conflict) -> frozenset[tuple[int, int]]:
+    """Pairs of a figure conflict's positions whose values (its labels) may both hold."""
+    from claimtrack.extraction.numbers import find_figures
+    from claimtrack.link.quantities import compatible
+
+    if conflict.kind != "figure":
+        return frozenset()
+    values = [(i, find_figures(label)) for i, (label, _) in enumerate(conflict.positions)]
+    return frozenset(
+        (a, b)
+        for a, fa in values
+        for b, fb in values
+        if a < b and fa and fb and compatible(fa[0], fb[0])
+    )
+
+
+def _quantity(dispute: Any) -> str | None:
+    kind = getattr(dispute.kind, "value", dispute.kind)
+    return dispute.topic.split(":", 1)[0] if kind == "figure" else None
+
+
+def _quantities(corpus: Corpus, conflict: disputes_gold.Conflict) -> dict[int, set[str | None]]:
+    """Per stored claim, the quantities of its figures at the gold figures' places."""
+    from claimtrack.link.quantities import figure_key
+
+    out: dict[int, set[str | None]] = defaultdict(set)
+    for _, backers in conflict.positions:
+        for backer in backers:
+            for claim in backer_claims(corpus, backer):
+                assert claim.id is not None
+                shift = corpus.shift[claim.article_id or 0]
+                out[claim.id].update(
+                    figure_key(f)
+                    for f in claim.figures
+                    if backer.figure is not None and _overlaps(f, backer.figure, shift)
+                )
+    return out
 
 
 def _figures_shown(corpus: Corpus, conflicts: list[disputes_gold.Conflict]) -> int:

@@ -54,6 +54,22 @@ def test_sides_are_right_only_one_to_one() -> None:
     assert ecbplus._sides_right([(0, 0), (0, 0), (1, 1)])
     assert not ecbplus._sides_right([(0, 0), (1, 0)])  # two gold positions on one side
     assert not ecbplus._sides_right([(0, 0), (0, 1)])  # one gold position split
+    # ... unless their values may both hold ("24" and "at least 24")
+    assert ecbplus._sides_right([(0, 0), (1, 0)], frozenset({(0, 1)}))
+
+
+def test_compatible_figure_positions_may_share_a_side() -> None:
+    backer = gold.Backer(file="f", sentence=(0, 1), figure=None, source=None, attributed=False)
+    conflict = gold.Conflict(
+        subtopic="1/1a",
+        id="toll",
+        kind="figure",
+        proposition="number of people killed",
+        quantity="people killed",
+        compatible=False,
+        positions=(("24", (backer,)), ("at least 24", (backer,)), ("6", (backer,))),
+    )
+    assert ecbplus._mergeable(conflict) == frozenset({(0, 1)})
 
 
 def test_convert_refuses_a_sentence_it_cannot_find(tmp_path: Path) -> None:
