@@ -10,7 +10,13 @@ from claimtrack.extraction.claims import extract
 from claimtrack.extraction.numbers import find_figures
 from claimtrack.link.compare import compare
 from claimtrack.link.linker import Linker
-from claimtrack.link.quantities import compatible, quantity_key
+from claimtrack.link.quantities import (
+    base_value,
+    compatible,
+    figure_label,
+    quantity_key,
+    same_number,
+)
 from claimtrack.models import Article, Claim, Relation
 from claimtrack.query.disputes import disputes
 from claimtrack.query.figures import figures
@@ -156,3 +162,25 @@ def test_generic_sources_are_scoped_to_their_article(store: Store) -> None:
     assert len({c.speaker_id for c in claims}) == 3  # one record per article, never shared
     (group,) = figures(linker, "people killed")
     assert group.independent_sources == 2  # each outlet's unnamed officials count once
+
+
+def test_a_length_says_what_it_measures() -> None:
+    text = "The quake struck at a depth of just 10 kilometres, 55 km south of the town."
+    assert [(f.value, f.unit, f.outcome) for f in find_figures(text)] == [
+        (10, "km", "depth"),
+        (55, "km", "distance"),
+    ]
+    assert quantity_key("km", "depth") == "depth"  # not one quantity with the distance
+    assert quantity_key("km", None) == quantity_key("miles", None) == "length"
+
+
+def test_units_of_one_family_are_compared_in_one_unit() -> None:
+    (under_two_km,) = find_figures("under 2 km")
+    (about_six_miles,) = find_figures("about six miles")
+    (about_ten_km,) = find_figures("about 9.5 km")
+    assert not compatible(under_two_km, about_six_miles)
+    assert compatible(about_six_miles, about_ten_km)
+    assert same_number(about_six_miles, about_ten_km)
+    assert figure_label(about_six_miles) == "approximately 6 miles"
+    (half,) = find_figures("a 50 percent share")
+    assert base_value(half) == 50

@@ -28,8 +28,36 @@ PEOPLE_NOUNS = frozenset(
 )
 
 
+# Units of one family, by the family's name and each unit's size in its base:
+# "2 km" and "1.2 miles" are one length, "50 percent" and "a half" one share.
+FAMILIES: dict[str, tuple[str, float]] = {
+    "km": ("length", 1000.0),
+    "miles": ("length", 1609.344),
+    "m": ("length", 1.0),
+    "cm": ("length", 0.01),
+    "mm": ("length", 0.001),
+    "ft": ("length", 0.3048),
+    "kg": ("mass", 1.0),
+    "t": ("mass", 1000.0),
+    "lb": ("mass", 0.45359237),
+    "percent": ("percent", 1.0),
+    "fraction": ("percent", 100.0),
+}
+# What a length measures (extraction/numbers/outcomes.py): each its own quantity.
+MEASURES = frozenset(("depth", "height", "length", "distance"))
+
+
 def comparable_unit(unit: str) -> str:
-    return "people" if unit in PEOPLE_NOUNS else unit
+    if unit in PEOPLE_NOUNS:
+        return "people"
+    family = FAMILIES.get(unit)
+    return family[0] if family else unit
+
+
+def base_value(figure: Figure) -> float:
+    """The value in its family's base unit (metres, kilograms, percent)."""
+    family = FAMILIES.get(figure.unit or "")
+    return figure.value * family[1] if family else figure.value
 
 
 # Units that are a death toll themselves: "42 deaths" is "42 people killed".
@@ -47,6 +75,8 @@ def quantity_key(unit: str | None, outcome: str | None) -> str | None:
     if unit in _DEATH_UNITS:
         unit, outcome = "people", "killed"
     unit = comparable_unit(unit)
+    if unit == "length" and outcome in MEASURES:
+        return outcome  # "depth": 10 km against 6 miles
     return f"{unit} {outcome}" if outcome else unit
 
 
@@ -70,7 +100,7 @@ def units_of(figures: Iterable[Figure]) -> dict[str, list[Figure]]:
 
 def same_number(a: Figure, b: Figure) -> bool:
     """Could these be the same number? Exact, or within 10% when either is approximate."""
-    return same_value(a.value, a.approximate, b.value, b.approximate)
+    return same_value(base_value(a), a.approximate, base_value(b), b.approximate)
 
 
 def same_value(a: float, a_approximate: bool, b: float, b_approximate: bool) -> bool:
@@ -84,8 +114,12 @@ def same_value(a: float, a_approximate: bool, b: float, b_approximate: bool) -> 
 
 
 def figure_label(figure: Figure) -> str:
-    """'approximately 3,000' from value and qualifier, for reports and reasons."""
-    return value_label(figure.value, figure.approximate)
+    """'approximately 3,000' from value and qualifier, for reports and reasons.
+
+    A unit of a family is written out ("10 km"): a dispute may set it beside miles.
+    """
+    label = value_label(figure.value, figure.approximate)
+    return f"{label} {figure.unit}" if figure.unit in FAMILIES else label
 
 
 def value_label(value: float, approximate: bool) -> str:
@@ -167,8 +201,8 @@ _VAGUE = ("dozens", "hundreds", "thousands", "millions", "scores", "several", "a
 
 
 def interval(figure: Figure) -> tuple[float, float]:
-    """The values a figure admits; an exact figure admits itself."""
-    v = figure.value
+    """The values a figure admits, in its family's base unit; an exact figure admits itself."""
+    v = base_value(figure)
     q = (figure.qualifier or "").lower().strip()
     if not figure.approximate:
         return v, v

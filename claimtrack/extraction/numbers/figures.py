@@ -44,7 +44,7 @@ from claimtrack.extraction.numbers.exclusions import (
     sentence_initial,
 )
 from claimtrack.extraction.numbers.nouns import STOP_WORDS, metres_follow, noun_after
-from claimtrack.extraction.numbers.outcomes import PEOPLE_OUTCOMES, outcome
+from claimtrack.extraction.numbers.outcomes import LENGTH_UNITS, PEOPLE_OUTCOMES, measure, outcome
 from claimtrack.extraction.numbers.patterns import HYPHEN_CLASS, HYPHENS, SPACE
 from claimtrack.extraction.numbers.qualifiers import (
     OPENERS,
@@ -115,6 +115,8 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
             unit = "people"  # "200 injured", "250 others injured": people
         elif unit is None and _appositive_age(text, f):
             unit = "age"  # "Robert Buckley, 32, died"
+        if happened is None and unit in LENGTH_UNITS:
+            happened = measure(text, f.start, f.end)  # "a depth of 10 km", "55 km south of"
         out.append(
             Figure(
                 value=f.value,

@@ -58,3 +58,34 @@ def outcome(text: str, start: int, end: int, noun: str | None) -> str | None:
     if before and before[-1] in OUTCOMES and before[-1].endswith("ed"):
         return OUTCOMES[before[-1]]  # "has killed 40 people", "arrested 12 protesters"
     return None
+
+
+# What a length measures, for a figure in a length unit with no outcome: "a depth
+# of 10 km" is not "55 km south of the town", though both are kilometres.
+LENGTH_UNITS = frozenset("km miles m cm mm ft".split())
+_MEASURE_BEFORE = re.compile(
+    r"\b(depth|height|altitude|elevation|length|distance|width|radius|range)\s+of\s+"
+    r"(?:just\s+|about\s+|some\s+|around\s+|nearly\s+|roughly\s+|only\s+)?$",
+    re.IGNORECASE,
+)
+_MEASURE_AFTER = re.compile(
+    r"(?:-?\s*[a-z]+\.?)?\s*(?:\([^)]{0,30}\)\s*)?(?:(deep|below|underground|beneath)|(high|tall|above)|(long)"
+    r"|((?:north|south|east|west)(?:-?(?:east|west))?|away|from|off|offshore|outside|inland)"
+    r")\b",
+    re.IGNORECASE,
+)
+_MEASURES = ("depth", "height", "length", "distance")
+
+
+def measure(text: str, start: int, end: int) -> str | None:
+    """What a length measures: depth, height, length or distance; None when unsaid."""
+    before = _MEASURE_BEFORE.search(text, max(0, start - 40), start)
+    if before:
+        word = before.group(1).lower()
+        return {"altitude": "height", "elevation": "height", "width": "length"}.get(
+            word, word if word in _MEASURES else "distance"
+        )
+    after = _MEASURE_AFTER.match(text, end)
+    if after:
+        return next(m for m, g in zip(_MEASURES, after.groups(), strict=True) if g)
+    return None
