@@ -99,8 +99,10 @@ def units_of(figures: Iterable[Figure]) -> dict[str, list[Figure]]:
 
 
 def same_number(a: Figure, b: Figure) -> bool:
-    """Could these be the same number? Exact, or within 10% when either is approximate."""
-    return same_value(base_value(a), a.approximate, base_value(b), b.approximate)
+    """Could these be the same number? Exact, or within 10% when either is approximate
+    or the two are in different units of a family (a conversion is rounded)."""
+    rounded = a.unit != b.unit
+    return same_value(base_value(a), a.approximate or rounded, base_value(b), b.approximate)
 
 
 def same_value(a: float, a_approximate: bool, b: float, b_approximate: bool) -> bool:
@@ -220,4 +222,7 @@ def compatible(a: Figure, b: Figure) -> bool:
     """Could both be true of one quantity? 'More than $2 billion' and '$2.5 billion' can."""
     a_lo, a_hi = interval(a)
     b_lo, b_hi = interval(b)
+    if a.unit != b.unit:  # "10 km (6 miles)": a conversion is rounded
+        slack = APPROXIMATE_TOLERANCE * max(abs(a_lo), abs(b_lo))
+        a_lo, a_hi = a_lo - slack, a_hi + slack
     return a_lo <= b_hi and b_lo <= a_hi
