@@ -352,3 +352,37 @@ class Review(BaseModel):
     reviewer: str | None = None
     evidence: list[str] = Field(default_factory=list, description="http(s) URLs.")
     created_at: str = Field(description="ISO 8601 UTC time the verdict was recorded.")
+
+
+class Assignment(BaseModel):
+    """A claim or dispute given to a reviewer; reassigning adds one, the latest says whose it is."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: int
+    claim_id: int | None = Field(
+        default=None,
+        description="The assigned claim's current id (found again by article hash and span "
+        "after re-ingest); None for a dispute or when the claim no longer exists.",
+    )
+    dispute_id: int | None = Field(
+        default=None,
+        description="The assigned dispute's current id (found again after re-linking); None "
+        "for a claim or when the dispute no longer exists.",
+    )
+    dispute_key: str | None = Field(
+        default=None,
+        description="Stable key of the assigned dispute (kind and anchor claim), as reviews "
+        "keep it, since dispute ids change when links are rebuilt.",
+    )
+    reviewer: str = Field(description="Whose the item is: the queue it is in.")
+    assigned_by: str | None = Field(
+        default=None, description="Who assigned it, so a reviewer knows whom to ask."
+    )
+    note: str | None = Field(default=None, description="What the assigner wants looked at.")
+    created_at: str = Field(description="ISO 8601 UTC time the assignment was made.")
+    decided: bool = Field(
+        default=False,
+        description="Whether a verdict has been recorded on the item since this assignment: "
+        "a decided item leaves its reviewer's queue.",
+    )

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from claimtrack.models import (
     Article,
     ArticleSummary,
+    Assignment,
     Claim,
     Extraction,
     Figure,
@@ -27,6 +28,7 @@ from claimtrack.report.models import Report
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "article": Article,
     "article_summary": ArticleSummary,
+    "assignment": Assignment,
     "claim": Claim,
     "extraction": Extraction,
     "figure": Figure,

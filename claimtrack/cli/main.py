@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from claimtrack.cli.assign import register as _register_assign_commands
 from claimtrack.cli.common import DbOption, FormatOption, GlobalDbOption
 from claimtrack.cli.common import emit as _emit
 from claimtrack.cli.common import format_option as _format_option
@@ -360,6 +361,7 @@ MATCH_COLUMNS = ["score", "relation", "id", "speaker", "outlet", "text"]
 app.add_typer(links_app, name="links")
 app.add_typer(speakers_app, name="speakers")
 _register_report_commands(app)  # review, reviews, report (cli/report.py)
+_register_assign_commands(app)  # assign, queue (cli/assign.py)
 _register_serve_command(app)  # serve: the review room (cli/serve.py, claimtrack/web/)
 
 

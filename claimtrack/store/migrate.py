@@ -160,6 +160,11 @@ def _v8(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE claim ADD COLUMN attributed BOOLEAN NOT NULL DEFAULT TRUE"))
 
 
+def _v9(conn: Connection) -> None:
+    # assignment is new: create_all made it, and it starts empty.
+    pass
+
+
 # version → (what it changes, the step from version - 1, which may say more).
 STEPS: dict[int, tuple[str, Callable[[Connection], str | None]]] = {
     2: (
@@ -196,6 +201,11 @@ STEPS: dict[int, tuple[str, Callable[[Connection], str | None]]] = {
         "claims say whether they are attributed: a figure the article states in its own "
         "voice is a claim of the outlet, marked attributed: false",
         _v8,
+    ),
+    9: (
+        "claims and disputes can be assigned to reviewers (assignment), for "
+        "`claimtrack assign` and each reviewer's `claimtrack queue`",
+        _v9,
     ),
 }
 

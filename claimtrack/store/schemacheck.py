@@ -23,6 +23,7 @@ from claimtrack.store.migrate import check_version, fill_figures
 from claimtrack.store.stamps import write
 from claimtrack.store.tables import (
     ALL_TABLES,
+    ASSIGNMENT,
     FIGURE,
     LINK,
     META,
@@ -35,7 +36,7 @@ from claimtrack.store.tables import (
 NO_DATABASE = "no claimtrack database at {}; run `claimtrack ingest` first"
 # The schema version that introduced a table; the others are there from schema 1.
 # An older database is given the later ones by its upgrade.
-SINCE = {REVIEW.name: 2, TEXT_INDEX: 2, FIGURE.name: 3}
+SINCE = {REVIEW.name: 2, TEXT_INDEX: 2, FIGURE.name: 3, ASSIGNMENT.name: 9}
 # Made from the stored claims, so a repair makes them again (links lose the
 # decisions people made on them; verdicts are kept apart, in review).
 DERIVED = (LINK.name, TERM_STAT.name, TEXT_INDEX, FIGURE.name)

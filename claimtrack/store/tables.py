@@ -11,7 +11,7 @@ from sqlmodel import Field, SQLModel, Text
 
 from claimtrack.models import SpeakerKind
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # Ids are INTEGER columns, 32-bit on PostgreSQL: no stored row has a larger one,
 # and asking for one is a driver error there (on SQLite past 2**63), not "none".
@@ -272,3 +272,30 @@ class ReviewRow(SQLModel, table=True):
 
 REVIEW = _table(ReviewRow)
 ALL_TABLES.append(REVIEW)
+
+
+class AssignmentRow(SQLModel, table=True):
+    """A claim or dispute given to a reviewer (schema 9); rows are only ever added.
+
+    Kept by ``claim_key`` and ``dispute_key`` as reviews are, so an assignment
+    follows its item through re-ingest and re-linking.  ``review_mark`` is the
+    highest review id when it was made: a verdict with a larger id came after
+    it and decides it (timestamps to the second cannot order an assignment and
+    a verdict made in the same second).
+    """
+
+    __tablename__ = "assignment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int | None = Field(default=None, index=True)
+    claim_key: str | None = Field(default=None, index=True)
+    dispute_key: str | None = Field(default=None, index=True)
+    reviewer: str = Field(index=True)
+    assigned_by: str | None = None
+    note: str | None = Field(default=None, sa_type=Text)
+    review_mark: int = 0
+    created_at: str
+
+
+ASSIGNMENT = _table(AssignmentRow)
+ALL_TABLES.append(ASSIGNMENT)
