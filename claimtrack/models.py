@@ -302,6 +302,13 @@ class Dispute(BaseModel):
     confirmed: bool = Field(
         description="True when every contradiction in it is confirmed, not only suggested."
     )
+    both_sides: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Speakers who back two positions (a revised figure, a source contradicting "
+            "itself), named so that a reader sees it."
+        ),
+    )
 
 
 class Match(BaseModel):

@@ -33,7 +33,16 @@ FIGURE_GROUP_KEYS = {
     "reports",
     "dates",
 }
-DISPUTE_KEYS = {"id", "key", "topic", "kind", "positions", "significance", "confirmed"}
+DISPUTE_KEYS = {
+    "id",
+    "key",
+    "topic",
+    "kind",
+    "positions",
+    "significance",
+    "confirmed",
+    "both_sides",
+}
 POSITION_KEYS = {
     "label",
     "claim_ids",

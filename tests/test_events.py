@@ -104,6 +104,9 @@ def test_a_figure_dispute_stays_inside_its_event(quakes: Linker) -> None:
         assert len(articles) <= 2
         assert dispute.topic.startswith("people killed: 24 vs 31 — Strong quake")
         assert all("Brennby" not in s for p in dispute.positions for s in p.speakers)
+        # The agency gave both tolls: it stands on both sides, and the dispute says so.
+        lower, higher = ({s for s in p.speakers} for p in dispute.positions)
+        assert dispute.both_sides == sorted(lower & higher) != []
 
 
 def test_a_verdict_stays_with_its_quantity_and_event(

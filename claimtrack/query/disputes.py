@@ -550,7 +550,21 @@ def _dispute(found: _Found, backers: Mapping[int, _Backer]) -> Dispute:
         positions=[_position(label, ids, backers) for label, ids in found.positions],
         significance=round(significance, 2),
         confirmed=found.confirmed,
+        both_sides=_both_sides(found, backers),
     )
+
+
+def _both_sides(found: _Found, backers: Mapping[int, _Backer]) -> list[str]:
+    """Speakers who back two positions: a revised toll, or a source contradicting itself."""
+    sides: dict[str, set[int]] = defaultdict(set)
+    names: dict[str, str] = {}
+    for side, (_, ids) in enumerate(found.positions):
+        for claim_id in ids:
+            speaker, _, _, source = backers[claim_id]
+            if not source.startswith("unresolved:"):
+                sides[source].add(side)
+                names.setdefault(source, speaker)
+    return sorted({names[s] for s, on in sides.items() if len(on) > 1})
 
 
 def _position(label: str, ids: Sequence[int], backers: Mapping[int, _Backer]) -> Position:
