@@ -141,3 +141,23 @@ def test_topics_are_neutral_labels() -> None:
         == "figure:people killed@abc"
     )
     assert labels.key(DisputeKind.denial, None, None, "h:1:2") == "denial:h:1:2"
+
+
+def test_lead_names_are_stored_and_old_articles_are_read_from_their_text(
+    store: Store, quakes: Linker
+) -> None:
+    from sqlalchemy import select, update
+
+    from claimtrack.store.tables import ARTICLE
+
+    with store._read() as conn:
+        ids = [i for (i,) in conn.execute(select(ARTICLE.c.id).order_by(ARTICLE.c.id))]
+        kept = dict(conn.execute(select(ARTICLE.c.id, ARTICLE.c.lead_names)).all())
+    assert all(kept[i] for i in ids)
+    with store._read() as conn:
+        stored = Linker(store).event_frames(conn, ids)
+    with store._write() as conn:  # as an article stored before schema 10 has them
+        conn.execute(update(ARTICLE).values(lead_names=None))
+    with store._read() as conn:
+        read = Linker(store).event_frames(conn, ids)
+    assert read == stored and stored[ids[0]]

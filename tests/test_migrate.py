@@ -182,6 +182,7 @@ def test_postgresql_text_index_keeps_no_pending_list(db_url: str) -> None:
             "schema 6 → 7",
             "schema 7 → 8",
             "schema 8 → 9",
+            "schema 9 → 10",
         ]
         with store._engine.begin() as conn:
             found = conn.execute(query, {"name": "ix_claim_fts_terms"}).scalar()

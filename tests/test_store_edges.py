@@ -286,6 +286,7 @@ def test_the_upgrade_to_schema_5_counts_the_claims(seeded: Store, db_url: str) -
             "schema 6 → 7",
             "schema 7 → 8",
             "schema 8 → 9",
+            "schema 9 → 10",
         ]
         assert opened.upgraded[0].endswith(f"; {n} claims")
         with opened._read() as conn:

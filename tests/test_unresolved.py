@@ -73,6 +73,7 @@ def test_an_older_database_loses_its_pronoun_records(store: Store, tmp_path: Pat
             "schema 6 → 7",
             "schema 7 → 8",
             "schema 8 → 9",
+            "schema 9 → 10",
         ]
         assert "1 claims under 1 pronoun records" in reopened.upgraded[0]
         [claim] = [c for c in reopened.claims() if c.speaker_mention == "He"]

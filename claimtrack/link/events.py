@@ -11,8 +11,10 @@ article only, not with every member, keeps one shared pair of names from
 chaining a country's stories into one event.  A run of capitalised words is
 one name ("Geological Survey" is one source, not two facts of the event) and
 countries are no names here (two earthquakes in one country are two
-events).  An article whose lead names nothing is an event of its own:
-grouping it would be a guess.  On ECB+ dev, 74% of article pairs about one
+events).  A lead that names three things or fewer cannot tell: such an
+article joins an event only when published within `DAYS` of its first
+article (or, among claims already linked, when a date is unknown), else it
+is an event of its own.  On ECB+ dev, 74% of article pairs about one
 event share an event, and 29% of pairs about a similar event do
 (docs/BENCHMARKS.md): leads alone cannot tell two seasons' games apart.
 """
@@ -24,7 +26,8 @@ from datetime import date
 from functools import lru_cache
 
 from claimtrack.extraction import places
-from claimtrack.link.scope import SHARED_NAMES, name_runs
+from claimtrack.extraction.leadnames import Runs, name_runs
+from claimtrack.link.scope import SHARED_NAMES
 
 # Articles about one event published further apart than this are two events.
 DAYS = 10
@@ -42,6 +45,14 @@ def _day(published: str | None) -> date | None:
         return None
 
 
+def _close(days: Mapping[int, date | None], a: int, b: int, linked: bool) -> bool:
+    """Published within `DAYS` of each other; with unknown dates, only if `linked`."""
+    day_a, day_b = days.get(a), days.get(b)
+    if day_a is None or day_b is None:
+        return linked
+    return _near(day_a, day_b)
+
+
 def _near(a: date | None, b: date | None) -> bool:
     return a is None or b is None or abs((a - b).days) <= DAYS
 
@@ -55,8 +66,13 @@ def event_frame(title: str | None, text: str) -> EventFrame:
     name ("Geological Survey" is one source, not two facts of the event; "Ana
     Duarte" and "Duarte" are one person), and countries are left out (two
     earthquakes in one country are two events)."""
+    return event_frame_of(name_runs(title, text))
+
+
+def event_frame_of(runs: Runs) -> EventFrame:
+    """`event_frame` from the lead's name runs, as stored with the article."""
     names = set()
-    for run in name_runs(title, text):
+    for run in runs:
         if len(run) == 1 and (run[0][1] or places.lookup(run[0][0]) is not None):
             continue
         names.add(frozenset(word for word, _ in run))
@@ -72,18 +88,32 @@ def event_ids(
     articles: Iterable[int],
     frames: Mapping[int, EventFrame],
     dates: Mapping[int, str] | None = None,
+    linked: bool = False,
 ) -> dict[int, int]:
-    """Each article's event, named by the id of its first article (ids ascending)."""
+    """Each article's event, named by the id of its first article (ids ascending).
+
+    A lead too thin to tell (`FEW_NAMES` names or fewer, its own or the other's)
+    joins the first event published within `DAYS` of it rather than stand alone;
+    when `linked` says the articles' claims are already linked (one dispute's),
+    also when a date is unknown.
+    """
     dates = dates or {}
     ordered = sorted(set(articles))
     days = {a: _day(dates.get(a)) for a in ordered}
     seeds_by_word: dict[str, list[int]] = {}
     words_of: dict[int, frozenset[str]] = {}
+    seeds: list[int] = []
     found: dict[int, int] = {}
     for article in ordered:
         names = frames.get(article, frozenset())
         found[article] = article
+        if len(names) <= FEW_NAMES:
+            thin = next((s for s in seeds if _close(days, s, article, linked)), None)
+            if thin is not None:
+                found[article] = thin
+                continue
         if not names:
+            seeds.append(article)
             continue
         words = words_of[article] = frozenset().union(*names)
         counts: dict[int, int] = {}
@@ -112,7 +142,19 @@ def event_ids(
                 best = score if best is None or score > best else best
         if best is not None:
             found[article] = -best[2]
-        else:
-            for word in words:
-                seeds_by_word.setdefault(word, []).append(article)
+            continue
+        thin = next(
+            (
+                s
+                for s in seeds
+                if len(frames.get(s, ())) <= FEW_NAMES and _close(days, s, article, linked)
+            ),
+            None,
+        )
+        if thin is not None:
+            found[article] = thin
+            continue
+        seeds.append(article)
+        for word in words:
+            seeds_by_word.setdefault(word, []).append(article)
     return found

@@ -34,10 +34,10 @@ from claimtrack.link.compare import (
     features,
     prepared_features,
 )
-from claimtrack.link.events import EventFrame, event_frame
+from claimtrack.link.events import EventFrame, event_frame_of
 from claimtrack.link.leads import remember_leads
 from claimtrack.link.pending import Pending
-from claimtrack.link.scope import frame, other_event
+from claimtrack.link.scope import frame_of, other_event
 from claimtrack.link.termcache import TermCache
 from claimtrack.models import Claim, ClaimLink, ClaimWithLinks, LinkStatus, Relation
 from claimtrack.store import textindex
@@ -239,7 +239,7 @@ class Linker:
         self, conn: Connection, article_ids: Iterable[int | None]
     ) -> Mapping[int | None, frozenset[str]]:
         """Each article's event frame (scope.py), read once and remembered."""
-        remember_leads(conn, article_ids, frame, self._frame_cache)
+        remember_leads(conn, article_ids, frame_of, self._frame_cache)
         while len(self._frame_cache) > RECENT_ARTICLES:
             self._frame_cache.popitem(last=False)
         return self._frame_cache
@@ -247,7 +247,7 @@ class Linker:
     def event_frames(self, conn: Connection, article_ids: Iterable[int]) -> dict[int, EventFrame]:
         """Each article's event names (events.py), for `figures` and `disputes`."""
         wanted, cache = set(article_ids), self._event_cache
-        remember_leads(conn, wanted, event_frame, cache)
+        remember_leads(conn, wanted, event_frame_of, cache)
         found = {a: cache[a] for a in wanted if a in cache}
         while len(cache) > RECENT_ARTICLES:
             cache.popitem(last=False)

@@ -399,7 +399,7 @@ def _by_event(
 ) -> list[tuple[int | None, list[int]]]:
     """The claims of one component, split by the event their articles tell."""
     articles = {stated.articles[i] for i in members if i in stated.articles}
-    events = event_ids(articles, frames, dates)
+    events = event_ids(articles, frames, dates, linked=True)
     parts: dict[int | None, list[int]] = defaultdict(list)
     for claim_id in members:
         article = stated.articles.get(claim_id)

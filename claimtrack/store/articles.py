@@ -8,6 +8,7 @@ millisecond on SQLite. The SQLModel classes in tables.py only declare the schema
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
 from typing import Any
@@ -17,6 +18,7 @@ from sqlalchemy import Connection, Insert, Select, bindparam, func, or_, select
 from sqlalchemy.engine import Result
 
 from claimtrack.errors import NotFoundError
+from claimtrack.extraction.leadnames import name_runs
 from claimtrack.models import (
     Article,
     ArticleSummary,
@@ -151,6 +153,7 @@ class Articles(Speakers):
         path = article.path or ""
         values = article.model_dump(exclude={"id", "content_hash"})
         values["content_hash"] = content_hash
+        values["lead_names"] = json.dumps(name_runs(article.title, article.text))
         article_id = conn.execute(self._insert_article_stmt, values).scalar()
         if article_id is None:
             existing = conn.execute(
@@ -229,6 +232,7 @@ class Articles(Speakers):
             raise NotFoundError(f"no article with id {article_id}")
         fields = dict(row._mapping)
         fields.pop("linked_at", None)
+        fields.pop("lead_names", None)  # the store's own, for linking
         return Article.model_validate(fields)
 
     def unlinked_articles(self, ids: Sequence[int] | None = None) -> list[int]:

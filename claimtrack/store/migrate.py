@@ -165,6 +165,13 @@ def _v9(conn: Connection) -> None:
     pass
 
 
+def _v10(conn: Connection) -> None:
+    # Articles stored before schema 10 keep no lead names: they are read from the text.
+    columns = {c["name"] for c in inspect(conn).get_columns("article")}
+    if "lead_names" not in columns:
+        conn.execute(text("ALTER TABLE article ADD COLUMN lead_names TEXT"))
+
+
 # version → (what it changes, the step from version - 1, which may say more).
 STEPS: dict[int, tuple[str, Callable[[Connection], str | None]]] = {
     2: (
@@ -206,6 +213,11 @@ STEPS: dict[int, tuple[str, Callable[[Connection], str | None]]] = {
         "claims and disputes can be assigned to reviewers (assignment), for "
         "`claimtrack assign` and each reviewer's `claimtrack queue`",
         _v9,
+    ),
+    10: (
+        "articles keep the names of their lead, which tell events apart for links, "
+        "`figures` and disputes (older articles are read from their text)",
+        _v10,
     ),
 }
 

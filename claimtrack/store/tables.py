@@ -11,7 +11,7 @@ from sqlmodel import Field, SQLModel, Text
 
 from claimtrack.models import SpeakerKind
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 # Ids are INTEGER columns, 32-bit on PostgreSQL: no stored row has a larger one,
 # and asking for one is a driver error there (on SQLite past 2**63), not "none".
@@ -54,6 +54,9 @@ class ArticleRow(SQLModel, table=True):
     author: str | None = None
     path: str | None = None
     text: str = Field(sa_type=Text)
+    # The lead's name runs as JSON (extraction/leadnames.py), read by linking and
+    # `disputes` to tell events apart; None for articles stored before schema 10.
+    lead_names: str | None = Field(default=None, sa_type=Text)
     # Set in the transaction that links the article: None means stored but not yet
     # linked (an ingest killed in between), which the next ingest finishes.
     linked_at: str | None = None
