@@ -45,7 +45,7 @@ from claimtrack.models import (
     Relation,
     Stance,
 )
-from claimtrack.query import graph, labels
+from claimtrack.query import disputecache, graph, labels
 from claimtrack.query.figures import published_dates, speaker_key
 from claimtrack.store.database import id_chunks
 from claimtrack.store.tables import ARTICLE, CLAIM, LINK, SPEAKER
@@ -133,13 +133,32 @@ def disputes(linker: Linker, topic: str | None = None) -> list[Dispute]:
     contradicts one of its claims.  What is left forms denial and
     contradiction disputes from contradiction links and confirmed
     corroborations, so a loose chain of links cannot drag unrelated claims in.
+    The list is kept with the database until the links, claims or speakers
+    change (disputecache.py).
     """
+    store = linker.store
+    with store._read() as conn:
+        current = disputecache.state(conn)
+        found = disputecache.load(conn, current)
+    if found is None:
+        found = _compute(linker)
+        disputecache.save(store, current, found)
+    if topic:
+        ids = {i for d in found for p in d.positions for i in p.claim_ids}
+        with store._read() as conn:
+            texts = _texts(conn, ids)
+        found = [
+            d
+            for d in found
+            if labels.mentions([texts[i] for p in d.positions for i in p.claim_ids], topic)
+        ]
+    return found
+
+
+def _compute(linker: Linker) -> list[Dispute]:
     found = _decide(linker)
     with linker.store._read() as conn:
-        # Texts of every claim when a topic is asked for (any of them may mention
-        # it); else only of the claims that state a dispute, for its topic.
-        wanted = {i for d in found for i in d.members} if topic else {d.subject for d in found}
-        texts = _texts(conn, wanted)
+        texts = _texts(conn, {d.subject for d in found})
         events = labels.event_articles(conn, {d.event for d in found if d.event is not None})
         for dispute in found:
             title, event_hash = events.get(dispute.event or 0, (None, None))
@@ -147,14 +166,7 @@ def disputes(linker: Linker, topic: str | None = None) -> list[Dispute]:
                 dispute.kind, dispute.unit, dispute.labels, texts[dispute.subject][0], title
             )
             dispute.key = event_hash or ""
-        # Ids depend on every dispute, so they are settled before any is left out.
         found = _unique_ids(found)
-        if topic:
-            found = [
-                d
-                for d in found
-                if labels.mentions([texts[i] for _, ids in d.positions for i in ids], topic)
-            ]
         members = {i for d in found for i in d.members}
         backers = _backers(conn, members, _cached(linker, members))
         anchors = labels.claim_keys(conn, {d.id for d in found})
