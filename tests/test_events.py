@@ -161,3 +161,20 @@ def test_lead_names_are_stored_and_old_articles_are_read_from_their_text(
     with store._read() as conn:
         read = Linker(store).event_frames(conn, ids)
     assert read == stored and stored[ids[0]]
+
+
+def test_a_verdict_follows_its_figure_dispute_when_the_event_starts_elsewhere() -> None:
+    from claimtrack.query.reviews import DisputeIndex
+
+    # The event's first article was stored again (a new id): another article is first
+    # now, and the dispute's key names it; the old key still finds the dispute that
+    # holds a claim of its article, for the same quantity only.
+    index = DisputeIndex(
+        keys={5: "figure:people killed@second", 9: "figure:people injured@second"},
+        kinds={5: "figure", 9: "figure"},
+        members={5: {"first:10:50", "second:3:9"}, 9: {"first:60:90", "second:12:30"}},
+    )
+    assert index.find("figure:people killed@first") == 5
+    assert index.find("figure:people injured@first") == 9
+    assert index.find("figure:people missing@first") is None
+    assert index.find("figure:people killed@elsewhere") is None

@@ -204,6 +204,19 @@ class DisputeIndex:
             if own == key:
                 return dispute_id
         kind, _, anchor = key.partition(":")
+        if kind == "figure" and "@" in anchor:
+            # A figure dispute's key is its quantity and its event's first article:
+            # when that article is first no more (stored again, with a new id), the
+            # dispute of that quantity that still holds one of its claims.
+            quantity, _, event = anchor.rpartition("@")
+            same = f"figure:{quantity}@"
+            found = sorted(
+                i
+                for i, members in self.members.items()
+                if self.keys.get(i, "").startswith(same)
+                and any(m.startswith(f"{event}:") for m in members)
+            )
+            return found[0] if found else None
         holding = sorted(
             (self.kinds[i] != kind, i) for i, members in self.members.items() if anchor in members
         )
