@@ -629,3 +629,12 @@ def test_figures_of_a_noun_without_a_unit_class_narrowed_by_place(corpus: Corpus
     ]
     both = figures(corpus.linker, "beds")
     assert [g.label for g in both] == ["35", "240"]
+
+
+def test_links_a_page_at_a_time_and_counted(corpus: Corpus) -> None:
+    for status in (LinkStatus.suggested, LinkStatus.confirmed):
+        every = corpus.linker.links(status=status)
+        assert every and corpus.linker.count_links(status) == len(every)
+        assert corpus.linker.links(status=status, limit=1, offset=len(every) - 1) == every[-1:]
+        assert corpus.linker.links(status=status, limit=2) == every[:2]
+        assert corpus.linker.links(status=status, limit=1, offset=len(every)) == []

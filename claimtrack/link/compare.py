@@ -16,6 +16,7 @@ relation then follows from stance and figures:
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 from collections.abc import Callable, Iterable
@@ -518,3 +519,8 @@ def _opposed(a: Claim, b: Claim, shown: float, short: bool) -> Proposal:
         f"{denier.speaker or 'a source'} denies what the other asserts",
         short,
     )
+
+
+def weight_function(df: dict[str, int], total: int) -> TermWeights:
+    """Smoothed rarity: a rare term counts up to a few times a common one, not a hundred."""
+    return TermWeights(lambda term: 1.0 + 0.5 * math.log(1.0 + total / max(1, df.get(term, 1))))

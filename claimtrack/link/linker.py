@@ -11,14 +11,13 @@ comes back.
 
 from __future__ import annotations
 
-import math
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, delete, insert, or_, select, update
+from sqlalchemy import Connection, delete, func, insert, or_, select, update
 
 from claimtrack.batching import chunks
 from claimtrack.errors import ClaimtrackError, NotFoundError
@@ -28,15 +27,16 @@ from claimtrack.link.compare import (
     Features,
     Prepared,
     Proposal,
-    TermWeights,
     compare,
     feature_key,
     features,
     prepared_features,
+    weight_function,
 )
 from claimtrack.link.events import EventFrame, event_frame_of
 from claimtrack.link.leads import remember_leads
 from claimtrack.link.pending import Pending
+from claimtrack.link.rows import link_from_row
 from claimtrack.link.scope import frame_of, other_event
 from claimtrack.link.termcache import TermCache
 from claimtrack.models import Claim, ClaimLink, ClaimWithLinks, LinkStatus, Relation
@@ -439,9 +439,14 @@ class Linker:
         status: LinkStatus | None = None,
         claim_id: int | None = None,
         include_rejected: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[ClaimLink]:
-        """Stored links, strongest first; rejected ones only when asked for."""
-        stmt = select(LINK).order_by(LINK.c.score.desc(), LINK.c.id)
+        """Stored links, strongest first; rejected ones only when asked for; a page of them
+        with `limit` and `offset` (the review room's suggestions, one at a time)."""
+        stmt = select(LINK).order_by(LINK.c.score.desc(), LINK.c.id).offset(offset)
+        if limit is not None:
+            stmt = stmt.limit(limit)
         if status is not None:
             stmt = stmt.where(LINK.c.status == status.value)
         elif not include_rejected:
@@ -452,7 +457,13 @@ class Linker:
             stmt = stmt.where(or_(LINK.c.claim_a == claim_id, LINK.c.claim_b == claim_id))
         with self.store._read() as conn:
             rows = conn.execute(stmt).mappings().all()
-        return [_link_from_row(row, claim_id) for row in rows]
+        return [link_from_row(row, claim_id) for row in rows]
+
+    def count_links(self, status: LinkStatus) -> int:
+        """How many stored links have this status."""
+        stmt = select(func.count()).select_from(LINK).where(LINK.c.status == status.value)
+        with self.store._read() as conn:
+            return int(conn.execute(stmt).scalar_one())
 
     def decide(self, link_id: int, status: LinkStatus, person: str | None) -> ClaimLink:
         """Record a person's confirm or reject; it outlives every re-link."""
@@ -474,7 +485,7 @@ class Linker:
             )
         if found is None:
             raise NotFoundError(f"no link with id {link_id}")
-        return _link_from_row(found, None)
+        return link_from_row(found, None)
 
     def claim(self, claim_id: int) -> ClaimWithLinks:
         """One claim and its links (rejected ones left out)."""
@@ -576,25 +587,3 @@ def most_shared(lists: Sequence[Sequence[int]], claim_id: int, limit: int = 0) -
 
 def _rarest(terms: Iterable[str], df: dict[str, int]) -> list[str]:
     return sorted(terms, key=lambda t: (df.get(t, 0), t))[:MAX_TERMS]
-
-
-def weight_function(df: dict[str, int], total: int) -> TermWeights:
-    """Smoothed rarity: a rare term counts up to a few times a common one, not a hundred."""
-    return TermWeights(lambda term: 1.0 + 0.5 * math.log(1.0 + total / max(1, df.get(term, 1))))
-
-
-def _link_from_row(row: Any, viewpoint: int | None) -> ClaimLink:
-    """A link as seen from `viewpoint` (that claim first), else in stored order."""
-    a, b = row["claim_a"], row["claim_b"]
-    if viewpoint is not None and b == viewpoint:
-        a, b = b, a
-    return ClaimLink(
-        id=row["id"],
-        claim_id=a,
-        other_id=b,
-        relation=Relation(row["relation"]),
-        score=row["score"],
-        reason=row["reason"],
-        status=LinkStatus(row["status"]),
-        decided_by=row["decided_by"],
-    )

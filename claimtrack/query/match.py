@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from claimtrack.extraction.claims import extract
 from claimtrack.extraction.numbers import find_figures
-from claimtrack.link.compare import CONFIRM, SUGGEST, claim_names, claim_terms, compare
-from claimtrack.link.linker import Linker, weight_function
+from claimtrack.link.compare import (
+    CONFIRM,
+    SUGGEST,
+    claim_names,
+    claim_terms,
+    compare,
+    weight_function,
+)
+from claimtrack.link.linker import Linker
 from claimtrack.link.quantities import compatible, figure_key
 from claimtrack.models import Article, Claim, Match, Relation
 

@@ -170,6 +170,12 @@ def _v10(conn: Connection) -> None:
     columns = {c["name"] for c in inspect(conn).get_columns("article")}
     if "lead_names" not in columns:
         conn.execute(text("ALTER TABLE article ADD COLUMN lead_names TEXT"))
+    conn.execute(
+        text(
+            "CREATE INDEX IF NOT EXISTS ix_claim_link_status_score"
+            " ON claim_link (status, score, id)"
+        )
+    )
 
 
 # version → (what it changes, the step from version - 1, which may say more).
@@ -216,7 +222,8 @@ STEPS: dict[int, tuple[str, Callable[[Connection], str | None]]] = {
     ),
     10: (
         "articles keep the names of their lead, which tell events apart for links, "
-        "`figures` and disputes (older articles are read from their text)",
+        "`figures` and disputes (older articles are read from their text); links are "
+        "indexed by status and score",
         _v10,
     ),
 }

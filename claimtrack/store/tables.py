@@ -207,7 +207,11 @@ class LinkRow(SQLModel, table=True):
     """A relation between two claims (claim_a < claim_b), with a person's decision if any."""
 
     __tablename__ = "claim_link"
-    __table_args__ = (UniqueConstraint("claim_a", "claim_b", name="uq_claim_link_pair"),)
+    __table_args__ = (
+        UniqueConstraint("claim_a", "claim_b", name="uq_claim_link_pair"),
+        # The strongest links of one status first, a page at a time (the review room).
+        Index("ix_claim_link_status_score", "status", "score", "id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     claim_a: int = Field(foreign_key="claim.id", index=True)

@@ -27,9 +27,10 @@ async def suggested(request: Request) -> Response:
     so the same `skip` then shows the next one.
     """
     current = room(request)
-    waiting = current.linker.links(status=LinkStatus.suggested)
-    skip = int_param(request, "skip", 0)
-    link = waiting[skip] if skip < len(waiting) else None
+    skip = max(int_param(request, "skip", 0), 0)
+    # One link read, and a count: a large database has a million suggestions.
+    page = current.linker.links(status=LinkStatus.suggested, limit=1, offset=skip)
+    link = page[0] if page else None
     claims = claims_by_id(current.store, [link.claim_id, link.other_id] if link else [])
     articles = articles_by_id(current.store, {c.article_id or 0 for c in claims.values()})
     return render(
@@ -39,7 +40,7 @@ async def suggested(request: Request) -> Response:
         claims=claims,
         articles=articles,
         skip=skip,
-        waiting=len(waiting),
+        waiting=current.linker.count_links(LinkStatus.suggested),
     )
 
 
