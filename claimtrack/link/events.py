@@ -33,6 +33,11 @@ from claimtrack.link.scope import SHARED_NAMES
 DAYS = 10
 # A lead naming this few things shares one name at most with another telling.
 FEW_NAMES = 3
+# A word in the leads of more events than this is read as no name: it tells
+# none apart, and comparing with each of them made grouping quadratic.
+MAX_SEEDS = 50
+# Events an article is compared with: those whose first article shares most words.
+MAX_COMPARED = 8
 
 
 @lru_cache(maxsize=4096)
@@ -118,11 +123,16 @@ def event_ids(
         words = words_of[article] = frozenset().union(*names)
         counts: dict[int, int] = {}
         for word in words:
-            for seed in seeds_by_word.get(word, ()):
+            seeds_of = seeds_by_word.get(word, ())
+            if len(seeds_of) > MAX_SEEDS:
+                continue  # a word that many events name tells none apart
+            for seed in seeds_of:
                 counts[seed] = counts.get(seed, 0) + 1
         day = days.get(article)
         best: tuple[float, int, int] | None = None
-        for seed, common in counts.items():
+        # The events sharing the most words first; past the first few, none wins.
+        likely = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_COMPARED]
+        for seed, common in likely:
             if (
                 common < SHARED_NAMES
                 and (day is None or days.get(seed) is None)

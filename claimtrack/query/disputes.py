@@ -311,18 +311,18 @@ def _find(stated: _Stated, links: _Links, split: _Split) -> list[_Found]:
     """Figure disputes, then denial and contradiction disputes from what they left."""
     out: list[_Found] = []
     used: set[int] = set()
-    # Only a component that is a dispute as a whole can hold one per event.
-    figure = [
-        (unit, members, own)
-        for unit, members, own in _figure_components(stated, links)
-        if _figure_dispute(members, own, unit, stated) is not None
-    ]
-    for (unit, _, component_links), parts in zip(
-        figure, split([f[1] for f in figure]), strict=True
+    # Only a component that is a dispute as a whole can hold one per event; one
+    # that is all one event is that dispute.
+    figure = []
+    for unit, members, own in _figure_components(stated, links):
+        whole = _figure_dispute(members, own, unit, stated)
+        if whole is not None:
+            figure.append((unit, own, whole))
+    for (unit, component_links, whole), parts in zip(
+        figure, split([f[2].members for f in figure]), strict=True
     ):
-        for event, members in parts:
-            own = _inside(members, component_links) if len(parts) > 1 else component_links
-            found = _figure_dispute(members, own, unit, stated)
+        for (event, members), own in zip(parts, _by_part(parts, component_links), strict=True):
+            found = whole if len(parts) == 1 else _figure_dispute(members, own, unit, stated)
             if found is not None:
                 found.event = event
                 out.append(found)
@@ -352,8 +352,7 @@ def _find(stated: _Stated, links: _Links, split: _Split) -> list[_Found]:
             if _sides_dispute(members, own, stated) is not None:
                 sides.append((own, members))
     for (component_links, _), parts in zip(sides, split([m for _, m in sides]), strict=True):
-        for event, members in parts:
-            own = _inside(members, component_links) if len(parts) > 1 else component_links
+        for (event, members), own in zip(parts, _by_part(parts, component_links), strict=True):
             found = _sides_dispute(members, own, stated)
             if found is not None:
                 found.event = event
@@ -361,9 +360,19 @@ def _find(stated: _Stated, links: _Links, split: _Split) -> list[_Found]:
     return out
 
 
-def _inside(members: Sequence[int], links: Sequence[_Link]) -> list[_Link]:
-    inside = set(members)
-    return [k for k in links if k[0] in inside and k[1] in inside]
+def _by_part(
+    parts: Sequence[tuple[int | None, list[int]]], links: Sequence[_Link]
+) -> list[list[_Link]]:
+    """The links of each part: those whose two claims are both in it (one pass)."""
+    if len(parts) == 1:
+        return [list(links)]
+    part_of = {claim_id: n for n, (_, members) in enumerate(parts) for claim_id in members}
+    out: list[list[_Link]] = [[] for _ in parts]
+    for link in links:
+        n = part_of.get(link[0])
+        if n is not None and part_of.get(link[1]) == n:
+            out[n].append(link)
+    return out
 
 
 def _figure_components(
