@@ -7,7 +7,8 @@ one number.  compare.py weighs what is found here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 
 from claimtrack.models import Figure
 
@@ -226,3 +227,34 @@ def compatible(a: Figure, b: Figure) -> bool:
         slack = APPROXIMATE_TOLERANCE * max(abs(a_lo), abs(b_lo))
         a_lo, a_hi = a_lo - slack, a_hi + slack
     return a_lo <= b_hi and b_lo <= a_hi
+
+
+class HeadIndex:
+    """Which group a figure joins: the first whose head `same_number` matches it.
+
+    An exact head matches only its own value in its own unit, so it is found by
+    value; approximate heads and heads in other units of the family are tried in
+    turn. Trying every head made a dispute of thousands of values quadratic.
+    """
+
+    def __init__(self) -> None:
+        self.exact: dict[tuple[str | None, float], int] = {}
+        self.loose: list[int] = []  # approximate heads, in order
+        self.by_unit: dict[str | None, list[int]] = defaultdict(list)  # exact heads
+
+    def add(self, head: Figure, index: int) -> None:
+        if head.approximate:
+            self.loose.append(index)
+        else:
+            self.exact[(head.unit, head.value)] = index
+            self.by_unit[head.unit].append(index)
+
+    def first(self, figure: Figure, groups: Sequence[tuple[Figure, list[int]]]) -> int | None:
+        if figure.approximate:
+            return next((i for i, (h, _) in enumerate(groups) if same_number(h, figure)), None)
+        found = [i for i in (self.exact.get((figure.unit, figure.value)),) if i is not None]
+        found += [next((i for i in self.loose if same_number(groups[i][0], figure)), -1)]
+        for other, indexes in self.by_unit.items():
+            if other != figure.unit:
+                found.append(next((i for i in indexes if same_number(groups[i][0], figure)), -1))
+        return min((i for i in found if i >= 0), default=None)

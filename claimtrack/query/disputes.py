@@ -1,11 +1,9 @@
 """Disputes: propositions on which sources disagree, built from stored links.
 
 Claims joined by contradiction links, and by confirmed corroborations, form
-one dispute.  Its positions come from two-colouring that graph (a
-contradiction puts two claims on opposite sides, a corroboration on the same
-side); a dispute about a figure is split by value instead, with the denials
-of the same proposition as one more position.  Links a person rejected are
-left out everywhere.
+one dispute per event.  Its positions come from two-colouring that graph
+(contradiction: opposite sides); a figure dispute is split by value instead,
+with the denials as one more position.  Rejected links are left out.
 
 Every dispute is decided from ids, stances and units alone, read with two
 lean queries; texts and speakers are read afterwards, for the claims of the
@@ -29,6 +27,7 @@ from sqlalchemy import Connection, Select, and_, case, select, union
 from claimtrack.link.events import EventFrame, event_ids
 from claimtrack.link.linker import Linker
 from claimtrack.link.quantities import (
+    HeadIndex,
     compatible,
     figure_key,
     figure_label,
@@ -510,18 +509,18 @@ def _figure_split(
         if i not in stated.denials
     }
     groups: list[tuple[Figure, list[int]]] = []
+    heads = HeadIndex()
     for claim_id, own in figures.items():
         for figure in own:
             if figure_key(figure) != unit:
                 continue
-            for head, ids in groups:
-                if same_number(head, figure):
-                    # Claims are taken one at a time: if this one is in, it came last.
-                    if ids[-1] != claim_id:
-                        ids.append(claim_id)
-                    break
-            else:
+            index = heads.first(figure, groups)
+            if index is None:
+                heads.add(figure, len(groups))
                 groups.append((figure, [claim_id]))
+            elif groups[index][1][-1] != claim_id:
+                # Claims are taken one at a time: if this one is in, it came last.
+                groups[index][1].append(claim_id)
     groups.sort(key=lambda g: g[0].value)
     labels = []
     for head, ids in groups:
