@@ -98,7 +98,8 @@ def event_ids(
     """Each article's event, named by the id of its first article (ids ascending).
 
     A lead too thin to tell (`FEW_NAMES` names or fewer, its own or the other's)
-    joins the first event published within `DAYS` of it rather than stand alone;
+    joins the first event published within `DAYS` of it (among the first
+    `MAX_COMPARED` such events) rather than stand alone;
     when `linked` says the articles' claims are already linked (one dispute's),
     also when a date is unknown.
     """
@@ -107,18 +108,20 @@ def event_ids(
     days = {a: _day(dates.get(a)) for a in ordered}
     seeds_by_word: dict[str, list[int]] = {}
     words_of: dict[int, frozenset[str]] = {}
-    seeds: list[int] = []
+    seeds: list[int] = []  # first articles of events, oldest first
+    thin_seeds: list[int] = []  # those whose lead names `FEW_NAMES` things or fewer
     found: dict[int, int] = {}
     for article in ordered:
         names = frames.get(article, frozenset())
         found[article] = article
         if len(names) <= FEW_NAMES:
-            thin = next((s for s in seeds if _close(days, s, article, linked)), None)
+            thin = next((s for s in seeds[:MAX_COMPARED] if _close(days, s, article, linked)), None)
             if thin is not None:
                 found[article] = thin
                 continue
         if not names:
             seeds.append(article)
+            thin_seeds.append(article)
             continue
         words = words_of[article] = frozenset().union(*names)
         counts: dict[int, int] = {}
@@ -154,16 +157,13 @@ def event_ids(
             found[article] = -best[2]
             continue
         thin = next(
-            (
-                s
-                for s in seeds
-                if len(frames.get(s, ())) <= FEW_NAMES and _close(days, s, article, linked)
-            ),
-            None,
+            (s for s in thin_seeds[:MAX_COMPARED] if _close(days, s, article, linked)), None
         )
         if thin is not None:
             found[article] = thin
             continue
+        if len(names) <= FEW_NAMES:
+            thin_seeds.append(article)
         seeds.append(article)
         for word in words:
             seeds_by_word.setdefault(word, []).append(article)
