@@ -178,3 +178,30 @@ def test_a_verdict_follows_its_figure_dispute_when_the_event_starts_elsewhere() 
     assert index.find("figure:people injured@first") == 9
     assert index.find("figure:people missing@first") is None
     assert index.find("figure:people killed@elsewhere") is None
+
+
+def test_a_thin_lead_joins_an_event_only_when_one_is_near(store: Store) -> None:
+    thin = frozenset({frozenset({"harbour"})})
+    rich = event_frame(QUAKE_NORTH[0], QUAKE_NORTH[2])
+    other = event_frame(QUAKE_SOUTH[0], QUAKE_SOUTH[2])
+    # One event within ten days: the thin lead joins it.
+    assert event_ids([1, 2], {1: rich, 2: thin}, {1: "2031-07-02", 2: "2031-07-05"}) == {
+        1: 1,
+        2: 1,
+    }
+    # Two events within ten days: choosing would be a guess, so it stands alone.
+    dates = {1: "2031-07-02", 2: "2031-07-20", 3: "2031-07-12"}
+    assert event_ids([1, 2, 3], {1: rich, 2: other, 3: thin}, dates)[3] == 3
+    # Undated, it joins only claims already linked, and only one event.
+    assert event_ids([1, 2], {1: rich, 2: thin})[2] == 2
+    assert event_ids([1, 2], {1: rich, 2: thin}, linked=True)[2] == 1
+
+
+def test_figures_read_every_articles_event_once(
+    store: Store, quakes: Linker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimtrack.query import eventcache
+
+    first = figures(quakes, "people")
+    monkeypatch.setattr(eventcache, "event_ids", lambda *a, **k: pytest.fail("grouped again"))
+    assert figures(Linker(store), "people") == first

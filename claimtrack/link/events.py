@@ -22,7 +22,7 @@ event share an event, and 29% of pairs about a similar event do
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from claimtrack.extraction import places
@@ -48,14 +48,6 @@ def _day(published: str | None) -> date | None:
         return date.fromisoformat(published[:10])
     except ValueError:
         return None
-
-
-def _close(days: Mapping[int, date | None], a: int, b: int, linked: bool) -> bool:
-    """Published within `DAYS` of each other; with unknown dates, only if `linked`."""
-    day_a, day_b = days.get(a), days.get(b)
-    if day_a is None or day_b is None:
-        return linked
-    return _near(day_a, day_b)
 
 
 def _near(a: date | None, b: date | None) -> bool:
@@ -97,74 +89,88 @@ def event_ids(
 ) -> dict[int, int]:
     """Each article's event, named by the id of its first article (ids ascending).
 
-    A lead too thin to tell (`FEW_NAMES` names or fewer, its own or the other's)
-    joins the first event published within `DAYS` of it (among the first
-    `MAX_COMPARED` such events) rather than stand alone;
-    when `linked` says the articles' claims are already linked (one dispute's),
-    also when a date is unknown.
+    An article that shares too little with any event, when its lead or the
+    event's names `FEW_NAMES` things or fewer, joins the one such event
+    published within `DAYS` of it (with `linked`, the articles' claims already
+    linked as one dispute's, also one whose date is unknown); when there are
+    several, it stands alone: choosing would be a guess.
     """
     dates = dates or {}
     ordered = sorted(set(articles))
     days = {a: _day(dates.get(a)) for a in ordered}
     seeds_by_word: dict[str, list[int]] = {}
+    seeds_by_day: dict[date | None, list[int]] = {}
     words_of: dict[int, frozenset[str]] = {}
-    seeds: list[int] = []  # first articles of events, oldest first
-    thin_seeds: list[int] = []  # those whose lead names `FEW_NAMES` things or fewer
     found: dict[int, int] = {}
     for article in ordered:
         names = frames.get(article, frozenset())
-        found[article] = article
-        if len(names) <= FEW_NAMES:
-            thin = next((s for s in seeds[:MAX_COMPARED] if _close(days, s, article, linked)), None)
-            if thin is not None:
-                found[article] = thin
-                continue
-        if not names:
-            seeds.append(article)
-            thin_seeds.append(article)
-            continue
-        words = words_of[article] = frozenset().union(*names)
-        counts: dict[int, int] = {}
-        for word in words:
-            seeds_of = seeds_by_word.get(word, ())
-            if len(seeds_of) > MAX_SEEDS:
-                continue  # a word that many events name tells none apart
-            for seed in seeds_of:
-                counts[seed] = counts.get(seed, 0) + 1
         day = days.get(article)
-        best: tuple[float, int, int] | None = None
-        # The events sharing the most words first; past the first few, none wins.
-        likely = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_COMPARED]
-        for seed, common in likely:
-            if (
-                common < SHARED_NAMES
-                and (day is None or days.get(seed) is None)
-                and min(len(names), len(frames[seed])) > FEW_NAMES
-            ):
-                continue  # two names are needed, and they share one word at most
-            # Published within days of each other, or with a lead that names only
-            # a few things, one shared name is enough.
-            seed_day, seed_names = days.get(seed), frames[seed]
-            dated = seed_day is not None and day is not None
-            fewest = min(len(names), len(seed_names))
-            need = 1 if dated or fewest <= FEW_NAMES else SHARED_NAMES
-            shared = _shared(names, words, seed_names, words_of[seed])
-            if _near(seed_day, day) and shared >= need:
-                # The event whose first article shares the most of what the leads name.
-                score = (shared / fewest, shared, -seed)
-                best = score if best is None or score > best else best
-        if best is not None:
-            found[article] = -best[2]
+        words = words_of[article] = frozenset().union(*names) if names else frozenset()
+        seed = _best_seed(names, words, day, frames, days, words_of, seeds_by_word)
+        if seed is None:
+            seed = _thin_seed(names, day, frames, seeds_by_day, linked)
+        if seed is not None:
+            found[article] = seed
             continue
-        thin = next(
-            (s for s in thin_seeds[:MAX_COMPARED] if _close(days, s, article, linked)), None
-        )
-        if thin is not None:
-            found[article] = thin
-            continue
-        if len(names) <= FEW_NAMES:
-            thin_seeds.append(article)
-        seeds.append(article)
+        found[article] = article
+        seeds_by_day.setdefault(day, []).append(article)
         for word in words:
             seeds_by_word.setdefault(word, []).append(article)
     return found
+
+
+def _best_seed(
+    names: EventFrame,
+    words: frozenset[str],
+    day: date | None,
+    frames: Mapping[int, EventFrame],
+    days: Mapping[int, date | None],
+    words_of: Mapping[int, frozenset[str]],
+    seeds_by_word: Mapping[str, list[int]],
+) -> int | None:
+    """The event whose first article shares the most of what the leads name, if enough."""
+    counts: dict[int, int] = {}
+    for word in words:
+        seeds_of = seeds_by_word.get(word, ())
+        if len(seeds_of) > MAX_SEEDS:
+            continue  # a word that many events name tells none apart
+        for seed in seeds_of:
+            counts[seed] = counts.get(seed, 0) + 1
+    best: tuple[float, int, int] | None = None
+    # The events sharing the most words first; past the first few, none wins.
+    for seed, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_COMPARED]:
+        # Published within days of each other, or with a lead that names only
+        # a few things, one shared name is enough.
+        seed_day, seed_names = days.get(seed), frames[seed]
+        fewest = min(len(names), len(seed_names))
+        dated = seed_day is not None and day is not None
+        need = 1 if dated or fewest <= FEW_NAMES else SHARED_NAMES
+        if counts[seed] < need or not _near(seed_day, day):
+            continue
+        shared = _shared(names, words, seed_names, words_of[seed])
+        if shared >= need:
+            score = (shared / fewest, shared, -seed)
+            best = score if best is None or score > best else best
+    return None if best is None else -best[2]
+
+
+def _thin_seed(
+    names: EventFrame,
+    day: date | None,
+    frames: Mapping[int, EventFrame],
+    seeds_by_day: Mapping[date | None, list[int]],
+    linked: bool,
+) -> int | None:
+    """The one event near in time that a thin lead (its own or the event's) may join."""
+    if day is None:
+        near = [s for seeds in seeds_by_day.values() for s in seeds] if linked else []
+    else:
+        near = [
+            s
+            for offset in range(-DAYS, DAYS + 1)
+            for s in seeds_by_day.get(day + timedelta(days=offset), ())
+        ]
+        near += list(seeds_by_day.get(None, ())) if linked else []
+    thin = len(names) <= FEW_NAMES
+    fitting = [s for s in near if thin or len(frames.get(s, ())) <= FEW_NAMES]
+    return fitting[0] if len(fitting) == 1 else None

@@ -18,10 +18,10 @@ from sqlalchemy import Connection, select
 from claimtrack.collector import fewer_collections
 from claimtrack.extraction.numbers import figure_unit, unit_class
 from claimtrack.link.compare import claim_terms, terms
-from claimtrack.link.events import event_ids
 from claimtrack.link.linker import Linker
 from claimtrack.link.quantities import quantity_key, same_value, value_label
 from claimtrack.models import Claim, Figure, FigureGroup, Stance
+from claimtrack.query import eventcache
 from claimtrack.store import textindex
 from claimtrack.store.backend import Backend
 from claimtrack.store.database import id_chunks
@@ -152,11 +152,9 @@ def figures(linker: Linker, query: str) -> list[FigureGroup]:
 
 
 def _events(linker: Linker, conn: Connection, rows: Sequence[Any]) -> _Events:
-    """Each figure's article → its event (link/events.py), and each event's title."""
-    dates = {row[1]: row[6] for row in rows if row[1] is not None and row[6]}
-    articles = {row[1] for row in rows if row[1] is not None}
-    frames = linker.event_frames(conn, articles)
-    found = event_ids(articles, frames, dates)
+    """Each figure's article → its event (link/events.py, kept: eventcache.py), and titles."""
+    every = eventcache.events(linker)
+    found = {row[1]: every.get(row[1], row[1]) for row in rows if row[1] is not None}
     titles: dict[int, str] = {}
     for chunk in id_chunks(set(found.values())):
         query = select(ARTICLE.c.id, ARTICLE.c.title).where(ARTICLE.c.id.in_(chunk))

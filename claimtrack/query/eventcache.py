@@ -1,0 +1,54 @@
+"""Every article's event, kept with the database until an article is added.
+
+`figures` of a unit alone spans tens of thousands of articles at 100,000;
+grouping them into events on every call took seconds.  The grouping of all
+articles (link/events.py) is made once and kept in `claimtrack_meta` under
+the article count and highest id (articles are only ever added, and their
+leads and dates never change), so a call reads a map.  Writing it is best
+effort: a database opened read-only groups on every call, only slower.
+"""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import Connection, func, select
+
+from claimtrack.errors import DatabaseError
+from claimtrack.link.events import event_ids
+from claimtrack.link.linker import Linker
+from claimtrack.store import stamps
+from claimtrack.store.tables import ARTICLE
+
+KEY = "events_cache"
+
+
+def state(conn: Connection) -> str:
+    count, top = conn.execute(
+        select(func.count(ARTICLE.c.id), func.coalesce(func.max(ARTICLE.c.id), 0))
+    ).one()
+    return f"{count}:{top}"
+
+
+def events(linker: Linker) -> dict[int, int]:
+    """Each stored article's event (the id of the event's first article)."""
+    store = linker.store
+    with store._read() as conn:
+        current = state(conn)
+        kept = stamps.read(conn, KEY)
+    if kept is not None:
+        key, _, body = kept.partition("\n")
+        if key == current:
+            return {int(a): e for a, e in json.loads(body).items()}
+    with store._read() as conn:
+        rows = conn.execute(select(ARTICLE.c.id, ARTICLE.c.published)).all()
+        articles = [a for a, _ in rows]
+        frames = linker.event_frames(conn, articles)
+    found = event_ids(articles, frames, {a: d for a, d in rows if d})
+    try:
+        with store._write() as conn:
+            if state(conn) == current:
+                stamps.write(conn, KEY, f"{current}\n{json.dumps(found)}")
+    except DatabaseError:
+        pass  # read-only, or busy: the next call groups them again
+    return found
