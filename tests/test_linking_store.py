@@ -638,3 +638,10 @@ def test_links_a_page_at_a_time_and_counted(corpus: Corpus) -> None:
         assert corpus.linker.links(status=status, limit=1, offset=len(every) - 1) == every[-1:]
         assert corpus.linker.links(status=status, limit=2) == every[:2]
         assert corpus.linker.links(status=status, limit=1, offset=len(every)) == []
+
+
+def test_counting_links_can_stop_early(corpus: Corpus) -> None:
+    every = len(corpus.linker.links(status=LinkStatus.confirmed))
+    assert every > 1
+    assert corpus.linker.count_links(LinkStatus.confirmed, up_to=1) == 1
+    assert corpus.linker.count_links(LinkStatus.confirmed, up_to=every + 5) == every

@@ -459,11 +459,11 @@ class Linker:
             rows = conn.execute(stmt).mappings().all()
         return [link_from_row(row, claim_id) for row in rows]
 
-    def count_links(self, status: LinkStatus) -> int:
-        """How many stored links have this status."""
-        stmt = select(func.count()).select_from(LINK).where(LINK.c.status == status.value)
+    def count_links(self, status: LinkStatus, up_to: int | None = None) -> int:
+        """How many stored links have this status (at most `up_to`, which is quicker)."""
+        rows = select(LINK.c.id).where(LINK.c.status == status.value).limit(up_to).subquery()
         with self.store._read() as conn:
-            return int(conn.execute(stmt).scalar_one())
+            return int(conn.execute(select(func.count()).select_from(rows)).scalar_one())
 
     def decide(self, link_id: int, status: LinkStatus, person: str | None) -> ClaimLink:
         """Record a person's confirm or reject; it outlives every re-link."""

@@ -173,7 +173,7 @@ def _v10(conn: Connection) -> None:
     conn.execute(
         text(
             "CREATE INDEX IF NOT EXISTS ix_claim_link_status_score"
-            " ON claim_link (status, score, id)"
+            " ON claim_link (status, score DESC, id)"
         )
     )
 

@@ -6,7 +6,7 @@ which upgrades older databases on open; a newer database is refused.
 
 from __future__ import annotations
 
-from sqlalchemy import Index, Table, UniqueConstraint, true
+from sqlalchemy import Index, Table, UniqueConstraint, text, true
 from sqlmodel import Field, SQLModel, Text
 
 from claimtrack.models import SpeakerKind
@@ -210,7 +210,7 @@ class LinkRow(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("claim_a", "claim_b", name="uq_claim_link_pair"),
         # The strongest links of one status first, a page at a time (the review room).
-        Index("ix_claim_link_status_score", "status", "score", "id"),
+        Index("ix_claim_link_status_score", "status", text("score DESC"), "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
