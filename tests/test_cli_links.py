@@ -275,15 +275,7 @@ def test_jsonl_and_csv_carry_the_json_rows(
     [
         (
             ["figures", "deaths"],
-            [
-                "label",
-                "quantity",
-                "independent_sources",
-                "reports",
-                "speakers",
-                "articles",
-                "event",
-            ],
+            ["label", "quantity", "independent_sources", "reports", "speakers", "articles"],
         ),
         (["disputes"], ["id", "kind", "confirmed", "topic", "positions"]),
         (["match", RESTATEMENT], ["score", "relation", "id", "speaker", "outlet", "text"]),

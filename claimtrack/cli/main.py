@@ -346,15 +346,8 @@ def claims(
 
 # -- linking, figures, disputes ---------------------------------------------------
 
-FIGURE_COLUMNS = [
-    "label",
-    "quantity",
-    "independent_sources",
-    "reports",
-    "speakers",
-    "articles",
-    "event",
-]
+# The event (its first headline) is in json, jsonl and csv; a table has no room for it.
+FIGURE_COLUMNS = ["label", "quantity", "independent_sources", "reports", "speakers", "articles"]
 DISPUTE_COLUMNS = ["id", "kind", "confirmed", "topic", "positions"]
 LINK_COLUMNS = ["id", "claim_id", "other_id", "relation", "score", "status", "reason"]
 MATCH_COLUMNS = ["score", "relation", "id", "speaker", "outlet", "text"]
