@@ -387,10 +387,12 @@ def score_links(
     views: dict[str, Any] = {}
     errors: dict[str, Any] = {}
     for view, statuses in VIEWS.items():
+        # Links of the article's own voice (a figure in narration) are not scored:
+        # the labels are attributions.
         predicted = {
             (min(k.claim_id, k.other_id), max(k.claim_id, k.other_id)): k
             for k in links
-            if k.status in statuses
+            if k.status in statuses and k.claim_id in story_of and k.other_id in story_of
         }
         confusion: dict[str, Counter[str]] = {lab: Counter() for lab in LABELS}
         unscored: list[dict[str, Any]] = []

@@ -1,5 +1,6 @@
 """The article's own voice (issue 20, item 7): figures stated in narration are claims of the
-outlet, marked attributed: false, shown by `figures` and `match`, never linked or disputed."""
+outlet, marked attributed: false, shown by `figures` and `match`, linked only to the same
+figure (a suggestion, never confirmed alone) and never disputed."""
 
 from __future__ import annotations
 
@@ -62,7 +63,7 @@ def test_with_no_outlet_the_article_itself_speaks_and_nothing_is_linked(store: S
     assert [c.speaker for c in own] == ["article 1", "Harbour Post"]
     assert all(c.attributed for c in store.claims(attributed=True))
     linked = {i for link in linker.links() for i in (link.claim_id, link.other_id)}
-    assert not linked & {c.id for c in own}  # never linked, so never in a dispute
+    assert not linked & {c.id for c in own}  # two figures: no link, and no dispute
     groups = figures(linker, "people killed")
     assert [(g.label, g.outlets) for g in groups] == [
         ("approximately 42", []),
@@ -106,3 +107,30 @@ def test_a_number_between_commas_after_a_name_is_an_age() -> None:
 
     text = "Robert Vale, 32, died while climbing; the toll, 12, was revised."
     assert [(f.value, f.unit) for f in find_figures(text)] == [(32, "age"), (12, None)]
+
+
+def test_the_same_narrated_figure_is_a_suggested_link_never_a_dispute(store: Store) -> None:
+    from claimtrack.models import LinkStatus
+    from claimtrack.query.disputes import disputes
+
+    linker = Linker(store)
+    for name, text, outlet in [
+        ("a", WIRE, "Valley Wire"),
+        ("b", WIRE.replace("Flood in Harbourton", "Harbourton flood"), "Harbour Post"),
+        ("c", WIRE.replace("At least 42", "At least 57"), "River Times"),
+    ]:
+        stored = store.add(extract(Article(text=text, outlet=outlet, path=f"{name}.txt")))
+        assert stored.article_id is not None
+        linker.link_article(stored.article_id)
+    own = {c.id: c for c in store.claims(attributed=False)}
+    narrated = [k for k in linker.links() if k.claim_id in own or k.other_id in own]
+    # Two outlets narrating 42 deaths: one link, a suggestion for a person.
+    assert [(k.relation, k.status) for k in narrated] == [
+        (Relation.corroborates, LinkStatus.suggested)
+    ]
+    assert {own[k].outlet for link in narrated for k in (link.claim_id, link.other_id)} == {
+        "Valley Wire",
+        "Harbour Post",
+    }
+    # 57 against 42 in narration is no dispute: the own voice is never disputed.
+    assert not {i for d in disputes(linker) for p in d.positions for i in p.claim_ids} & set(own)

@@ -35,6 +35,7 @@ from claimtrack.link.compare import (
 )
 from claimtrack.link.events import EventFrame, event_frame_of
 from claimtrack.link.leads import remember_leads
+from claimtrack.link.ownvoice import may_share_a_figure, own_voice_link
 from claimtrack.link.pending import Pending
 from claimtrack.link.rows import link_from_row
 from claimtrack.link.scope import frame_of, other_event
@@ -48,6 +49,8 @@ from claimtrack.store.tables import ARTICLE, CLAIM, LINK, TERM_STAT, valid_id
 MAX_CANDIDATES = 30
 # Links a new claim may add (its strongest); older claims keep theirs.
 MAX_LINKS = 10
+# An own-voice claim (a narrated figure) keeps fewer: they only say who reports a number.
+OWN_VOICE_LINKS = 3
 # Terms per claim used to find candidates, and claims kept per term (most recent).
 MAX_TERMS = 10
 POSTING = 400
@@ -214,8 +217,6 @@ class Linker:
         frames = self._frames(conn, {c.article_id for c, _ in known.values()})
         for claim in claims:
             assert claim.id is not None
-            if not claim.attributed:
-                continue  # the article's own voice: indexed for `match`, linked to nothing
             own = known[claim.id][1]
             found: list[tuple[tuple[int, int], Proposal]] = []
             for other_id in sorted(wanted[claim.id]):
@@ -223,15 +224,20 @@ class Linker:
                     continue
                 other, theirs = known[other_id]
                 key = _pair(claim.id, other_id)
-                if key in proposals or not other.attributed:
+                if key in proposals:
+                    continue
+                voice = not (claim.attributed and other.attributed)
+                if voice and not may_share_a_figure(own, theirs):
                     continue
                 proposal = compare(claim, other, weight=weight, features_a=own, features_b=theirs)
+                if voice:
+                    proposal = own_voice_link(proposal)
                 if proposal is not None and not other_event(claim, other, own, theirs, frames):
                     found.append((key, proposal))
             # A claim keeps its strongest links only: a fact-checker reads the
             # best few, and the store must not grow with every loose overlap.
             found.sort(key=lambda item: (-item[1].score, item[0]))
-            proposals.update(found[:MAX_LINKS])
+            proposals.update(found[: MAX_LINKS if claim.attributed else OWN_VOICE_LINKS])
         proposals.update(self._anaphoric_denials(claims, proposals))
         return self._store_proposals(conn, proposals, set(own_terms), fresh)
 

@@ -6,10 +6,8 @@ one dispute per event.  Its positions come from two-colouring that graph
 with the denials as one more position.  Rejected links are left out.
 
 Every dispute is decided from ids, stances and units alone, read with two
-lean queries; texts and speakers are read afterwards, for the claims of the
-disputes found.  A `ClaimLink` for every link and a `Claim` for every linked
-claim took most of the time of a whole-database call, and gigabytes of memory
-at 100,000 articles.
+lean queries; texts and speakers are read afterwards, for the disputes found
+(a model per link and per claim took gigabytes at 100,000 articles).
 """
 
 from __future__ import annotations
@@ -221,7 +219,7 @@ def _stated(conn: Connection) -> _Stated:
     stmt = (
         select(CLAIM.c.id, CLAIM.c.stance, CLAIM.c.figures, CLAIM.c.article_id)
         .join(ARTICLE, ARTICLE.c.id == CLAIM.c.article_id)
-        .where(CLAIM.c.id.in_(select(linked.subquery().c.id)))
+        .where(CLAIM.c.id.in_(select(linked.subquery().c.id)), CLAIM.c.attributed.is_(True))
     )
     out = _Stated()
     shared: dict[frozenset[str], frozenset[str]] = {}
@@ -326,13 +324,14 @@ def _find(stated: _Stated, links: _Links, split: _Split) -> list[_Found]:
                 found.event = event
                 out.append(found)
                 used.update(members)
-    # Contradictions and confirmed corroborations between claims left, by index.
+    # Contradictions and confirmed corroborations between attributed claims left.
+    claims = stated.claims
     rest = array(
         "q",
         (
             index
             for index, (a, b, kind) in enumerate(links.rows())
-            if kind and a not in used and b not in used
+            if kind and a in claims and b in claims and a not in used and b not in used
         ),
     )
     components = graph.components((links.a[index], links.b[index]) for index in rest)
