@@ -17,9 +17,16 @@ from typing import Any
 from sqlalchemy import func, insert, select
 
 from claimtrack.batching import chunks
-from claimtrack.errors import ClaimtrackError, NotFoundError
+from claimtrack.errors import ClaimtrackError
 from claimtrack.models import Assignment, Review
-from claimtrack.query.reviews import DisputeIndex, _claim_keys, _claims_by_key, _resolve, _rows
+from claimtrack.query.reviews import (
+    DisputeIndex,
+    _claim_keys,
+    _claims_by_key,
+    _resolve,
+    _rows,
+    target_keys,
+)
 from claimtrack.store.database import Store
 from claimtrack.store.tables import ASSIGNMENT, REVIEW
 from claimtrack.textsafety import _UNSAFE
@@ -64,19 +71,9 @@ def assign(
         "note": _clean_note(note),
         "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
-    index = DisputeIndex({}, {}, {})
-    if claim_id is not None:
-        keys = _claim_keys(store, [claim_id])
-        if claim_id not in keys:
-            raise NotFoundError(f"no claim with id {claim_id}")
-        row.update(claim_id=claim_id, claim_key=keys[claim_id])
-    else:
-        assert dispute_id is not None
-        index = DisputeIndex.build(store)
-        key = index.key_of(dispute_id)
-        if key is None:
-            raise NotFoundError(f"no dispute with id {dispute_id}")
-        row["dispute_key"] = key
+    target, found = target_keys(store, claim_id, dispute_id)
+    row.update(target)
+    index = found or DisputeIndex({}, {}, {})
     # The highest review id, read in the statement that inserts: later verdicts decide it.
     mark = select(func.coalesce(func.max(REVIEW.c.id), 0)).scalar_subquery()
     with store._write("cannot store assignment") as conn:

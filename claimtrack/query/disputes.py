@@ -44,6 +44,7 @@ from claimtrack.models import (
 )
 from claimtrack.query import disputecache, graph, labels
 from claimtrack.query.figures import published_dates, speaker_key
+from claimtrack.query.reviews import claim_keys_in
 from claimtrack.store.database import id_chunks
 from claimtrack.store.tables import ARTICLE, CLAIM, LINK, SPEAKER
 
@@ -166,7 +167,7 @@ def _compute(linker: Linker) -> list[Dispute]:
         found = _unique_ids(found)
         members = {i for d in found for i in d.members}
         backers = _backers(conn, members, _cached(linker, members))
-        anchors = labels.claim_keys(conn, {d.id for d in found})
+        anchors = claim_keys_in(conn, {d.id for d in found})
     for dispute in found:
         anchor = anchors.get(dispute.id, str(dispute.id))
         dispute.key = labels.key(dispute.kind, dispute.unit, dispute.key or None, anchor)

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, select
 
 from claimtrack.models import DisputeKind
 from claimtrack.store.database import id_chunks
-from claimtrack.store.tables import ARTICLE, CLAIM
+from claimtrack.store.tables import ARTICLE
 
 TOPIC_CHARS = 140
 
@@ -72,17 +72,4 @@ def event_articles(conn: Connection, ids: Collection[int]) -> dict[int, tuple[st
     found: dict[int, tuple[str | None, str]] = {}
     for chunk in id_chunks(ids):
         found.update((i, (t, h)) for i, t, h in conn.execute(stmt.where(ARTICLE.c.id.in_(chunk))))
-    return found
-
-
-def claim_keys(conn: Connection, ids: Collection[int]) -> dict[int, str]:
-    """query.reviews.claim_key of these claims: article content hash and span."""
-    stmt = select(CLAIM.c.id, CLAIM.c.start, CLAIM.c.end, ARTICLE.c.content_hash).join(
-        ARTICLE, ARTICLE.c.id == CLAIM.c.article_id
-    )
-    found: dict[int, str] = {}
-    for chunk in id_chunks(ids):
-        found.update(
-            (i, f"{h}:{s}:{e}") for i, s, e, h in conn.execute(stmt.where(CLAIM.c.id.in_(chunk)))
-        )
     return found

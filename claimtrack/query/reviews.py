@@ -85,19 +85,8 @@ def record_review(
         "evidence": _STRINGS.dump_json(urls).decode(),
         "created_at": _now(),
     }
-    index = None
-    if claim_id is not None:
-        keys = _claim_keys(store, [claim_id])
-        if claim_id not in keys:
-            raise NotFoundError(f"no claim with id {claim_id}")
-        row.update(claim_id=claim_id, claim_key=keys[claim_id])
-    else:
-        assert dispute_id is not None
-        index = DisputeIndex.build(store)
-        key = index.key_of(dispute_id)
-        if key is None:
-            raise NotFoundError(f"no dispute with id {dispute_id}")
-        row["dispute_key"] = key
+    target, index = target_keys(store, claim_id, dispute_id)
+    row.update(target)
     with store._write("cannot store review") as conn:
         new_id = conn.execute(insert(REVIEW).values(**row).returning(REVIEW.c.id)).scalar_one()
     (review,) = _resolve(store, [{**row, "id": new_id}], index)
@@ -129,15 +118,38 @@ def _claim_keys(store: Store, ids: Iterable[int]) -> dict[int, str]:
     wanted = sorted({i for i in ids if valid_id(i)})  # others name no claim
     if not wanted:
         return {}
+    with store._read() as conn:
+        return claim_keys_in(conn, wanted)
+
+
+def claim_keys_in(conn: Connection, ids: Iterable[int]) -> dict[int, str]:
+    """`claim_key` of each of these claims, read in `conn`."""
     stmt = select(CLAIM.c.id, CLAIM.c.start, CLAIM.c.end, ARTICLE.c.content_hash).join(
         ARTICLE, ARTICLE.c.id == CLAIM.c.article_id
     )
     keys: dict[int, str] = {}
-    with store._read() as conn:
-        for chunk in id_chunks(wanted):
-            for i, s, e, h in conn.execute(stmt.where(CLAIM.c.id.in_(chunk))):
-                keys[i] = claim_key(h, s, e)
+    for chunk in id_chunks(ids):
+        for i, s, e, h in conn.execute(stmt.where(CLAIM.c.id.in_(chunk))):
+            keys[i] = claim_key(h, s, e)
     return keys
+
+
+def target_keys(
+    store: Store, claim_id: int | None, dispute_id: int | None
+) -> tuple[dict[str, Any], DisputeIndex | None]:
+    """The row fields naming one claim or one dispute by its stable key (NotFoundError if
+    there is none), and the dispute index read to find it (None for a claim)."""
+    if claim_id is not None:
+        keys = _claim_keys(store, [claim_id])
+        if claim_id not in keys:
+            raise NotFoundError(f"no claim with id {claim_id}")
+        return {"claim_id": claim_id, "claim_key": keys[claim_id]}, None
+    assert dispute_id is not None
+    index = DisputeIndex.build(store)
+    key = index.key_of(dispute_id)
+    if key is None:
+        raise NotFoundError(f"no dispute with id {dispute_id}")
+    return {"dispute_key": key}, index
 
 
 def _claims_by_key(conn: Connection, keys: Iterable[str]) -> dict[str, int]:
