@@ -8,10 +8,9 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from claimtrack.query.match import match
-from claimtrack.query.reviews import record_review
-from claimtrack.web.pages import back, field, form_post, path_id, render, room
+from claimtrack.web.pages import back, form_post, path_id, render, room
 from claimtrack.web.routes.assign import listed
-from claimtrack.web.routes.disputes import evidence
+from claimtrack.web.routes.disputes import record_verdict
 from claimtrack.web.views import articles_by_id, other_claims, split_text
 
 SIMILAR_SHOWN = 20
@@ -69,16 +68,7 @@ async def similar(request: Request) -> Response:
 async def review_claim(request: Request, form: FormData) -> Response:
     """Add a verdict to the claim's history (never replacing one)."""
     claim_id = path_id(request)
-    current = room(request)
-    record_review(
-        current.store,
-        rating=field(form, "rating") or "",
-        claim_id=claim_id,
-        note=field(form, "note"),
-        reviewer=field(form, "reviewer"),
-        evidence=evidence(form),
-    )
-    current.changed()
+    record_verdict(room(request), form, claim_id=claim_id)
     return back(request, form, f"/claims/{claim_id}#history")
 
 

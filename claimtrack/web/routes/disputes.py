@@ -11,6 +11,7 @@ from starlette.routing import Route
 from claimtrack.models import DisputeKind, Review
 from claimtrack.query.reviews import record_review
 from claimtrack.web.pages import (
+    Room,
     back,
     field,
     form_post,
@@ -86,19 +87,27 @@ async def review_dispute(request: Request, form: FormData) -> Response:
             "an article ingested), so the verdict was not recorded.",
             again=f"/disputes/{dispute_id}" if now else "/",
         )
-    record_review(
-        current.store,
-        rating=field(form, "rating") or "",
-        dispute_id=dispute_id,
-        note=field(form, "note"),
-        reviewer=field(form, "reviewer"),
-        evidence=evidence(form),
-    )
-    current.changed()
+    record_verdict(current, form, dispute_id=dispute_id)
     return back(request, form, f"/disputes/{dispute_id}#history")
 
 
-def evidence(form: FormData) -> list[str]:
+def record_verdict(
+    current: Room, form: FormData, *, claim_id: int | None = None, dispute_id: int | None = None
+) -> None:
+    """The verdict form's fields, recorded through the library as `claimtrack review` does."""
+    record_review(
+        current.store,
+        rating=field(form, "rating") or "",
+        claim_id=claim_id,
+        dispute_id=dispute_id,
+        note=field(form, "note"),
+        reviewer=field(form, "reviewer"),
+        evidence=_evidence(form),
+    )
+    current.changed()
+
+
+def _evidence(form: FormData) -> list[str]:
     """Evidence URLs, one per line of the form's box."""
     return [line.strip() for line in (field(form, "evidence") or "").splitlines() if line.strip()]
 
