@@ -7,8 +7,7 @@ text index's stamp changes with every claim indexed) and the speaker records
 (their stamp changes with every merge, split or new record).  A checksum of
 those is the cache's key: one aggregate over the links, read in the same
 transaction as the cached list, so a cached list is never served for a state
-it was not computed from.  Writing the cache is best effort: a database
-opened read-only still answers, only slower.
+it was not computed from (query/kept.py).
 """
 
 from __future__ import annotations
@@ -16,9 +15,9 @@ from __future__ import annotations
 from pydantic import TypeAdapter
 from sqlalchemy import Connection, case, func, select
 
-from claimtrack.errors import DatabaseError
 from claimtrack.models import Dispute, LinkStatus, Relation
-from claimtrack.store import speakercache, stamps, textindex
+from claimtrack.query import kept
+from claimtrack.store import speakercache, textindex
 from claimtrack.store.database import Store
 from claimtrack.store.tables import LINK
 
@@ -51,19 +50,10 @@ def state(conn: Connection) -> str:
 
 def load(conn: Connection, current: str) -> list[Dispute] | None:
     """The disputes kept for `current`, or None when none are kept for it."""
-    kept = stamps.read(conn, KEY)
-    if kept is None:
-        return None
-    key, _, body = kept.partition("\n")
-    return _DISPUTES.validate_json(body) if key == current else None
+    body = kept.read(conn, KEY, current)
+    return None if body is None else _DISPUTES.validate_json(body)
 
 
 def save(store: Store, current: str, found: list[Dispute]) -> None:
     """Keep `found` as the disputes of `current`, unless the state moved on meanwhile."""
-    body = _DISPUTES.dump_json(found).decode()
-    try:
-        with store._write() as conn:
-            if state(conn) == current:
-                stamps.write(conn, KEY, f"{current}\n{body}")
-    except DatabaseError:
-        pass  # read-only, or busy: the next call computes them again
+    kept.keep(store, KEY, state, current, _DISPUTES.dump_json(found).decode())

@@ -4,8 +4,7 @@
 grouping them into events on every call took seconds.  The grouping of all
 articles (link/events.py) is made once and kept in `claimtrack_meta` under
 the article count and highest id (articles are only ever added, and their
-leads and dates never change), so a call reads a map.  Writing it is best
-effort: a database opened read-only groups on every call, only slower.
+leads and dates never change), so a call reads a map (query/kept.py).
 """
 
 from __future__ import annotations
@@ -14,10 +13,9 @@ import json
 
 from sqlalchemy import Connection, func, select
 
-from claimtrack.errors import DatabaseError
 from claimtrack.link.events import event_ids
 from claimtrack.link.linker import Linker
-from claimtrack.store import stamps
+from claimtrack.query import kept
 from claimtrack.store.tables import ARTICLE
 
 KEY = "events_cache"
@@ -35,20 +33,13 @@ def events(linker: Linker) -> dict[int, int]:
     store = linker.store
     with store._read() as conn:
         current = state(conn)
-        kept = stamps.read(conn, KEY)
-    if kept is not None:
-        key, _, body = kept.partition("\n")
-        if key == current:
-            return {int(a): e for a, e in json.loads(body).items()}
+        body = kept.read(conn, KEY, current)
+    if body is not None:
+        return {int(a): e for a, e in json.loads(body).items()}
     with store._read() as conn:
         rows = conn.execute(select(ARTICLE.c.id, ARTICLE.c.published)).all()
         articles = [a for a, _ in rows]
         frames = linker.event_frames(conn, articles)
     found = event_ids(articles, frames, {a: d for a, d in rows if d})
-    try:
-        with store._write() as conn:
-            if state(conn) == current:
-                stamps.write(conn, KEY, f"{current}\n{json.dumps(found)}")
-    except DatabaseError:
-        pass  # read-only, or busy: the next call groups them again
+    kept.keep(store, KEY, state, current, json.dumps(found))
     return found
