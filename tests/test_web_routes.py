@@ -8,22 +8,26 @@ uses, so the two keep one record.
 from __future__ import annotations
 
 import re
+import threading
 import warnings
 from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
 from claimtrack.ingest.pipeline import ingest
-from claimtrack.link.linker import Linker
-from claimtrack.models import LinkStatus
+from claimtrack.link.linker import LinkChangedError, Linker
+from claimtrack.models import ClaimLink, LinkStatus
 from claimtrack.query.disputes import disputes
 from claimtrack.query.reviews import reviews
 from claimtrack.store.database import Store, open_store
+from claimtrack.store.tables import LINK
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # Starlette's TestClient may warn about its httpx
+    from httpx import Response
     from starlette.testclient import TestClient
 
 from claimtrack.web.app import create_app
@@ -226,6 +230,99 @@ def test_confirming_a_link_records_who_and_a_stale_decision_is_refused(
     assert "now confirmed by Di" in message_of(late.text)
     (still,) = [x for x in linker.links(claim_id=link.claim_id) if x.id == link.id]
     assert still.status is LinkStatus.confirmed
+
+
+def test_a_decision_made_elsewhere_while_a_form_is_sent_is_not_overwritten(
+    client: TestClient, seeded: Store, db_url: str
+) -> None:
+    """The race the form's expected status guards: another decision (the CLI's, here in a
+    second connection) is being written when the reviewer's form arrives, after the page
+    was drawn. Reading the link first would see it still suggested and then overwrite it."""
+    link = Linker(seeded).links(status=LinkStatus.suggested)[0]
+    page = client.get(f"/claims/{link.claim_id}").text
+    form = {"csrf": csrf_of(page), "expected": "suggested", "reviewer": "Di"}
+    answers: list[Response] = []
+
+    def send() -> None:
+        answers.append(
+            client.post(f"/links/{link.id}/decide", data={**form, "decision": "confirm"})
+        )
+
+    with open_store(db_url) as desk, desk._write() as conn:
+        conn.execute(
+            update(LINK)
+            .where(LINK.c.id == link.id)
+            .values(status="rejected", decided_by="CLI desk", decided_at="2025-01-02T03:04:05")
+        )
+        reviewer = threading.Thread(target=send)
+        reviewer.start()
+        reviewer.join(0.5)
+        assert reviewer.is_alive(), "the form's decision waits for the one being written"
+    reviewer.join(30)
+    (answer,) = answers
+    assert answer.status_code == 409
+    assert (
+        "was suggested when the page was loaded and is now rejected by CLI desk at "
+        "2025-01-02T03:04:05" in message_of(answer.text)
+    )
+    assert f'href="/claims/{min(link.claim_id, link.other_id)}#links"' in answer.text
+    (now,) = [x for x in Linker(seeded).links(include_rejected=True) if x.id == link.id]
+    assert (now.status, now.decided_by) == (LinkStatus.rejected, "CLI desk")
+
+
+def test_a_decision_form_must_say_what_it_saw(client: TestClient, seeded: Store) -> None:
+    link = Linker(seeded).links(status=LinkStatus.suggested)[0]
+    token = csrf_of(client.get("/links/suggested").text)
+    for expected in ("", "maybe"):
+        sent = client.post(
+            f"/links/{link.id}/decide",
+            data={"csrf": token, "expected": expected, "decision": "confirm"},
+        )
+        assert sent.status_code == 400 and "load it again" in message_of(sent.text)
+    gone = client.post(
+        "/links/999999/decide", data={"csrf": token, "expected": "suggested", "decision": "reject"}
+    )
+    assert gone.status_code == 404
+    (still,) = [x for x in Linker(seeded).links() if x.id == link.id]
+    assert still.status is LinkStatus.suggested
+
+
+@pytest.mark.parametrize("first", [LinkStatus.confirmed, LinkStatus.rejected])
+def test_two_decisions_at_once_one_wins_and_the_other_is_told(
+    seeded: Store, db_url: str, first: LinkStatus
+) -> None:
+    """Linker.decide's expected status: two processes decide one suggested link at once."""
+    link = Linker(seeded).links(status=LinkStatus.suggested)[0]
+    other = LinkStatus.rejected if first is LinkStatus.confirmed else LinkStatus.confirmed
+    start = threading.Barrier(2)
+    outcomes: dict[str, object] = {}
+
+    def decide(person: str, status: LinkStatus) -> None:
+        with open_store(db_url) as own:
+            linker = Linker(own)
+            start.wait()
+            try:
+                outcomes[person] = linker.decide(
+                    link.id, status, person, expected=LinkStatus.suggested
+                )
+            except LinkChangedError as refused:
+                outcomes[person] = refused
+
+    threads = [
+        threading.Thread(target=decide, args=("Ann", first)),
+        threading.Thread(target=decide, args=("Bo", other)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    won = [p for p, o in outcomes.items() if isinstance(o, ClaimLink)]
+    lost = [o for o in outcomes.values() if isinstance(o, LinkChangedError)]
+    assert len(won) == 1 and len(lost) == 1, outcomes
+    (stored,) = [x for x in Linker(seeded).links(include_rejected=True) if x.id == link.id]
+    assert stored.decided_by == won[0] == lost[0].now.decided_by
+    assert stored.status is lost[0].now.status and lost[0].expected is LinkStatus.suggested
+    assert f"is now {stored.status.value} by {won[0]} at " in str(lost[0])
 
 
 def test_suggestions_one_at_a_time_with_skip(client: TestClient, seeded: Store) -> None:

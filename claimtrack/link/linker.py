@@ -20,7 +20,8 @@ import numpy as np
 from sqlalchemy import Connection, delete, func, insert, or_, select, update
 
 from claimtrack.batching import chunks
-from claimtrack.errors import ClaimtrackError, NotFoundError
+from claimtrack.errors import NotFoundError
+from claimtrack.link import decision
 from claimtrack.link.compare import (
     CONFIRM,
     FeatureKey,
@@ -33,6 +34,8 @@ from claimtrack.link.compare import (
     prepared_features,
     weight_function,
 )
+from claimtrack.link.decision import LinkChangedError as LinkChangedError  # re-exported
+from claimtrack.link.decision import LinkError as LinkError
 from claimtrack.link.events import EventFrame, event_frame_of
 from claimtrack.link.leads import remember_leads
 from claimtrack.link.ownvoice import may_share_a_figure, own_voice_link
@@ -59,10 +62,6 @@ AUTO = "auto"
 RECENT = 200_000
 # Articles whose event frames a Linker keeps in memory (a few dozen names each).
 RECENT_ARTICLES = 100_000
-
-
-class LinkError(ClaimtrackError):
-    """A link decision that cannot be applied (unknown id, bad status)."""
 
 
 def _pair(a: int, b: int) -> tuple[int, int]:
@@ -471,27 +470,19 @@ class Linker:
         with self.store._read() as conn:
             return int(conn.execute(select(func.count()).select_from(rows)).scalar_one())
 
-    def decide(self, link_id: int, status: LinkStatus, person: str | None) -> ClaimLink:
-        """Record a person's confirm or reject; it outlives every re-link."""
-        if status is LinkStatus.suggested:
-            raise LinkError("a decision is confirmed or rejected")
-        if not valid_id(link_id):
-            raise NotFoundError(f"no link with id {link_id}")
-        who = person or "reviewer"
-        with self.store._write("cannot record the decision") as conn:
-            found = (
-                conn.execute(
-                    update(LINK)
-                    .where(LINK.c.id == link_id)
-                    .values(status=status.value, decided_by=who, decided_at=_now())
-                    .returning(LINK)
-                )
-                .mappings()
-                .first()
-            )
-        if found is None:
-            raise NotFoundError(f"no link with id {link_id}")
-        return link_from_row(found, None)
+    def decide(
+        self,
+        link_id: int,
+        status: LinkStatus,
+        person: str | None,
+        expected: LinkStatus | None = None,
+    ) -> ClaimLink:
+        """Record a person's confirm or reject; it outlives every re-link.
+
+        With `expected`, only while the link still has that status, tested as it
+        is written (decision.py); else `LinkChangedError` says what is stored.
+        """
+        return decision.decide(self.store, link_id, status, person, expected)
 
     def claim(self, claim_id: int) -> ClaimWithLinks:
         """One claim and its links (rejected ones left out)."""

@@ -19,7 +19,7 @@ from claimtrack.report.models import FigureTable
 from claimtrack.report.render.chart import chart
 from claimtrack.store.articles import claim_select, claims_from
 from claimtrack.store.database import Store, id_chunks
-from claimtrack.store.tables import ARTICLE, CLAIM, LINK, valid_id
+from claimtrack.store.tables import ARTICLE, CLAIM, valid_id
 
 PAGE_SIZE = 20
 
@@ -50,18 +50,6 @@ class PositionView:
     reports: int
     speakers: list[str]
     backers: list[Backer]
-
-
-@dataclass(frozen=True)
-class LinkState:
-    """A link's decision as stored now: what a form's expected status is checked against."""
-
-    id: int
-    claim_a: int
-    claim_b: int
-    status: str
-    decided_by: str | None
-    decided_at: str | None
 
 
 @dataclass(frozen=True)
@@ -105,19 +93,6 @@ def articles_by_id(store: Store, ids: Iterable[int]) -> dict[int, ArticleMeta]:
             for row in conn.execute(stmt.where(a.id.in_(chunk))):
                 found[row.id] = ArticleMeta(row.id, row.title, row.outlet, row.published, row.url)
     return found
-
-
-def link_state(store: Store, link_id: int) -> LinkState | None:
-    """The link as stored right now (None when there is no such link)."""
-    if not valid_id(link_id):
-        return None
-    c = LINK.c
-    stmt = select(c.id, c.claim_a, c.claim_b, c.status, c.decided_by, c.decided_at)
-    with store._read() as conn:
-        row = conn.execute(stmt.where(c.id == link_id)).first()
-    if row is None:
-        return None
-    return LinkState(row.id, row.claim_a, row.claim_b, row.status, row.decided_by, row.decided_at)
 
 
 def members(dispute: Dispute) -> list[int]:

@@ -13,11 +13,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from claimtrack.errors import NotFoundError
+from claimtrack.link.linker import LinkChangedError
 from claimtrack.models import LinkStatus
 from claimtrack.web.pages import back, field, form_post, int_param, path_id, render, room
-from claimtrack.web.views import articles_by_id, claims_by_id, link_state
+from claimtrack.web.views import articles_by_id, claims_by_id
 
 DECISIONS = {"confirm": LinkStatus.confirmed, "reject": LinkStatus.rejected}
+STATUSES = {status.value: status for status in LinkStatus}
 WAITING_SHOWN = 1000  # more waiting links than this are shown as "more than 1000"
 
 
@@ -49,31 +52,41 @@ async def suggested(request: Request) -> Response:
 
 @form_post
 async def decide(request: Request, form: FormData) -> Response:
-    """Confirm or reject a link, unless it was decided since the form was drawn (409)."""
+    """Confirm or reject a link, unless it was decided since the form was drawn (409).
+
+    The status the form carries is tested by the statement that writes the
+    decision (`Linker.decide`'s `expected`), so a decision made in between,
+    here or by the CLI, is never overwritten.
+    """
     link_id = path_id(request)
     decision = DECISIONS.get(field(form, "decision") or "")
     if decision is None:
         raise HTTPException(400, "A decision is confirm or reject.")
+    expected = STATUSES.get(field(form, "expected") or "")
+    if expected is None:
+        raise HTTPException(
+            400, "The form does not say what the link was when the page was loaded; load it again."
+        )
     current = room(request)
-    now = link_state(current.store, link_id)
-    if now is None:
-        raise HTTPException(404, f"There is no link {link_id}.")
-    expected = field(form, "expected")
-    if expected != now.status:
+    try:
+        done = current.linker.decide(link_id, decision, field(form, "reviewer"), expected=expected)
+    except NotFoundError as error:
+        raise HTTPException(404, f"There is no link {link_id}.") from error
+    except LinkChangedError as changed:
+        now = changed.now
         who = f" by {now.decided_by}" if now.decided_by else ""
-        when = f" at {now.decided_at}" if now.decided_at else ""
+        when = f" at {changed.decided_at}" if changed.decided_at else ""
         return render(
             request,
             "conflict.html",
             status=409,
             what=f"link {link_id}",
-            message=f"It was {expected or 'in an unknown state'} when the page was loaded and "
-            f"is now {now.status}{who}{when}, so your decision was not recorded.",
-            again=f"/claims/{now.claim_a}#links",
+            message=f"It was {expected} when the page was loaded and is now "
+            f"{now.status}{who}{when}, so your decision was not recorded.",
+            again=f"/claims/{now.claim_id}#links",
         )
-    current.linker.decide(link_id, decision, field(form, "reviewer"))
     current.changed()
-    return back(request, form, f"/claims/{now.claim_a}#links")
+    return back(request, form, f"/claims/{done.claim_id}#links")
 
 
 ROUTES = [
