@@ -708,3 +708,40 @@ def test_qualified_grouped_numbers_round_trip(qualifier: str, n: int) -> None:
     f = only(f"Officials said {qualifier} {n:,} people had left.")
     assert (f.text, f.value, f.unit) == (f"{qualifier} {n:,}", n, "people")
     assert (f.qualifier, f.approximate) == (qualifier, True)
+
+
+# --- thresholds and parts (readings.py) --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unemployment rose above the 3 percent level for the first time.",
+        "Inflation is expected to exceed the 2% target this year.",
+        "The ministry set a cap of 10,000 refugees a year.",
+        "The death toll passed the 100 mark on Sunday.",
+        "Drivers must keep under the 30 mph limit near schools.",
+    ],
+)
+def test_a_threshold_is_no_reading(text: str) -> None:
+    assert figs(text) == []
+
+
+def test_a_reading_beside_a_threshold_is_kept() -> None:
+    found = figs("Against a target of 2 percent, inflation reached 2.6 percent in May.")
+    assert [(f.value, f.unit) for f in found] == [(2.6, "percent")]
+
+
+def test_a_part_of_a_count_is_a_lower_bound() -> None:
+    from claimtrack.link.quantities import compatible, interval
+
+    part = figs("Two plants will close in the north and another in the south.")[0]
+    assert (part.value, part.unit, part.approximate) == (2.0, "plant", True)
+    assert interval(part) == (2.0, math.inf)
+    total = only("Three plants will close.")
+    assert compatible(part, total)
+    assert not compatible(only("Two plants will close."), total)
+
+
+def test_counted_nouns_that_look_like_thresholds_stay_counts() -> None:
+    assert [f.value for f in figs("He scored two goals and the tower has 30 floors.")] == [2, 30]

@@ -185,10 +185,11 @@ def with_figure_bonus(score: float, agree: list[str], differ: list[str]) -> floa
 
 # Bounds a qualifier sets, as (low, high) multiples of the stated value: "more
 # than 200" is anything above 200, "nearly 200" a little under it, "about 200"
-# either side.  Vague amounts ("dozens", "thousands") are lower bounds.
+# either side.  Vague amounts ("dozens", "thousands") are lower bounds, and so is
+# a part of a count ("two plants ... and another", extraction/numbers/readings.py).
 _LOWER_BOUNDS = (
     "more than|over|at least|above|in excess of|upwards of|upward of|no fewer than|"
-    "no less than|not less than|a minimum of|+|or more"
+    "no less than|not less than|a minimum of|+|or more|and another"
 ).split("|")
 _UPPER_BOUNDS = (
     "up to|less than|fewer than|under|below|at most|no more than|not more than|"

@@ -53,6 +53,7 @@ from claimtrack.extraction.numbers.qualifiers import (
     QUALIFIER_WORDS,
     qualifier_before,
 )
+from claimtrack.extraction.numbers.readings import PART_QUALIFIER, is_part, is_threshold
 from claimtrack.extraction.numbers.units import (
     COMPOUND_UNITS,
     CURRENCY_PREFIXES,
@@ -107,8 +108,11 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
     _join_ranges(text, found)
     out = []
     for f in found:
-        if f.dropped:
-            continue
+        if f.dropped or is_threshold(text, f.start, f.end, f.noun):
+            continue  # "above the 3 percent level" is no reading
+        qualifier = f.qualifier
+        if qualifier is None and is_part(text, f.end, f.noun):
+            qualifier = PART_QUALIFIER  # "two plants ... and another": at least two
         happened = outcome(text, f.start, f.end, f.noun)
         unit = f.unit
         if happened in PEOPLE_OUTCOMES and unit in (None, "other"):
@@ -123,8 +127,8 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
                 unit=unit,
                 noun=f.noun,
                 text=text[f.start : f.end],
-                approximate=f.qualifier is not None,
-                qualifier=f.qualifier,
+                approximate=qualifier is not None,
+                qualifier=qualifier,
                 outcome=happened,
                 start=f.start + offset,
                 end=f.end + offset,
