@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import delete, select, text, update
 from typer.testing import CliRunner, Result
 
-from claimtrack.cli.assign import QUEUE_COLUMNS
+from claimtrack.cli.assign import HISTORY_COLUMNS, QUEUE_COLUMNS
 from claimtrack.cli.main import app
 from claimtrack.errors import NotFoundError
 from claimtrack.ingest.pipeline import ingest
@@ -339,3 +339,73 @@ def test_queue_of_no_one_is_an_error(seeded: Store, db_url: str, runner: CliRunn
     result = invoke(runner, db_url, "queue", "")
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == "Error: name the reviewer whose queue to show (it is empty)\n"
+
+
+def test_assignments_command_lists_the_whole_history(
+    seeded: Store, db_url: str, runner: CliRunner
+) -> None:
+    claim = nis_claim(seeded)
+    dispute = figure_dispute(seeded).id
+    ok(invoke(runner, db_url, "assign", str(claim), "--to", "Ana", "--by", "Desk"))
+    ok(invoke(runner, db_url, "assign", "--dispute", str(dispute), "--to", "Bo"))
+    ok(invoke(runner, db_url, "assign", str(claim), "--to", "Bo", "--note", "=1+1"))
+    ok(invoke(runner, db_url, "review", str(claim), "--rating", "true"))
+    history = [a.model_dump(mode="json") for a in assignments(seeded)]
+    # Every row, reassignments included, oldest first, in every format.
+    everything = ok(invoke(runner, db_url, "assignments", "--format", "json"))
+    assert json.loads(everything.stdout) == history and everything.stderr == ""
+    lines = ok(invoke(runner, db_url, "assignments", "-f", "jsonl")).stdout.splitlines()
+    assert [json.loads(line) for line in lines] == history
+    sheet = list(
+        csv.reader(io.StringIO(ok(invoke(runner, db_url, "assignments", "-f", "csv")).stdout))
+    )
+    assert sheet[0] == list(Assignment.model_fields) and len(sheet) == 4
+    assert dict(zip(sheet[0], sheet[3], strict=True))["note"] == "'=1+1"  # never a formula
+    table = ok(invoke(runner, db_url, "assignments")).stdout.splitlines()
+    assert table[0].split() == HISTORY_COLUMNS
+    assert [row.split()[:3] for row in table[2:]] == [
+        ["1", history[0]["created_at"], "Ana"],
+        ["2", history[1]["created_at"], "Bo"],
+        ["3", history[2]["created_at"], "Bo"],
+    ]
+    assert "yes" in table[4].split()  # the verdict on the claim decided its latest assignment
+    # One reviewer (any case and spacing), one claim, one dispute.
+    bo = json.loads(
+        ok(invoke(runner, db_url, "assignments", "--reviewer", " bO ", "-f", "json")).stdout
+    )
+    assert [a["id"] for a in bo] == [2, 3]
+    of_claim = json.loads(
+        ok(invoke(runner, db_url, "assignments", str(claim), "-f", "json")).stdout
+    )
+    assert [a["id"] for a in of_claim] == [1, 3]
+    of_dispute = invoke(runner, db_url, "assignments", "--dispute", str(dispute), "-f", "json")
+    assert [a["id"] for a in json.loads(ok(of_dispute).stdout)] == [2]
+    both = invoke(runner, db_url, "assignments", str(claim), "--reviewer", "Ana", "-f", "json")
+    assert [a["id"] for a in json.loads(ok(both).stdout)] == [1]
+    assert ids(assignments(seeded, reviewer="ANA")) == [1]
+    # No one's: the headers alone, [] as JSON.
+    none = ok(invoke(runner, db_url, "assignments", "--reviewer", "Cy")).stdout.splitlines()
+    assert len(none) == 2 and none[0].split() == HISTORY_COLUMNS
+    assert (
+        json.loads(
+            ok(invoke(runner, db_url, "assignments", "--reviewer", "Cy", "-f", "json")).stdout
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["999999"], "Error: no claim with id 999999"),
+        (
+            ["--reviewer", " \x1b "],
+            "Error: name the reviewer whose assignments to show (it is empty)",
+        ),
+    ],
+)
+def test_a_bad_assignments_listing_is_one_line(
+    seeded: Store, db_url: str, runner: CliRunner, args: list[str], message: str
+) -> None:
+    result = invoke(runner, db_url, "assignments", *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", message + "\n")

@@ -1,4 +1,4 @@
-"""`claimtrack assign` and `queue`: who reviews which claim or dispute, and what is left to do.
+"""`claimtrack assign`, `queue` and `assignments`: who reviews what, what is left, what was given.
 
 Top-level commands kept out of cli/main.py, which mounts them with one call to
 `register(app)`. Like the other cli modules, it prints; the library
@@ -16,6 +16,16 @@ from claimtrack.cli.output import OutputFormat
 from claimtrack.config import ENV_REVIEWER
 
 QUEUE_COLUMNS = ["id", "created_at", "claim_id", "dispute_id", "assigned_by", "note"]
+HISTORY_COLUMNS = [
+    "id",
+    "created_at",
+    "reviewer",
+    "claim_id",
+    "dispute_id",
+    "assigned_by",
+    "decided",
+    "note",
+]
 
 
 def assign(
@@ -79,7 +89,43 @@ def queue(
     emit(rows, fmt, columns, Assignment)
 
 
+def assignments(
+    ctx: typer.Context,
+    claim_id: Annotated[
+        int | None, typer.Argument(help="Only the assignments of this claim.", show_default=False)
+    ] = None,
+    dispute: Annotated[
+        int | None, typer.Option("--dispute", help="Only the assignments of this dispute.")
+    ] = None,
+    reviewer: Annotated[
+        str | None,
+        typer.Option(
+            "--reviewer", help="Only those made to this reviewer (names match in any case)."
+        ),
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+    db: DbOption = None,
+) -> None:
+    """Show the history of assignments, oldest first: who gave what to whom, and when.
+
+    Reassignments stay listed; the latest of an item says whose it is, and `queue`
+    shows what is left to decide.
+
+    Example: claimtrack assignments --reviewer "A. Editor" --format csv
+    """
+    from claimtrack.errors import NotFoundError
+    from claimtrack.models import Assignment
+    from claimtrack.query.assign import assignments as list_assignments
+
+    with store_for(ctx) as store:
+        if claim_id is not None and not store.claims(claim_id=claim_id):
+            raise NotFoundError(f"no claim with id {claim_id}")
+        rows = list_assignments(store, claim_id=claim_id, dispute_id=dispute, reviewer=reviewer)
+    emit(rows, fmt, HISTORY_COLUMNS, Assignment)
+
+
 def register(app: typer.Typer) -> None:
     """Mount the commands on the main app (called once by cli/main.py)."""
     app.command()(assign)
     app.command()(queue)
+    app.command()(assignments)

@@ -84,14 +84,24 @@ def assign(
 
 
 def assignments(
-    store: Store, *, claim_id: int | None = None, dispute_id: int | None = None
+    store: Store,
+    *,
+    claim_id: int | None = None,
+    dispute_id: int | None = None,
+    reviewer: str | None = None,
 ) -> list[Assignment]:
-    """Every assignment, oldest first; only those of one claim or one dispute when asked."""
+    """Every assignment, oldest first, reassignments included; only those of one claim, one
+    dispute or (names compared as queues compare them) one reviewer when asked."""
+    who = None if reviewer is None else clean_name(reviewer).casefold()
+    if who == "":
+        raise AssignmentError("name the reviewer whose assignments to show (it is empty)")
     found = _read(store)
     if claim_id is not None:
         found = [a for a in found if a.claim_id == claim_id]
     if dispute_id is not None:
         found = [a for a in found if a.dispute_id == dispute_id]
+    if who is not None:
+        found = [a for a in found if a.reviewer.casefold() == who]
     return found
 
 
