@@ -7,6 +7,7 @@ from an article.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from collections.abc import Callable
 
 import pytest
@@ -221,7 +222,8 @@ def test_one_counts_only_with_a_noun() -> None:
         "One soldier died. No one was arrested, and one of the commanders was hurt "
         "in a one-off clash."
     )
-    assert [(f.text, f.unit) for f in found] == [("One", "troops")]
+    # "No one" is no 1; "No one was arrested" is a count of none (zeros.py).
+    assert [(f.text, f.value) for f in found] == [("One", 1), ("No one was arrested", 0)]
 
 
 def test_fractions() -> None:
@@ -745,3 +747,59 @@ def test_a_part_of_a_count_is_a_lower_bound() -> None:
 
 def test_counted_nouns_that_look_like_thresholds_stay_counts() -> None:
     assert [f.value for f in figs("He scored two goals and the tower has 30 floors.")] == [2, 30]
+
+
+# --- counts stated as none (zeros.py) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "outcomes"),
+    [
+        ("No one was killed in the blast, the agency said.", ["killed"]),
+        ("Nobody was seriously hurt when the ferry ran aground.", ["injured"]),
+        ("None of the passengers were injured.", ["injured"]),
+        ("There were no casualties among the crew.", ["killed", "injured"]),
+        ("Police said no arrests had been made.", ["arrested"]),
+    ],
+)
+def test_a_definite_none_is_a_count_of_zero(text: str, outcomes: list[str]) -> None:
+    found = figs(text)
+    assert [(f.value, f.unit, f.outcome) for f in found] == [(0, "people", o) for o in outcomes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There were no immediate reports of injuries.",
+        "Officials gave no word on casualties.",
+        "The city has a no-deaths target for its roads.",
+        "No one knows how many were there.",
+    ],
+)
+def test_an_absence_of_reports_is_no_count(text: str) -> None:
+    assert figs(text) == []
+
+
+def test_a_zero_toll_is_a_figure_group_beside_the_other_toll(tmp_path: Path) -> None:
+    from claimtrack.ingest.pipeline import ingest
+    from claimtrack.link.linker import Linker
+    from claimtrack.query.figures import figures
+    from claimtrack.store.database import open_store
+
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Harbour fire at the depot\npublished: 2026-03-02\n---\n\n"
+        "The fire brigade said no one was injured in the depot fire on Monday.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.md").write_text(
+        "---\ntitle: Harbour fire at the depot\npublished: 2026-03-02\n---\n\n"
+        "Hospital staff said 14 people were injured in the depot fire on Monday.\n",
+        encoding="utf-8",
+    )
+    with open_store(f"sqlite:///{tmp_path / 'z.db'}") as store:
+        ingest(store, [str(tmp_path / "a.md"), str(tmp_path / "b.md")])
+        groups = figures(Linker(store), "people injured")
+    assert sorted((g.value, g.quantity) for g in groups) == [
+        (0, "people injured"),
+        (14, "people injured"),
+    ]

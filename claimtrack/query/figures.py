@@ -137,10 +137,11 @@ def figures(linker: Linker, query: str) -> list[FigureGroup]:
     dates = published_dates(linker, {c.article_id for c in claims if c.article_id is not None})
     rows: list[FigureRow] = []
     for claim in claims:
-        if claim.stance is Stance.deny:
-            continue
+        denied = claim.stance is Stance.deny
         published = _published(claim, dates)
         for figure in claim.figures:
+            if denied and figure.value != 0:  # "no one was killed" states 0 killed
+                continue
             if units and figure.unit not in units:
                 continue
             if not units and not _mentions(figure, rest):

@@ -357,7 +357,8 @@ def _figure_rows(
                 claim_id,
                 position,
                 figure.approximate,
-                claim.stance is Stance.deny,
+                # "No one was killed" denies deaths and states a toll of 0.
+                claim.stance is Stance.deny and figure.value != 0,
                 article_id,
                 speaker_id,
                 claim.speaker,

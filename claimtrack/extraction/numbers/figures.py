@@ -61,6 +61,7 @@ from claimtrack.extraction.numbers.units import (
     unit_class,
     unit_of,
 )
+from claimtrack.extraction.numbers.zeros import find_zeros
 from claimtrack.models import Figure
 
 # Candidate finding works on an ASCII, lower-cased bytes copy of the text
@@ -134,6 +135,9 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
                 end=f.end + offset,
             )
         )
+    if "no" in text or "No" in text or "NO" in text:
+        out.extend(find_zeros(text, offset))  # "no one was killed": 0 killed
+        out.sort(key=lambda f: f.start)
     return out
 
 

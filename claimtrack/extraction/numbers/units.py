@@ -349,9 +349,14 @@ def singular_form(word: str) -> str:
     return word
 
 
+# Nouns whose plural is the singular: after a number above one they are counted
+# ("1,400 species", "two series").
+_SAME_IN_PLURAL: Final = wordset("species series headquarters barracks crossroads")
+
+
 def looks_plural(low: str) -> bool:
     """A cheap plural test: irregular plurals, or -s words that are not -ss/-us/-is."""
-    if low in _IRREGULAR_PLURALS:
+    if low in _IRREGULAR_PLURALS or low in _SAME_IN_PLURAL:
         return True
     if low in _INVARIANT_NOUNS:
         return False
