@@ -7,8 +7,8 @@ from an article.
 from __future__ import annotations
 
 import math
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
