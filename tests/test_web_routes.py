@@ -439,3 +439,106 @@ def test_the_app_serves_a_database_by_url(db_url: str) -> None:
     app = create_app(db_url)
     with TestClient(app, base_url=BASE) as client:
         assert client.get("/").status_code == 200
+
+
+# --- what walking the pages over real news found ------------------------------------
+
+
+def ingest_articles(store: Store, folder: Path, articles: dict[str, str]) -> None:
+    """Articles with front matter, written to `folder` and ingested as `claimtrack ingest`."""
+    folder.mkdir()
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    ingest(store, [str(folder)])
+
+
+def article(title: str, outlet: str, published: str, *paragraphs: str) -> str:
+    head = f"---\ntitle: {title}\noutlet: {outlet}\npublished: {published}\n---\n"
+    return head + "\n\n".join(paragraphs) + "\n"
+
+
+CAMP = "A refugee camp in Unity state was bombed on Thursday."
+BOMBED = {
+    "a.md": article(
+        "Camp bombed in Unity state",
+        "bbc.co.uk",
+        "2011-11-11",
+        CAMP,
+        "Local official Miabek Lang said at least 12 people had been killed in the bombing "
+        "of the Yida refugee camp and 20 wounded.",
+    ),
+    "b.md": article(
+        "Bombs fall on Unity state camp",
+        "reuters.com",
+        "2011-11-10",
+        CAMP,
+        "Army spokesman Philip Aguer said 7 people had been killed in the bombing of the "
+        "Yida refugee camp.",
+    ),
+}
+
+
+def chart_labels(page: str) -> list[str]:
+    chart = page.split('<div class="figure-chart">')[1].split("</svg>")[0]
+    return [unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", chart)]
+
+
+def test_a_chart_draws_only_the_quantity_in_dispute(store: Store, tmp_path: Path) -> None:
+    """'12 killed and 20 wounded' backs 12 in a dispute over people killed: no bar of 20."""
+    ingest_articles(store, tmp_path / "camp", BOMBED)
+    (dispute,) = disputes(Linker(store))
+    assert dispute.topic.startswith("people killed: 7 vs approximately 12")
+    with client_for(store) as client:
+        labels = chart_labels(client.get(f"/disputes/{dispute.id}").text)
+    assert [label for label in labels if " — " not in label] == ["7", "approximately 12"]
+
+
+def test_a_chart_is_drawn_in_the_unit_the_positions_name(store: Store, tmp_path: Path) -> None:
+    """Both claims state 10 km and a conversion in miles; the positions are the miles."""
+    from claimtrack.models import Dispute, DisputeKind, Position
+    from claimtrack.web.views import claims_by_id, figure_table
+
+    survey = "the US Geological Survey said."
+    ingest_articles(
+        store,
+        tmp_path / "quake",
+        {
+            "a.md": article(
+                "Quake strikes Aceh",
+                "presstv.com",
+                "2013-07-02",
+                "The quake hit at a depth of 10 kilometers (6 miles) in Aceh, " + survey,
+            ),
+            "b.md": article(
+                "Child dead as quake hits Aceh",
+                "ndtv.com",
+                "2013-07-02",
+                "The quake struck at a depth of just 10 kilometres (6.2 miles) in Aceh, " + survey,
+            ),
+        },
+    )
+    claims = claims_by_id(store, [c.id for c in store.claims() if c.id is not None])
+    assert len(claims) == 2
+    sides = [
+        Position(
+            label=label,
+            claim_ids=[claim_id],
+            speakers=["Geological Survey"],
+            articles=[claims[claim_id].article_id or 0],
+            outlets=[],
+            independent_sources=1,
+            reports=1,
+        )
+        for label, claim_id in zip(["6 miles", "6.2 miles"], sorted(claims), strict=True)
+    ]
+    dispute = Dispute(
+        id=min(claims),
+        topic="length: 6 miles vs 6.2 miles — Quake strikes Aceh",
+        kind=DisputeKind.figure,
+        positions=sides,
+        significance=1.0,
+        confirmed=True,
+    )
+    table = figure_table(dispute, claims, {})
+    assert table is not None and table.unit == "miles"
+    assert sorted(row.value for row in table.rows) == [6.0, 6.2]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 from sqlalchemy import select
 
+from claimtrack.link.quantities import figure_key
 from claimtrack.models import Claim, ClaimLink, Dispute, DisputeKind, Figure, Stance
 from claimtrack.query.figures import group_claims
 from claimtrack.report.models import FigureTable
@@ -140,8 +141,11 @@ def figure_table(
 ) -> FigureTable | None:
     """The values of a figure dispute grouped as `claimtrack figures` groups them.
 
-    The unit is the one every asserting claim counts, the one its topic names
-    first when there are several, as the HTML report chooses it.
+    The unit is the one every asserting claim counts, the one its topic or its
+    positions name when there are several. Only figures of
+    the quantity the topic names are drawn: a claim of "12 killed and 20 injured"
+    backs 12 in a dispute over people killed, and a bar of 20 would be a value
+    no position holds.
     """
     asserting = [
         claims[i]
@@ -154,11 +158,21 @@ def figure_table(
         units = own if units is None else units & own
     if not units:
         return None
-    named = [u for u in sorted(units) if dispute.topic.startswith(f"{u}: ")]
+    # The unit the topic names ("troops: …"), else the one the positions are written in
+    # ("6 miles" against "6.2 miles": not the kilometres both also state).
+    labels = [p.label for p in dispute.positions]
+    named = [u for u in sorted(units) if dispute.topic.startswith(f"{u}: ")] or [
+        u for u in sorted(units) if any(label.endswith(f" {u}") for label in labels)
+    ]
     unit = named[0] if named else sorted(units)[0]
     entries: list[tuple[Figure, Claim]] = [
         (f, c) for c in asserting for f in c.figures if f.unit == unit
     ]
+    quantities = {figure_key(f) for f, _ in entries}
+    topic_names = [q for q in quantities if q and dispute.topic.startswith(f"{q}: ")]
+    if topic_names:
+        wanted = max(topic_names, key=len)  # "people killed", not "people"
+        entries = [(f, c) for f, c in entries if figure_key(f) == wanted]
     return FigureTable(dispute_id=dispute.id, unit=unit, rows=group_claims(entries, dates))
 
 
