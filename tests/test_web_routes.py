@@ -542,3 +542,18 @@ def test_a_chart_is_drawn_in_the_unit_the_positions_name(store: Store, tmp_path:
     table = figure_table(dispute, claims, {})
     assert table is not None and table.unit == "miles"
     assert sorted(row.value for row in table.rows) == [6.0, 6.2]
+
+
+def test_the_verdict_form_preselects_no_rating(client: TestClient, seeded: Store) -> None:
+    """A reviewer who forgets the rating records nothing, rather than the first of the list."""
+    claim_id = seeded.claims()[0].id
+    page = client.get(f"/claims/{claim_id}").text
+    form = page.split('<form class="verdict"')[1].split("</select>")[0]
+    first = re.search(r"<option ([^>]*)>([^<]*)</option>", form)
+    assert first and first.groups() == ('value="" selected', "Choose a rating…")
+    assert form.count(" selected") == 1
+    sent = client.post(
+        f"/claims/{claim_id}/review", data={"csrf": csrf_of(page), "rating": "", "note": "x"}
+    )
+    assert sent.status_code == 400 and "Choose a rating" in message_of(sent.text)
+    assert reviews(seeded, claim_id=claim_id) == []

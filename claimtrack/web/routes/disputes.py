@@ -94,10 +94,16 @@ async def review_dispute(request: Request, form: FormData) -> Response:
 def record_verdict(
     current: Room, form: FormData, *, claim_id: int | None = None, dispute_id: int | None = None
 ) -> None:
-    """The verdict form's fields, recorded through the library as `claimtrack review` does."""
+    """The verdict form's fields, recorded through the library as `claimtrack review` does.
+
+    The form preselects no rating: a verdict nobody chose is never recorded.
+    """
+    rating = field(form, "rating")
+    if rating is None:
+        raise HTTPException(400, "Choose a rating; the verdict was not recorded.")
     record_review(
         current.store,
-        rating=field(form, "rating") or "",
+        rating=rating,
         claim_id=claim_id,
         dispute_id=dispute_id,
         note=field(form, "note"),
