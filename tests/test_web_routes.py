@@ -557,3 +557,26 @@ def test_the_verdict_form_preselects_no_rating(client: TestClient, seeded: Store
     )
     assert sent.status_code == 400 and "Choose a rating" in message_of(sent.text)
     assert reviews(seeded, claim_id=claim_id) == []
+
+
+def plain(html: str) -> str:
+    """A fragment's text as a reader sees it: tags gone, spaces collapsed."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def test_a_source_line_names_the_own_voice_and_says_when(
+    client: TestClient, seeded: Store, tmp_path: Path
+) -> None:
+    """A narrated claim has no speaker to quote (its record is "article N"); an empty cue
+    left "· ·"; an article with no date said nothing of it."""
+    narrated = next(c for c in seeded.claims() if not c.attributed and not c.cue)
+    assert narrated.speaker and narrated.speaker.startswith("article ")
+    page = client.get(f"/claims/{narrated.id}").text
+    source = plain(page.split("<dt>Source</dt>")[1].split("</dd>")[0])
+    assert source.startswith("the article's own voice · no date · ")
+    assert "· ·" not in source
+    ingest_articles(seeded, tmp_path / "camp", BOMBED)
+    found = client.get("/search", params={"statement": "12 people were killed in the camp"}).text
+    rows = [plain(row) for row in found.split("<tbody>")[1].split("</tr>")[:-1]]
+    lang = next(row for row in rows if "Miabek Lang:" in row)
+    assert lang.endswith("bbc.co.uk · 2011-11-11 · Camp bombed in Unity state")
