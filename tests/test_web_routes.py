@@ -580,3 +580,33 @@ def test_a_source_line_names_the_own_voice_and_says_when(
     rows = [plain(row) for row in found.split("<tbody>")[1].split("</tr>")[:-1]]
     lang = next(row for row in rows if "Miabek Lang:" in row)
     assert lang.endswith("bbc.co.uk · 2011-11-11 · Camp bombed in Unity state")
+
+
+def test_a_long_passage_is_shown_around_what_it_backs() -> None:
+    """An extractor's run-on passage (2,153 characters in one ECB+ article) is cut to the
+    words around the disputed figure, between words, with an ellipsis where it was cut."""
+    from claimtrack.web.views import PASSAGE, excerpt
+
+    short = "Army spokesman Philip Aguer said 7 people had been killed."
+    assert excerpt(short, 40) == short
+    words = " ".join(f"word{i}" for i in range(600))
+    at = words.index("word500")
+    shown = excerpt(words, at)
+    assert shown.startswith("… word") and shown.endswith(" …") and "word500" in shown
+    assert len(shown) <= PASSAGE + 4
+    inner = shown.removeprefix("… ").removesuffix(" …")
+    assert f" {inner} " in f" {words} "  # whole words only
+    assert excerpt(words, 0).startswith("word0 ") and excerpt(words, len(words)).endswith("word599")
+    for focus in range(0, len(words), 97):
+        cut = excerpt(words, focus).removeprefix("… ").removesuffix(" …")
+        start = words.index(cut)
+        assert start <= focus <= start + len(cut) or focus >= len(words) - 1
+
+
+def test_the_dispute_page_quotes_each_backer_whole_when_short(store: Store, tmp_path: Path) -> None:
+    from claimtrack.web.views import positions
+
+    ingest_articles(store, tmp_path / "camp", BOMBED)
+    (dispute,) = disputes(Linker(store))
+    backers = [b for p in positions(store, dispute) for b in p.backers]
+    assert backers and all(b.passage == b.claim.sentence for b in backers)

@@ -26,11 +26,13 @@ from claimtrack.report.render.common import web_url
 from claimtrack.store.database import Store
 from claimtrack.web.ranking import Rankings
 from claimtrack.web.security import CSRF_COOKIE, CSRF_FIELD, Csrf, same_origin
+from claimtrack.web.views import excerpt
 
 REVIEWER_COOKIE = "claimtrack_reviewer"
 # Form limits: the review room's forms are short; a flood of fields is refused.
 MAX_FIELDS = 50
 MAX_FIELD_CHARS = 20_000
+CLIPPED = 300  # characters of a claim's text in lists and tables
 
 Handler = Callable[[Request], Awaitable[Response]]
 FormHandler = Callable[[Request, FormData], Awaitable[Response]]
@@ -73,6 +75,8 @@ def make_environment() -> Environment:
     )
     env.globals["ratings"] = list(reversed(SCALE))  # best first, as `review --help` lists them
     env.filters["web_url"] = web_url  # only http(s) becomes a link: never javascript: or data:
+    # A claim in a list or table, cut between words: its own page shows it whole.
+    env.filters["clip"] = lambda text, limit=CLIPPED: excerpt(text, 0, limit)
     env.filters["query"] = lambda params: urlencode(
         {k: v for k, v in params.items() if v not in (None, "", False)}
     )

@@ -36,12 +36,16 @@ class ArticleMeta:
     url: str | None
 
 
+PASSAGE = 600  # characters of a backer's passage shown; the claim page has the whole
+
+
 @dataclass(frozen=True)
 class Backer:
-    """One claim of a position, with the article it comes from."""
+    """One claim of a position, with the article it comes from and its passage as shown."""
 
     claim: Claim
     article: ArticleMeta | None
+    passage: str
 
 
 @dataclass(frozen=True)
@@ -101,9 +105,10 @@ def members(dispute: Dispute) -> list[int]:
 
 
 def positions(store: Store, dispute: Dispute) -> list[PositionView]:
-    """Each side of a dispute with every backer's claim and article."""
+    """Each side of a dispute with every backer's claim, article and passage."""
     claims = claims_by_id(store, members(dispute))
     articles = articles_by_id(store, {c.article_id for c in claims.values() if c.article_id})
+    quantity = dispute.topic.split(": ", 1)[0] if dispute.kind is DisputeKind.figure else None
     return [
         PositionView(
             label=p.label,
@@ -111,13 +116,46 @@ def positions(store: Store, dispute: Dispute) -> list[PositionView]:
             reports=p.reports,
             speakers=p.speakers,
             backers=[
-                Backer(claims[i], articles.get(claims[i].article_id or 0))
+                Backer(
+                    claims[i],
+                    articles.get(claims[i].article_id or 0),
+                    excerpt(claims[i].sentence, _focus(claims[i], quantity)),
+                )
                 for i in p.claim_ids
                 if i in claims
             ],
         )
         for p in dispute.positions
     ]
+
+
+def _focus(claim: Claim, quantity: str | None) -> int:
+    """Where in its passage a backer backs the position: the disputed figure, else the claim."""
+    for figure in claim.figures:
+        if quantity is not None and figure_key(figure) == quantity:
+            return figure.start - claim.start
+    found = claim.sentence.find(claim.text[:40])
+    return max(found, 0)
+
+
+def excerpt(text: str, at: int, limit: int = PASSAGE) -> str:
+    """`text` whole when short, else the `limit` characters around offset `at`, cut between
+    words, with an ellipsis where it was cut.
+
+    A passage the extractor ran together (an unclosed quotation mark: 2,153 characters in
+    one ECB+ article) would otherwise fill a column, with the figure it backs at its end.
+    """
+    if len(text) <= limit:
+        return text
+    start = min(max(at - limit // 3, 0), len(text) - limit)
+    end = start + limit
+    if start > 0:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < at else start
+    if end < len(text):
+        space = text.rfind(" ", max(at, start), end)
+        end = space if space > start else end
+    return ("… " if start > 0 else "") + text[start:end].strip() + (" …" if end < len(text) else "")
 
 
 def figure_charts(store: Store, shown: Sequence[Dispute]) -> dict[int, Markup]:
