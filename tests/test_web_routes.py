@@ -610,3 +610,14 @@ def test_the_dispute_page_quotes_each_backer_whole_when_short(store: Store, tmp_
     (dispute,) = disputes(Linker(store))
     backers = [b for p in positions(store, dispute) for b in p.backers]
     assert backers and all(b.passage == b.claim.sentence for b in backers)
+
+
+def test_the_topic_filter_finds_a_dispute_by_its_title(store: Store, tmp_path: Path) -> None:
+    """The event's headline is in the dispute's title, not in its claims."""
+    ingest_articles(store, tmp_path / "camp", BOMBED)
+    (dispute,) = disputes(Linker(store))
+    assert "Unity state" in dispute.topic and disputes(Linker(store), topic="unity state") == []
+    with client_for(store) as client:
+        found = client.get("/", params={"topic": "UNITY STATE"}).text
+        by_claims = client.get("/", params={"topic": "Yida"}).text
+    assert f'id="dispute-{dispute.id}"' in found and f'id="dispute-{dispute.id}"' in by_claims

@@ -97,10 +97,18 @@ class Rankings:
         return all_reviews(self.linker.store, self.current().index)
 
     def _topic_ids(self, ranking: Ranking, topic: str) -> list[int]:
-        """The library's own topic filter (claims mentioning it), kept per ranking."""
+        """The library's own topic filter (claims mentioning it), and the disputes whose
+        title says it, kept per ranking.
+
+        A figure dispute's title carries its event's headline ("… — 6.1-magnitude quake
+        strikes Aceh"), which its claims may not: a desk typing "quake" expects it.
+        """
         key = topic.casefold()
         if key not in ranking.topics:
-            ranking.topics[key] = [d.id for d in disputes(self.linker, topic=topic)]
+            mentioned = {d.id for d in disputes(self.linker, topic=topic)}
+            ranking.topics[key] = [
+                d.id for d in ranking.disputes if d.id in mentioned or key in d.topic.casefold()
+            ]
             while len(ranking.topics) > TOPICS_KEPT:
                 ranking.topics.popitem(last=False)
         ranking.topics.move_to_end(key)
