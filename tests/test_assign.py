@@ -20,7 +20,7 @@ from claimtrack.errors import NotFoundError
 from claimtrack.ingest.pipeline import ingest
 from claimtrack.link.linker import Linker
 from claimtrack.models import Assignment, Dispute, DisputeKind, IngestStatus
-from claimtrack.query.assign import AssignmentError, assign, assignments, queue
+from claimtrack.query.assign import AssignmentError, assign, assignments, queue, waiting
 from claimtrack.query.disputes import disputes
 from claimtrack.query.reviews import record_review
 from claimtrack.store import claimcount, textindex
@@ -409,3 +409,16 @@ def test_a_bad_assignments_listing_is_one_line(
 ) -> None:
     result = invoke(runner, db_url, "assignments", *args)
     assert (result.exit_code, result.stdout, result.stderr) == (1, "", message + "\n")
+
+
+def test_waiting_counts_each_reviewers_open_items(seeded: Store) -> None:
+    claim = nis_claim(seeded)
+    dispute = figure_dispute(seeded).id
+    assert waiting(seeded) == []
+    assign(seeded, reviewer="ana", claim_id=claim)
+    assign(seeded, reviewer="Bo", dispute_id=dispute)
+    assert waiting(seeded) == [("ana", 1), ("Bo", 1)]
+    assign(seeded, reviewer="Ana", dispute_id=dispute)  # moved: Bo has nothing left
+    assert waiting(seeded) == [("Ana", 2)]
+    record_review(seeded, rating="true", claim_id=claim)
+    assert waiting(seeded) == [("Ana", 1)]

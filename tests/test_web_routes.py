@@ -621,3 +621,21 @@ def test_the_topic_filter_finds_a_dispute_by_its_title(store: Store, tmp_path: P
         found = client.get("/", params={"topic": "UNITY STATE"}).text
         by_claims = client.get("/", params={"topic": "Yida"}).text
     assert f'id="dispute-{dispute.id}"' in found and f'id="dispute-{dispute.id}"' in by_claims
+
+
+def test_the_queues_page_lists_whose_queues_hold_something(
+    client: TestClient, seeded: Store
+) -> None:
+    """It was a name box alone: a desk had to know who had work waiting."""
+    from claimtrack.query.assign import assign
+
+    assert "Nothing is waiting in anyone's queue" in client.get("/queue").text
+    claims = [c.id for c in seeded.claims()[:3]]
+    assign(seeded, reviewer="bo", claim_id=claims[0])
+    assign(seeded, reviewer="Ann", claim_id=claims[1])
+    assign(seeded, reviewer="Bo", claim_id=claims[2])
+    assign(seeded, reviewer="Cy <b>", dispute_id=troop_dispute(seeded))
+    page = client.get("/queue").text
+    rows = [plain(r) for r in page.split("<tbody>")[1].split("</tr>")[:-1]]
+    assert rows == ["Bo 2", "Ann 1", "Cy <b> 1"]
+    assert 'href="/queue/Cy%20%3Cb%3E"' in page and "Cy &lt;b&gt;" in page

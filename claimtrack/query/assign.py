@@ -10,6 +10,7 @@ reviewer's queue once a verdict is recorded on it after the assignment.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -116,17 +117,32 @@ def queue(store: Store, reviewer: str, *, include_done: bool = False) -> list[As
     who = clean_name(reviewer).casefold()
     if not who:
         raise AssignmentError("name the reviewer whose queue to show (it is empty)")
+    mine = [a for a in _current(store) if a.reviewer.casefold() == who]
+    return [a for a in mine if include_done or not a.decided]
+
+
+def waiting(store: Store) -> list[tuple[str, int]]:
+    """Every reviewer with something in their queue and how many items, most first (then by
+    name); a name is written as its latest assignment writes it."""
+    names: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    for a in _current(store):
+        if not a.decided:
+            key = a.reviewer.casefold()
+            names[key] = a.reviewer
+            counts[key] += 1
+    return sorted(
+        ((names[k], n) for k, n in counts.items()), key=lambda x: (-x[1], x[0].casefold())
+    )
+
+
+def _current(store: Store) -> list[Assignment]:
+    """The latest assignment of every item that still exists, oldest first."""
     latest: dict[tuple[str, object], Assignment] = {}
     for made in _read(store):
         latest[_item(made)] = made  # oldest first: the last one wins
-    mine = [
-        a
-        for a in latest.values()
-        if a.reviewer.casefold() == who
-        and (a.claim_id is not None or a.dispute_id is not None)
-        and (include_done or not a.decided)
-    ]
-    return sorted(mine, key=lambda a: a.id)
+    found = [a for a in latest.values() if a.claim_id is not None or a.dispute_id is not None]
+    return sorted(found, key=lambda a: a.id)
 
 
 def _item(made: Assignment) -> tuple[str, object]:

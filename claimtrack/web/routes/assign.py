@@ -15,7 +15,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from claimtrack.models import Assignment
-from claimtrack.query.assign import assign, assignments, clean_name, queue
+from claimtrack.query.assign import assign, assignments, clean_name, queue, waiting
 from claimtrack.web.pages import back, field, form_post, path_id, render, room
 from claimtrack.web.views import claims_by_id
 
@@ -58,11 +58,21 @@ def _assign(
 
 
 async def queue_form(request: Request) -> Response:
-    """`/queue?reviewer=NAME` goes to that reviewer's queue; without a name, the form."""
+    """`/queue?reviewer=NAME` goes to that reviewer's queue; without a name, the form and
+    every reviewer with something waiting."""
     name = clean_name(request.query_params.get("reviewer"))
     if name:
         return RedirectResponse(f"/queue/{quote(name, safe='')}", status_code=303)
-    return render(request, "queue.html", reviewer="", items=[], claims={}, disputes={}, done=False)
+    return render(
+        request,
+        "queue.html",
+        reviewer="",
+        items=[],
+        claims={},
+        disputes={},
+        done=False,
+        reviewers=waiting(room(request).store),
+    )
 
 
 async def queue_page(request: Request) -> Response:
@@ -87,6 +97,7 @@ async def queue_page(request: Request) -> Response:
         claims=claims,
         disputes=disputes,
         done=done,
+        reviewers=[],
     )
 
 
