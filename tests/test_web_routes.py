@@ -639,3 +639,15 @@ def test_the_queues_page_lists_whose_queues_hold_something(
     rows = [plain(r) for r in page.split("<tbody>")[1].split("</tr>")[:-1]]
     assert rows == ["Bo 2", "Ann 1", "Cy <b> 1"]
     assert 'href="/queue/Cy%20%3Cb%3E"' in page and "Cy &lt;b&gt;" in page
+
+
+def test_the_disputes_page_says_how_many_and_when_reported(store: Store, tmp_path: Path) -> None:
+    ingest_articles(store, tmp_path / "camp", BOMBED)
+    (dispute,) = disputes(Linker(store))
+    with client_for(store) as client:
+        page = client.get("/").text
+        none = client.get("/", params={"topic": "zzzunheardof"}).text
+    assert plain(page.split('<p class="meta count">')[1].split("</p>")[0]) == "1 dispute."
+    meta = plain(page.split(f'id="dispute-{dispute.id}"')[1].split('<p class="meta">')[1])
+    assert meta.startswith(f"Dispute {dispute.id} · reported 2011-11-10 to 2011-11-11 · ")
+    assert 'class="meta count"' not in none and "No dispute matches" in none

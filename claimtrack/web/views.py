@@ -158,6 +158,19 @@ def excerpt(text: str, at: int, limit: int = PASSAGE) -> str:
     return ("… " if start > 0 else "") + text[start:end].strip() + (" …" if end < len(text) else "")
 
 
+def reported(store: Store, shown: Sequence[Dispute]) -> dict[int, str]:
+    """When each dispute's backers were published ('2011-11-10 to 2011-11-14'), by dispute id;
+    left out when none of its articles has a date."""
+    ids = {a for d in shown for p in d.positions for a in p.articles}
+    dates = {i: a.published[:10] for i, a in articles_by_id(store, ids).items() if a.published}
+    out: dict[int, str] = {}
+    for dispute in shown:
+        found = sorted({dates[a] for p in dispute.positions for a in p.articles if a in dates})
+        if found:
+            out[dispute.id] = found[0] if len(found) == 1 else f"{found[0]} to {found[-1]}"
+    return out
+
+
 def figure_charts(store: Store, shown: Sequence[Dispute]) -> dict[int, Markup]:
     """The HTML report's bar chart for each figure dispute among `shown`, by dispute id."""
     figure_disputes = [d for d in shown if d.kind is DisputeKind.figure]

@@ -21,7 +21,7 @@ from claimtrack.web.pages import (
     room,
 )
 from claimtrack.web.routes.assign import listed
-from claimtrack.web.views import Pager, figure_charts, positions
+from claimtrack.web.views import Pager, figure_charts, positions, reported
 
 
 async def index(request: Request) -> Response:
@@ -43,6 +43,7 @@ async def index(request: Request) -> Response:
         "disputes.html",
         disputes=shown,
         charts=figure_charts(current.store, shown),
+        reported=reported(current.store, shown),
         latest=latest,
         pager=pager,
         filters={"topic": topic, "kind": kind.value if kind else "", "unreviewed": unreviewed},
