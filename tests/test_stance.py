@@ -76,3 +76,20 @@ def test_denial_cues_deny_whatever_the_content() -> None:
 @given(st.text(max_size=300))
 def test_stance_is_total_on_any_text(content: str) -> None:
     assert stance("say", content) in (Stance.assert_, Stance.deny)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "no one was killed when the ferry ran aground",
+        "there were no casualties among the crew",
+        "nobody was seriously hurt in the blast",
+    ],
+)
+def test_a_count_of_none_asserts(content: str) -> None:
+    """It states a toll of 0 (numbers/zeros.py), which figures compare; it denies nothing."""
+    assert stance("said", content) is Stance.assert_
+
+
+def test_a_count_of_none_beside_a_denial_still_denies() -> None:
+    assert stance("said", "nobody was hurt and the fire was not arson") is Stance.deny

@@ -15,6 +15,7 @@ import re
 from functools import cache
 
 from claimtrack.extraction import lexicon
+from claimtrack.extraction.numbers.zeros import without_zeros
 from claimtrack.models import Stance
 
 # Words before the negated verb: the subject, a few words long ("Mr. Zimmerman",
@@ -112,6 +113,8 @@ def stance(cue_lemma: str, content: str) -> Stance:
     text = content.strip(" \"'“”‘’")
     if text.endswith("?") or _TRIGGER.search(text) is None:
         return Stance.assert_  # a question, or nothing negated or branded false
+    if _TRIGGER.search(without_zeros(text)) is None:
+        return Stance.assert_  # "no one was hurt" states a count of none (numbers/zeros.py)
     if _STRONG_REJECTION.search(text) or _BRANDED_FALSE.search(_QUOTES.sub("", text)):
         return Stance.deny
     if _NEGATIVE_SUBJECT.search(text) or negated_main_clause(text):

@@ -69,3 +69,8 @@ def find_zeros(text: str, offset: int = 0) -> list[Figure]:
         for start, end, outcomes in sorted(spans)
         for outcome in outcomes
     ]
+
+
+def without_zeros(text: str) -> str:
+    """The text with its counts of none blanked: "no one was hurt" denies nothing anyone said."""
+    return _NONE_RE.sub(" ", _NOBODY_RE.sub(" ", text))
