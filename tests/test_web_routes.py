@@ -651,3 +651,23 @@ def test_the_disputes_page_says_how_many_and_when_reported(store: Store, tmp_pat
     meta = plain(page.split(f'id="dispute-{dispute.id}"')[1].split('<p class="meta">')[1])
     assert meta.startswith(f"Dispute {dispute.id} · reported 2011-11-10 to 2011-11-11 · ")
     assert 'class="meta count"' not in none and "No dispute matches" in none
+
+
+def test_a_speaker_on_two_sides_is_named(store: Store, tmp_path: Path) -> None:
+    """Dispute.both_sides (a revised toll) was in the JSON only; a desk must see it."""
+    revised = article(
+        "Toll revised at Yida camp",
+        "trust.org",
+        "2011-11-12",
+        CAMP,
+        "Local official Miabek Lang said 7 people had been killed in the bombing of the "
+        "Yida refugee camp.",
+    )
+    ingest_articles(store, tmp_path / "camp", {**BOMBED, "c.md": revised})
+    (dispute,) = disputes(Linker(store))
+    assert dispute.both_sides == ["Miabek Lang"]
+    with client_for(store) as client:
+        pages = [client.get("/").text, client.get(f"/disputes/{dispute.id}").text]
+    for page in pages:
+        said = plain(page.split('<p class="both-sides">')[1].split("</p>")[0])
+        assert said.startswith("On more than one side: Miabek Lang (a revised figure")
