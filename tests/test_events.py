@@ -205,3 +205,22 @@ def test_figures_read_every_articles_event_once(
     first = figures(quakes, "people")
     monkeypatch.setattr(eventcache, "event_ids", lambda *a, **k: pytest.fail("grouped again"))
     assert figures(Linker(store), "people") == first
+
+
+def test_events_kept_in_the_older_form_are_still_read(store: Store, quakes: Linker) -> None:
+    """A database whose events were kept as an object of id strings answers the same."""
+    import json
+
+    from claimtrack.query import eventcache, kept
+    from claimtrack.store import stamps
+
+    first = figures(quakes, "people")
+    every = eventcache.events(quakes)
+    with store._write() as conn:
+        state = eventcache.state(conn)
+        older = json.dumps({str(a): e for a, e in every.items()})
+        stamps.write(conn, eventcache.KEY, f"{state}\n{older}")
+    with store._read() as conn:
+        assert kept.read(conn, eventcache.KEY, state) == older
+    assert eventcache.events(Linker(store)) == every
+    assert figures(Linker(store), "people") == first
