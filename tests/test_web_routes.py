@@ -671,3 +671,18 @@ def test_a_speaker_on_two_sides_is_named(store: Store, tmp_path: Path) -> None:
     for page in pages:
         said = plain(page.split('<p class="both-sides">')[1].split("</p>")[0])
         assert said.startswith("On more than one side: Miabek Lang (a revised figure")
+
+
+def test_an_error_page_leads_back_to_the_page_it_came_from(client: TestClient) -> None:
+    """A refused merge on the speakers page offered only 'Back to the disputes'."""
+    token = csrf_of(client.get("/speakers").text)
+    form = {"csrf": token, "keep": "nobody at all", "other": "Mark Rutte"}
+    came = client.post(
+        "/speakers/merge", data=form, headers={"referer": f"{BASE}/speakers?q=rutte"}
+    )
+    assert came.status_code == 404
+    assert '<a href="/speakers?q=rutte">Back to the page you were on</a>' in came.text
+    for referer in ("https://elsewhere.example/speakers", "javascript:alert(1)", ""):
+        other = client.post("/speakers/merge", data=form, headers={"referer": referer})
+        assert other.status_code == 404 and "Back to the page you were on" not in other.text
+    assert "Back to the page" not in client.get("/nowhere").text

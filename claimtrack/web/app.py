@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -25,7 +26,7 @@ from starlette.types import Receive, Scope, Send
 from claimtrack.errors import ClaimtrackError, NotFoundError
 from claimtrack.link.linker import Linker
 from claimtrack.store.database import Store, open_store
-from claimtrack.web.pages import ENV, Room, render
+from claimtrack.web.pages import ENV, Room, local_path, render
 from claimtrack.web.ranking import MAX_AGE, Rankings
 from claimtrack.web.routes import assign, claims, disputes, links, search, speakers
 from claimtrack.web.security import HEADERS, Csrf, SecurityHeaders, TokenGate
@@ -113,7 +114,28 @@ async def _login(_request: Request) -> Response:
 
 def _error_page(request: Request, status: int, message: str) -> Response:
     title = TITLES.get(status, "Something went wrong")
-    return render(request, "error.html", status=status, code=status, title=title, message=message)
+    return render(
+        request,
+        "error.html",
+        status=status,
+        code=status,
+        title=title,
+        message=message,
+        came_from=_came_from(request),
+    )
+
+
+def _came_from(request: Request) -> str | None:
+    """The page of this server the refused form or link was on (its Referer), if any.
+
+    A refused merge on the speakers page offered only "Back to the disputes".
+    """
+    referer = urlsplit(request.headers.get("referer", ""))
+    if referer.netloc != request.url.netloc or referer.scheme not in ("http", "https"):
+        return None
+    here = referer.path + (f"?{referer.query}" if referer.query else "")
+    found = local_path(here, "")
+    return found if found and found != request.url.path else None
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
@@ -151,6 +173,7 @@ async def _server_error(_request: Request, _exc: Exception) -> Response:
         message="The server failed on this page; nothing was changed by it. "
         "The server's log says why.",
         path="",
+        came_from=None,
     )
     response = HTMLResponse(body, status_code=500)
     # This answer leaves by the outermost layer, past SecurityHeaders: add them here.
@@ -167,5 +190,6 @@ async def _refused(scope: Scope, receive: Receive, send: Send) -> None:
         message="Open the login link the server printed when it started "
         "(…/login?token=…), or send the token as a bearer header.",
         path="",
+        came_from=None,
     )
     await HTMLResponse(body, status_code=401)(scope, receive, send)
