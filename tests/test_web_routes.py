@@ -263,7 +263,7 @@ def test_a_decision_made_elsewhere_while_a_form_is_sent_is_not_overwritten(
     assert answer.status_code == 409
     assert (
         "was suggested when the page was loaded and is now rejected by CLI desk at "
-        "2025-01-02T03:04:05" in message_of(answer.text)
+        "2025-01-02 03:04:05" in message_of(answer.text)
     )
     assert f'href="/claims/{min(link.claim_id, link.other_id)}#links"' in answer.text
     (now,) = [x for x in Linker(seeded).links(include_rejected=True) if x.id == link.id]
@@ -686,3 +686,18 @@ def test_an_error_page_leads_back_to_the_page_it_came_from(client: TestClient) -
         other = client.post("/speakers/merge", data=form, headers={"referer": referer})
         assert other.status_code == 404 and "Back to the page you were on" not in other.text
     assert "Back to the page" not in client.get("/nowhere").text
+
+
+def test_a_refused_decision_in_the_suggestions_leads_on_to_the_next(
+    client: TestClient, seeded: Store
+) -> None:
+    waiting = Linker(seeded).links(status=LinkStatus.suggested)
+    Linker(seeded).decide(waiting[0].id, LinkStatus.rejected, "CLI desk")
+    page = client.get("/links/suggested").text
+    form = {"csrf": csrf_of(page), "expected": "suggested", "decision": "confirm"}
+    late = client.post(f"/links/{waiting[0].id}/decide", data={**form, "next": "/links/suggested"})
+    assert late.status_code == 409
+    assert re.search(r"rejected by CLI desk at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC, so", late.text)
+    assert '<a class="button" href="/links/suggested" data-key="s">' in late.text
+    elsewhere = client.post(f"/links/{waiting[0].id}/decide", data={**form, "next": "/claims/1"})
+    assert elsewhere.status_code == 409 and 'data-key="s"' not in elsewhere.text

@@ -87,6 +87,7 @@ async def review_dispute(request: Request, form: FormData) -> Response:
             message="Its claims changed since the page was loaded (a link was decided or "
             "an article ingested), so the verdict was not recorded.",
             again=f"/disputes/{dispute_id}" if now else "/",
+            onward=None,
         )
     record_verdict(current, form, dispute_id=dispute_id)
     return back(request, form, f"/disputes/{dispute_id}#history")

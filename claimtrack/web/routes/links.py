@@ -16,7 +16,16 @@ from starlette.routing import Route
 from claimtrack.errors import NotFoundError
 from claimtrack.link.linker import LinkChangedError
 from claimtrack.models import LinkStatus
-from claimtrack.web.pages import back, field, form_post, int_param, path_id, render, room
+from claimtrack.web.pages import (
+    back,
+    field,
+    form_post,
+    int_param,
+    local_path,
+    path_id,
+    render,
+    room,
+)
 from claimtrack.web.views import articles_by_id, claims_by_id
 
 DECISIONS = {"confirm": LinkStatus.confirmed, "reject": LinkStatus.rejected}
@@ -75,7 +84,9 @@ async def decide(request: Request, form: FormData) -> Response:
     except LinkChangedError as changed:
         now = changed.now
         who = f" by {now.decided_by}" if now.decided_by else ""
-        when = f" at {changed.decided_at}" if changed.decided_at else ""
+        at = (changed.decided_at or "").replace("T", " ").replace("+00:00", " UTC")
+        when = f" at {at}" if at else ""
+        onward = local_path(field(form, "next"), "")
         return render(
             request,
             "conflict.html",
@@ -84,6 +95,8 @@ async def decide(request: Request, form: FormData) -> Response:
             message=f"It was {expected} when the page was loaded and is now "
             f"{now.status}{who}{when}, so your decision was not recorded.",
             again=f"/claims/{now.claim_id}#links",
+            # Going through the suggestions, the desk goes on to the next one.
+            onward=onward if onward.startswith("/links/suggested") else None,
         )
     current.changed()
     return back(request, form, f"/claims/{done.claim_id}#links")

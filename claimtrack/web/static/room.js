@@ -1,5 +1,5 @@
 // The review room's only script: an enhancement, every page works without it.
-// - Suggestions: y, n and s press the button carrying that data-key (confirm, reject, skip).
+// - Suggestions: y, n and s press the button (or follow the link) carrying that data-key.
 // - A claim page: similar claims load into their section, and the marked span is centred.
 (function () {
   "use strict";
@@ -13,7 +13,8 @@
     if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) {
       return;
     }
-    var button = document.querySelector('button[data-key="' + event.key.toLowerCase() + '"]');
+    // A button, or a link (the conflict page's "Next suggested link").
+    var button = document.querySelector('[data-key="' + event.key.toLowerCase() + '"]');
     if (button && !button.disabled && /^[yns]$/i.test(event.key)) {
       event.preventDefault();
       button.click();
