@@ -803,3 +803,29 @@ def test_a_zero_toll_is_a_figure_group_beside_the_other_toll(tmp_path: Path) -> 
         (0, "people injured"),
         (14, "people injured"),
     ]
+
+
+# --- temperatures -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The thermometer read 35°C at noon.", "°C"),
+        ("Crews fought the fire in minus 17 degrees Celsius.", "°C"),
+        ("It was 95 °F in the shade.", "°F"),
+        ("Highs of 104 degrees Fahrenheit are forecast.", "°F"),
+        ("The pipe was bent at a 90 degree angle.", "degrees"),
+    ],
+)
+def test_a_temperature_reads_its_scale(text: str, unit: str) -> None:
+    assert only(text).unit == unit
+
+
+def test_celsius_and_fahrenheit_compare_in_one_scale() -> None:
+    from claimtrack.link.quantities import compatible, figure_key
+
+    hot_f, hot_c = figs("Highs of 95°F (35°C) are forecast.")
+    assert figure_key(hot_f) == figure_key(hot_c) == "temperature"
+    assert compatible(hot_f, hot_c)
+    assert not compatible(only("Highs of 50°F are forecast."), hot_c)

@@ -43,7 +43,11 @@ FAMILIES: dict[str, tuple[str, float]] = {
     "lb": ("mass", 0.45359237),
     "percent": ("percent", 1.0),
     "fraction": ("percent", 100.0),
+    "°C": ("temperature", 1.0),
+    "°F": ("temperature", 5 / 9),
 }
+# Scales whose zero is not the base's: Fahrenheit counts from 32 below Celsius's 0.
+_ZERO_AT = {"°F": 32.0}
 # What a length measures (extraction/numbers/outcomes.py): each its own quantity.
 MEASURES = frozenset(("depth", "height", "length", "distance"))
 
@@ -56,9 +60,10 @@ def comparable_unit(unit: str) -> str:
 
 
 def base_value(figure: Figure) -> float:
-    """The value in its family's base unit (metres, kilograms, percent)."""
-    family = FAMILIES.get(figure.unit or "")
-    return figure.value * family[1] if family else figure.value
+    """The value in its family's base unit (metres, kilograms, percent, degrees Celsius)."""
+    unit = figure.unit or ""
+    family = FAMILIES.get(unit)
+    return (figure.value - _ZERO_AT.get(unit, 0.0)) * family[1] if family else figure.value
 
 
 # Units that are a death toll themselves: "42 deaths" is "42 people killed".

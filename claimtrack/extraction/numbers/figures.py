@@ -53,7 +53,12 @@ from claimtrack.extraction.numbers.qualifiers import (
     QUALIFIER_WORDS,
     qualifier_before,
 )
-from claimtrack.extraction.numbers.readings import PART_QUALIFIER, is_part, is_threshold
+from claimtrack.extraction.numbers.readings import (
+    PART_QUALIFIER,
+    is_part,
+    is_threshold,
+    temperature_scale,
+)
 from claimtrack.extraction.numbers.units import (
     COMPOUND_UNITS,
     CURRENCY_PREFIXES,
@@ -115,7 +120,7 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
         if qualifier is None and is_part(text, f.end, f.noun):
             qualifier = PART_QUALIFIER  # "two plants ... and another": at least two
         happened = outcome(text, f.start, f.end, f.noun)
-        unit = f.unit
+        unit = temperature_scale(text, f.end, f.noun) or f.unit  # "35°C", "95 degrees F"
         if happened in PEOPLE_OUTCOMES and unit in (None, "other"):
             unit = "people"  # "200 injured", "250 others injured": people
         elif unit is None and _appositive_age(text, f):

@@ -55,3 +55,26 @@ def is_threshold(text: str, start: int, end: int, noun: str | None) -> bool:
 def is_part(text: str, end: int, noun: str | None) -> bool:
     """Whether the sentence goes on to add another of the same count after it."""
     return noun is not None and _PART_RE.match(text, _after_noun(text, end, noun)) is not None
+
+
+# A temperature's scale after its number: "35°C", "95 °F", "minus 17 degrees Celsius".
+# A bare "40C" is left alone (a size, a grade, a room).
+_SCALE_RE: Final = re.compile(
+    rf"{SPACE}*(?:(?:°|º|˚){SPACE}*(?P<sign>[CF])\b|(?:°|º|˚|degrees?|deg\.?)?{SPACE}*"
+    r"(?P<word>Celsius|centigrade|Fahrenheit)\b)",
+    re.IGNORECASE,
+)
+CELSIUS: Final = "°C"
+FAHRENHEIT: Final = "°F"
+
+
+def temperature_scale(text: str, end: int, noun: str | None) -> str | None:
+    """°C or °F when the figure's number is followed by a temperature scale."""
+    if noun not in (None, "degrees", "degree"):
+        return None
+    after = end if noun is None else _after_noun(text, end, noun)
+    found = _SCALE_RE.match(text, after)
+    if found is None:
+        return None
+    scale = (found.group("sign") or found.group("word") or "").lower()
+    return FAHRENHEIT if scale.startswith("f") else CELSIUS
