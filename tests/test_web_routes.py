@@ -701,3 +701,13 @@ def test_a_refused_decision_in_the_suggestions_leads_on_to_the_next(
     assert '<a class="button" href="/links/suggested" data-key="s">' in late.text
     elsewhere = client.post(f"/links/{waiting[0].id}/decide", data={**form, "next": "/claims/1"})
     assert elsewhere.status_code == 409 and 'data-key="s"' not in elsewhere.text
+
+
+def test_a_speakers_claims_say_which_article_they_are_from(store: Store, tmp_path: Path) -> None:
+    """Whether one record is one speaker turns on where each claim was said."""
+    ingest_articles(store, tmp_path / "camp", BOMBED)
+    lang = next(c for c in store.claims() if c.speaker == "Miabek Lang")
+    with client_for(store) as client:
+        page = client.get(f"/speakers/{lang.speaker_id}").text
+    (item,) = page.split('<ol class="claims">')[1].split("</ol>")[0].split("</li>")[:-1]
+    assert plain(item).endswith("said · bbc.co.uk · 2011-11-11 · Camp bombed in Unity state")

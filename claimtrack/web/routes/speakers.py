@@ -14,7 +14,7 @@ from starlette.routing import Route
 
 from claimtrack.models import SpeakerSummary
 from claimtrack.web.pages import field, form_post, int_param, path_id, render, room
-from claimtrack.web.views import Pager
+from claimtrack.web.views import Pager, articles_by_id
 
 CLAIMS_SHOWN = 100
 
@@ -40,11 +40,14 @@ async def speaker_page(request: Request) -> Response:
     current = room(request)
     speaker = current.store.speaker(path_id(request))
     claims = current.store.claims(speaker_ids=[speaker.id])
+    shown = claims[:CLAIMS_SHOWN]
     return render(
         request,
         "speaker.html",
         speaker=speaker,
-        claims=claims[:CLAIMS_SHOWN],
+        claims=shown,
+        # Which article, outlet and date each claim is from: what a merge or split turns on.
+        articles=articles_by_id(current.store, {c.article_id or 0 for c in shown}),
         more=max(0, len(claims) - CLAIMS_SHOWN),
     )
 
