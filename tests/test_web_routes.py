@@ -711,3 +711,31 @@ def test_a_speakers_claims_say_which_article_they_are_from(store: Store, tmp_pat
         page = client.get(f"/speakers/{lang.speaker_id}").text
     (item,) = page.split('<ol class="claims">')[1].split("</ol>")[0].split("</li>")[:-1]
     assert plain(item).endswith("said · bbc.co.uk · 2011-11-11 · Camp bombed in Unity state")
+
+
+def test_a_verdict_filed_under_an_older_key_is_still_shown(
+    client: TestClient, seeded: Store
+) -> None:
+    """The ranking's index reads its members' claim keys only when a verdict needs them:
+    here one filed under the key the troop dispute had before its event's first article
+    was stored again (the same quantity, another of its articles)."""
+    from claimtrack.query.reviews import record_review
+    from claimtrack.store.tables import REVIEW
+
+    (troops,) = [d for d in disputes(Linker(seeded)) if d.topic.startswith("troops:")]
+    assert troops.key.startswith("figure:troops@")
+    event = troops.key.rpartition("@")[2]
+    member = next(
+        c
+        for c in seeded.claims()
+        if c.id in {i for p in troops.positions for i in p.claim_ids}
+        and seeded.article(c.article_id or 0).content_hash != event
+    )
+    older = f"figure:troops@{seeded.article(member.article_id or 0).content_hash}"
+    made = record_review(seeded, rating="false", dispute_id=troops.id, reviewer="Old desk")
+    with seeded._write() as conn:
+        conn.execute(update(REVIEW).where(REVIEW.c.id == made.id).values(dispute_key=older))
+    block = client.get("/").text.split(f'id="dispute-{troops.id}"')[1].split("</li>")[0]
+    assert "reviewed: " in block and "by Old desk" in block
+    page = client.get(f"/disputes/{troops.id}").text.split('id="history"')[1]
+    assert "by Old desk" in page
