@@ -739,3 +739,19 @@ def test_a_verdict_filed_under_an_older_key_is_still_shown(
     assert "reviewed: " in block and "by Old desk" in block
     page = client.get(f"/disputes/{troops.id}").text.split('id="history"')[1]
     assert "by Old desk" in page
+
+
+@pytest.mark.parametrize("topic", ["troops", "TROOPS", "Yida", "said", "unity state", "zzz", "%"])
+def test_the_topic_filter_keeps_what_the_library_keeps(
+    seeded: Store, tmp_path: Path, topic: str
+) -> None:
+    """The page reads the claims itself (not through a second `disputes(topic=...)`), with
+    the library's own test, and adds the disputes whose title says it."""
+    ingest_articles(seeded, tmp_path / "camp", BOMBED)
+    ranked = disputes(Linker(seeded))
+    wanted = {d.id for d in disputes(Linker(seeded), topic=topic)}
+    wanted |= {d.id for d in ranked if topic.casefold() in d.topic.casefold()}
+    with client_for(seeded) as client:
+        page = client.get("/", params={"topic": topic}).text
+    shown = [int(i) for i in re.findall(r'<li class="dispute" id="dispute-(\d+)"', page)]
+    assert shown == [d.id for d in ranked if d.id in wanted]

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from claimtrack.link.linker import Linker
 from claimtrack.models import Dispute, DisputeKind, Review
 from claimtrack.query.disputes import disputes
+from claimtrack.query.labels import mentions
 from claimtrack.query.reviews import DisputeIndex, all_reviews
 from claimtrack.store.database import Store
 from claimtrack.store.tables import REVIEW
@@ -116,22 +117,35 @@ class Rankings:
         return all_reviews(self.linker.store, self._index(self.current()))
 
     def _topic_ids(self, ranking: Ranking, topic: str) -> list[int]:
-        """The library's own topic filter (claims mentioning it), and the disputes whose
-        title says it, kept per ranking.
+        """The disputes whose claims mention `topic` (the library's own test, `disputes(...,
+        topic=...)`), and those whose title says it, kept per ranking.
 
-        A figure dispute's title carries its event's headline ("… — 6.1-magnitude quake
-        strikes Aceh"), which its claims may not: a desk typing "quake" expects it.
+        The claims are read here, not through `disputes(topic=...)`, which would read and
+        parse the whole kept list again to filter it; a figure dispute's title carries its
+        event's headline ("… — 6.1-magnitude quake strikes Aceh"), which its claims may not.
         """
         key = topic.casefold()
         if key not in ranking.topics:
-            mentioned = {d.id for d in disputes(self.linker, topic=topic)}
+            texts = _texts(self.linker.store, ranking.disputes)
             ranking.topics[key] = [
-                d.id for d in ranking.disputes if d.id in mentioned or key in d.topic.casefold()
+                d.id
+                for d in ranking.disputes
+                if key in d.topic.casefold()
+                or mentions([texts[i] for p in d.positions for i in p.claim_ids], topic)
             ]
             while len(ranking.topics) > TOPICS_KEPT:
                 ranking.topics.popitem(last=False)
         ranking.topics.move_to_end(key)
         return ranking.topics[key]
+
+
+def _texts(store: Store, ranked: list[Dispute]) -> dict[int, tuple[str, str]]:
+    """Text and sentence of every claim of these disputes (driver SQL: compiling a
+    statement per chunk of ids cost more than running it)."""
+    ids = {i for d in ranked for p in d.positions for i in p.claim_ids}
+    sql = "SELECT id, text, sentence FROM claim WHERE id {test}"
+    with store._read() as conn:
+        return {i: (t, s) for i, t, s in store.backend.rows_by_id(conn, sql, ids)}
 
 
 def _keys_only(ranked: list[Dispute]) -> DisputeIndex:
