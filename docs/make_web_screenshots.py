@@ -11,6 +11,7 @@ a verdict and a decision; the server runs in a thread on a free port.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import socket
 import sys
@@ -46,8 +47,9 @@ FLAGS = [
 def seed_database(directory: Path) -> tuple[str, int]:
     """The seeds with a verdict on the troop dispute; returns the path and a claim to show."""
     db = str(directory / "seeds.db")
+    os.chdir(ROOT)  # stored as "seeds/…", as `claimtrack ingest seeds/` stores them: no home path
     with open_store(db) as store:
-        ingest(store, [str(ROOT / "seeds")])
+        ingest(store, ["seeds"])
         linker = Linker(store)
         troops = next(d for d in disputes(linker) if d.topic.startswith("troops:"))
         record_review(
