@@ -164,6 +164,23 @@ def test_generic_sources_are_scoped_to_their_article(store: Store) -> None:
     assert group.independent_sources == 2  # each outlet's unnamed officials count once
 
 
+def test_a_body_named_by_its_kind_alone_is_scoped_to_its_article(store: Store) -> None:
+    """'Police' in a riot story and in a shooting story are two forces; 'Ostrel police' is one."""
+    linker = Linker(store)
+    for name, text in [
+        ("wire", "Riot in Harbourton\n\nPolice said 46 people were arrested overnight.\n"),
+        ("post", "Shooting in Ostrel\n\nThe police said two officers fired at the suspect.\n"),
+        ("mail", "Ostrel shooting\n\nOstrel police said two officers fired at the suspect.\n"),
+        ("star", "Ostrel inquiry\n\nOstrel police said the inquiry would take a month.\n"),
+    ]:
+        stored = store.add(extract(Article(text=text, outlet=name, path=f"{name}.txt")))
+        assert stored.article_id is not None
+        linker.link_article(stored.article_id)
+    ids = {c.outlet: c.speaker_id for c in store.claims()}
+    assert len({ids["wire"], ids["post"], ids["mail"]}) == 3
+    assert ids["mail"] == ids["star"]
+
+
 def test_a_length_says_what_it_measures() -> None:
     text = "The quake struck at a depth of just 10 kilometres, 55 km south of the town."
     assert [(f.value, f.unit, f.outcome) for f in find_figures(text)] == [

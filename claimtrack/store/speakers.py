@@ -375,9 +375,22 @@ class Speakers(StoreBase):
 _GENERIC_HEADS = lexicon.ANONYMOUS_HEADS | {"reports", "report", "people", "sources", "source"}
 
 
+# Bodies every place has, named with nothing that says whose: "police said" in a
+# story from Athens and one from Brooklyn are two police forces.
+_UNQUALIFIED_BODIES = frozenset(
+    """police authorities prosecutors investigators firefighters rescuers doctors medics
+    paramedics officers coroner""".split()
+)
+
+
 def generic_source(speaker: Speaker) -> bool:
-    """An anonymous or generic source: 'officials', 'reports', 'a person familiar with …'."""
+    """An anonymous or generic source: 'officials', 'reports', 'a person familiar with …',
+    or a body named by its kind alone ('police', 'the authorities')."""
     words = speaker.name.lower().split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    if len(words) == 1 and words[0] in _UNQUALIFIED_BODIES:
+        return True
     return speaker.kind is SpeakerKind.anonymous or bool(words and words[-1] in _GENERIC_HEADS)
 
 
