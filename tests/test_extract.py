@@ -246,7 +246,9 @@ def test_extract_never_raises_and_every_offset_points_back(text: str) -> None:
         ("The ministry claimed that the governor had not made the offer.", Stance.deny),
         ("A police spokesman said no threats were made against the school.", Stance.deny),
         ("The minister said she never signed the contract.", Stance.deny),
-        ("Officials said there were no casualties in the blast.", Stance.deny),
+        ("Officials said there was no explosion at the plant.", Stance.deny),
+        # A count of none states a toll of 0 (numbers/zeros.py): figures compare it.
+        ("Officials said there were no casualties in the blast.", Stance.assert_),
         ("The firm said it wasn't in talks with any buyer.", Stance.deny),
         ("A spokesman said the result would not be certified until Monday.", Stance.assert_),
         ("The mayor said the bridge would reopen, although it was not yet safe.", Stance.assert_),

@@ -204,3 +204,36 @@ def test_units_of_one_family_are_compared_in_one_unit() -> None:
     assert same_number(ten_km, six_miles) and compatible(ten_km, six_miles)
     (half,) = find_figures("a 50 percent share")
     assert base_value(half) == 50
+
+
+@pytest.mark.parametrize(
+    ("inside", "outside"),
+    [
+        (
+            "about 70 rioters gathered outside the station on Monday night",
+            "130 rioters gathered outside the station on Monday night",
+        ),
+        (
+            "12 people were hurt when the stand collapsed at the stadium",
+            "40 people were hurt when the stand collapsed at the stadium",
+        ),
+    ],
+)
+def test_a_range_is_one_interval(inside: str, outside: str) -> None:
+    ranged = {
+        "r": "between 60 and 100 rioters gathered outside the station on Monday night",
+        "p": "10-15 people were hurt when the stand collapsed at the stadium",
+    }["r" if "rioters" in inside else "p"]
+    found = find_figures(ranged)
+    assert [f.qualifier for f in found] == ["from", "up to"]
+    within = compare(_claim(ranged, "x", 1), _claim(inside, "y", 2))
+    assert within is None or within.relation is not Relation.contradicts
+    beyond = compare(_claim(ranged, "x", 1), _claim(outside, "y", 2))
+    assert beyond is not None and beyond.relation is Relation.contradicts
+
+
+def test_or_fewer_is_an_upper_bound() -> None:
+    (few,) = find_figures("They have 500 or fewer troops left.")
+    assert (few.unit, few.qualifier) == ("troops", "or fewer")
+    assert not compatible(few, find_figures("600 troops")[0])
+    assert compatible(few, find_figures("about 450 troops")[0])

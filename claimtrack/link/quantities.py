@@ -194,11 +194,11 @@ def with_figure_bonus(score: float, agree: list[str], differ: list[str]) -> floa
 # a part of a count ("two plants ... and another", extraction/numbers/readings.py).
 _LOWER_BOUNDS = (
     "more than|over|at least|above|in excess of|upwards of|upward of|no fewer than|"
-    "no less than|not less than|a minimum of|+|or more|and another"
+    "no less than|not less than|a minimum of|+|or more|and another|from"
 ).split("|")
 _UPPER_BOUNDS = (
     "up to|less than|fewer than|under|below|at most|no more than|not more than|"
-    "as many as|as much as|as high as|a maximum of"
+    "as many as|as much as|as high as|a maximum of|or less|or fewer"
 ).split("|")
 # Longest first, so that "no more than" is read before "more than".
 _BOUNDS_BY_LENGTH = sorted(

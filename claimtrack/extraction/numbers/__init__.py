@@ -26,8 +26,13 @@ Decisions (each one is pinned by a test in ``tests/test_figures.py``):
   "percent".  A plural demonym ("3,000 Russians") counts people.
 * Ranges ("from 70,000 to 85,000", "100,000-250,000", "$2-3 billion") give
   one figure per end; the first end borrows the noun, unit, currency and
-  scale of the second when it has none of its own.  A hyphenated pair whose
+  scale of the second when it has none of its own.  The two ends are one
+  interval: the first gets the qualifier "from" (a lower bound) and the
+  second "up to", unless the text hedges them itself.  A hyphenated pair whose
   second number is smaller ("won 3-1") is a score and gives nothing.
+* A part of a count ("two plants … and another") is a lower bound (qualifier
+  "and another"); a threshold ("above the 3 percent level") is no figure;
+  a count stated as none ("no one was killed") is a figure of 0.
 * Hyphenated compounds are figures: "a 32-member alliance" is 32 with noun
   "member", "a 1,500-strong force" is 1,500 with noun "force".  A bare "one"
   is a figure only when it counts a noun ("one soldier").

@@ -94,6 +94,9 @@ _SIGN_BEFORE_RE: Final = re.compile(
     rf"(?:(?:(?<=[\s(\[])|(?<![\s\S]))[-\u2212]|(?<![A-Za-z])minus{SPACE}+)\Z", re.IGNORECASE
 )
 _COMPOUND_RE: Final = re.compile(rf"[{HYPHEN_CLASS}]([A-Za-z]+(?:[{HYPHEN_CLASS}][A-Za-z]+)*)")
+# The hedges a range's two ends get (link/quantities.py reads them as bounds).
+RANGE_FROM: Final = "from"
+RANGE_TO: Final = "up to"
 _RANGE_SEP_RE: Final = re.compile(
     rf"{SPACE}*(?:[-\u2013\u2014]|to|and|or){SPACE}*",
     re.IGNORECASE,
@@ -507,3 +510,8 @@ def _join_ranges(text: str, found: list[_Found]) -> None:
         elif b.unit is None and a.currency:
             b.unit, b.noun = a.unit, a.noun
             b.currency = True
+        if a.unit == b.unit and a.value < b.value:
+            # "between 60 and 100 rioters", "10-15 people": one interval, from the
+            # first end up to the second, so 70 agrees with it and 130 does not.
+            a.qualifier = a.qualifier or RANGE_FROM
+            b.qualifier = b.qualifier or RANGE_TO

@@ -69,7 +69,7 @@ _MAX_QUALIFIER_WORDS: Final = max(len(q.split()) for q in _QUALIFIERS)
 QUALIFIER_WORDS: Final = frozenset(w for q in _QUALIFIERS for w in q.split())
 QUALIFIER_LAST_WORDS: Final = frozenset(q.split()[-1] for q in _QUALIFIERS)
 POST_QUALIFIER_RE: Final = re.compile(
-    rf"\+(?![0-9])|[{HYPHEN_CLASS}](?:odd|plus)\b|{SPACE}+or{SPACE}+(?:so|more|thereabouts)\b",
+    rf"\+(?![0-9])|[{HYPHEN_CLASS}](?:odd|plus)\b|{SPACE}+or{SPACE}+(?:so|more|thereabouts|less|fewer)\b",
     re.IGNORECASE,
 )
 OPENERS: Final = "([\"'“‘—–-"
