@@ -755,3 +755,37 @@ def test_the_topic_filter_keeps_what_the_library_keeps(
         page = client.get("/", params={"topic": topic}).text
     shown = [int(i) for i in re.findall(r'<li class="dispute" id="dispute-(\d+)"', page)]
     assert shown == [d.id for d in ranked if d.id in wanted]
+
+
+def test_a_disputes_suggested_links_are_decided_from_its_page(
+    client: TestClient, seeded: Store
+) -> None:
+    """'decide them' led to every suggested link of the database, strongest first; it now
+    keeps to the links between the dispute's claims."""
+    (troops,) = [d for d in disputes(Linker(seeded)) if d.topic.startswith("troops:")]
+    assert not troops.confirmed
+    members = {i for p in troops.positions for i in p.claim_ids}
+    page = client.get(f"/disputes/{troops.id}").text
+    assert f'href="/links/suggested?dispute={troops.id}">decide them</a>' in page
+    own = [
+        link
+        for link in Linker(seeded).links(status=LinkStatus.suggested)
+        if {link.claim_id, link.other_id} <= members
+    ]
+    assert own
+    shown = client.get("/links/suggested", params={"dispute": troops.id}).text
+    first = re.search(r'<div class="suggestion" id="link-(\d+)"', shown)
+    assert first and int(first.group(1)) == max(own, key=lambda x: (x.score, -x.id)).id
+    assert f'<input type="hidden" name="dispute" value="{troops.id}">' in shown
+    assert f'name="next" value="/links/suggested?dispute={troops.id}"' in shown
+    # Deciding every one of them ends the list (a rejection could end the dispute instead).
+    for link in own:
+        sent = client.post(
+            f"/links/{link.id}/decide",
+            data={"csrf": csrf_of(shown), "expected": "suggested", "decision": "confirm"},
+        )
+        assert sent.status_code == 200
+    done = client.get("/links/suggested", params={"dispute": troops.id}).text
+    assert "No link between this dispute's claims is waiting" in done
+    gone = client.get("/links/suggested", params={"dispute": 999999}).text
+    assert "Dispute 999999 no longer stands as it was" in gone

@@ -15,7 +15,7 @@ from starlette.routing import Route
 
 from claimtrack.errors import NotFoundError
 from claimtrack.link.linker import LinkChangedError
-from claimtrack.models import LinkStatus
+from claimtrack.models import ClaimLink, LinkStatus
 from claimtrack.web.pages import (
     back,
     field,
@@ -37,15 +37,57 @@ async def suggested(request: Request) -> Response:
     """The strongest suggested link not skipped, both claims side by side.
 
     `skip` counts the links passed over: deciding one takes it out of the list,
-    so the same `skip` then shows the next one.
+    so the same `skip` then shows the next one. `dispute` keeps to the links
+    between one dispute's claims (its page's "decide them").
     """
     current = room(request)
     skip = max(int_param(request, "skip", 0), 0)
+    dispute_id = int_param(request, "dispute", 0)
+    if dispute_id:
+        return _of_dispute(request, dispute_id, skip)
     # One link read, and a count: a large database has a million suggestions.
     page = current.linker.links(status=LinkStatus.suggested, limit=1, offset=skip)
-    link = page[0] if page else None
+    return _page(
+        request,
+        page[0] if page else None,
+        skip,
+        # Counted to a thousand: counting a million links cost each page 100 ms.
+        current.linker.count_links(LinkStatus.suggested, up_to=WAITING_SHOWN + 1),
+    )
+
+
+def _of_dispute(request: Request, dispute_id: int, skip: int) -> Response:
+    """The suggested links between one dispute's claims, strongest first."""
+    current = room(request)
+    dispute = current.rankings.dispute(dispute_id)
+    if dispute is None:
+        # Deciding its links can dissolve a dispute or give it another id.
+        return _page(request, None, skip, 0, dispute_id=dispute_id, gone=True)
+    members = {i for p in dispute.positions for i in p.claim_ids}
+    found: dict[int, ClaimLink] = {}
+    for claim_id in sorted(members):
+        for one in current.linker.links(status=LinkStatus.suggested, claim_id=claim_id):
+            if one.other_id in members:
+                found.setdefault(one.id, one)
+    waiting = sorted(found.values(), key=lambda one: (-one.score, one.id))
+    shown = waiting[skip] if skip < len(waiting) else None
+    return _page(request, shown, skip, len(waiting), dispute_id=dispute_id, topic=dispute.topic)
+
+
+def _page(
+    request: Request,
+    link: ClaimLink | None,
+    skip: int,
+    waiting: int,
+    *,
+    dispute_id: int = 0,
+    topic: str = "",
+    gone: bool = False,
+) -> Response:
+    current = room(request)
     claims = claims_by_id(current.store, [link.claim_id, link.other_id] if link else [])
     articles = articles_by_id(current.store, {c.article_id or 0 for c in claims.values()})
+    here = "/links/suggested" + (f"?dispute={dispute_id}" if dispute_id else "")
     return render(
         request,
         "suggestions.html",
@@ -53,9 +95,13 @@ async def suggested(request: Request) -> Response:
         claims=claims,
         articles=articles,
         skip=skip,
-        # Counted to a thousand: counting a million links cost each page 100 ms.
-        waiting=current.linker.count_links(LinkStatus.suggested, up_to=WAITING_SHOWN + 1),
+        waiting=waiting,
         shown=WAITING_SHOWN,
+        dispute_id=dispute_id,
+        topic=topic,
+        gone=gone,
+        here=here,
+        again=here + ("&" if dispute_id else "?") + f"skip={skip}" if skip else here,
     )
 
 
