@@ -767,6 +767,8 @@ def test_a_disputes_suggested_links_are_decided_from_its_page(
     members = {i for p in troops.positions for i in p.claim_ids}
     page = client.get(f"/disputes/{troops.id}").text
     assert f'href="/links/suggested?dispute={troops.id}">decide them</a>' in page
+    listed = client.get("/").text.split(f'id="dispute-{troops.id}"')[1].split("</li>")[0]
+    assert f'href="/links/suggested?dispute={troops.id}">some links only suggested</a>' in listed
     own = [
         link
         for link in Linker(seeded).links(status=LinkStatus.suggested)
