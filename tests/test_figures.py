@@ -829,3 +829,26 @@ def test_celsius_and_fahrenheit_compare_in_one_scale() -> None:
     assert figure_key(hot_f) == figure_key(hot_c) == "temperature"
     assert compatible(hot_f, hot_c)
     assert not compatible(only("Highs of 50°F are forecast."), hot_c)
+
+
+# --- a decimal point with no digit before it ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "written"),
+    [
+        ("Rates rose .5 percent in May.", 0.5, ".5 percent"),
+        ("He carried a .38-caliber revolver.", 0.38, ".38"),
+        ("The index fell by .25 points (.25).", 0.25, ".25"),
+    ],
+)
+def test_a_leading_decimal_point_is_a_fraction(text: str, value: float, written: str) -> None:
+    first = figs(text)[0]
+    assert (first.value, first.text) == (value, written)
+
+
+@given(st.from_regex(r"[0-9]{0,5}[1-9]", fullmatch=True))
+def test_any_leading_point_number_reads_as_its_decimal(digits: str) -> None:
+    found = only(f"Prices rose .{digits} percent last month.")
+    assert math.isclose(found.value, float(f"0.{digits}"))
+    assert found.text == f".{digits} percent"

@@ -97,6 +97,8 @@ _COMPOUND_RE: Final = re.compile(rf"[{HYPHEN_CLASS}]([A-Za-z]+(?:[{HYPHEN_CLASS}
 # The hedges a range's two ends get (link/quantities.py reads them as bounds).
 RANGE_FROM: Final = "from"
 RANGE_TO: Final = "up to"
+# What may stand before a decimal point that opens a number (" .5", "(.38", "$.99").
+_BEFORE_POINT: Final = frozenset(" \t\n\u00a0([\"'“‘$€£-–")
 _RANGE_SEP_RE: Final = re.compile(
     rf"{SPACE}*(?:[-\u2013\u2014]|to|and|or){SPACE}*",
     re.IGNORECASE,
@@ -259,11 +261,23 @@ def _figure_at(text: str, s: int, cand_end: int, lo: int) -> tuple[_Found | None
     core = core_at(text, s, c.currency is not None)
     if core is None:
         return None, _skip(text, s) if is_digit else cand_end
+    if is_digit and _leading_point(text, s, core):
+        # ".5 percent" is half a percent, not five; "a .38 caliber" is 0.38.
+        core.raw = float("0." + (core.digits or ""))
+        core.value = core.raw * core.mult
+        c.p = s - 1
     for step in _STEPS:
         resume = step(text, c, core)
         if resume is not None:
             return None, resume
     return _build(text, c, core)
+
+
+def _leading_point(text: str, s: int, core: Core) -> bool:
+    """Whether the digits at s follow a decimal point with no digit before it (".5")."""
+    if s < 1 or text[s - 1] != "." or not core.digits or not core.digits.isdigit():
+        return False
+    return s == 1 or text[s - 2] in _BEFORE_POINT
 
 
 def _read_currency(text: str, c: _Candidate) -> int | None:
@@ -300,8 +314,8 @@ def _reject_shape(text: str, c: _Candidate, core: Core) -> int | None:
             return _skip(text, s)  # clock times, dates, ratios, versions, lists
         if nxt == "'":
             return _skip(text, s)  # "1990's"
-        if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
-            return _skip(text, s)  # "0300" hours, "007": codes, not counts
+        if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit() and c.p == s:
+            return _skip(text, s)  # "0300" hours, "007": codes, not counts (".05" is a count)
     if TIME_AFTER_RE.match(text, e) is not None:
         return _skip(text, s) if c.is_digit else e
     return None
