@@ -852,3 +852,11 @@ def test_any_leading_point_number_reads_as_its_decimal(digits: str) -> None:
     found = only(f"Prices rose .{digits} percent last month.")
     assert math.isclose(found.value, float(f"0.{digits}"))
     assert found.text == f".{digits} percent"
+
+
+def test_bullets_and_shots_are_one_unit_and_rounds_are_not() -> None:
+    assert [f.unit for f in figs("Police fired 41 shots; seven bullets hit the car.")] == [
+        "shots",
+        "shots",
+    ]
+    assert only("The talks went to three rounds.").unit == "round"

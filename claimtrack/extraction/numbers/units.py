@@ -132,6 +132,10 @@ _UNIT_GROUPS: Final[dict[str, tuple[str, ...]]] = {
     "people": ("people", "person", "persons", "individual", "human", "inhabitant"),
     "deaths": ("death", "fatality"),
     "casualties": ("casualty",),
+    # Shots fired: "41 shots" and "seven bullets" count one thing ("rounds" may be
+    # of talks or of a fight, so it is left to its own unit).
+    "shots": ("shot", "bullet", "gunshot"),
+    "observers": ("observer", "monitor"),
     "USD": ("dollar", "$", "us$", "usd"),
     "EUR": ("euro", "€", "eur"),
     "GBP": ("pound", "£", "sterling", "gbp"),
