@@ -860,3 +860,9 @@ def test_bullets_and_shots_are_one_unit_and_rounds_are_not() -> None:
         "shots",
     ]
     assert only("The talks went to three rounds.").unit == "round"
+
+
+def test_a_hyphenated_minus_is_a_sign_and_degrees_measure_what_follows() -> None:
+    found = only("Crews worked in minus-20 degree temperatures overnight.")
+    assert (found.value, found.unit, found.text) == (-20, "degrees", "minus-20")
+    assert figs("An F-16 jet and COVID-19 figures") == []

@@ -86,7 +86,7 @@ def glued_before(text: str, s: int) -> bool:
     if s >= 2:
         b = text[s - 2]
         if c in HYPHENS and b.isalpha():
-            return True
+            return text[max(0, s - 6) : s - 1].lower() != "minus"  # "minus-20" is a sign
         if c in ".," and b.isdigit():
             return True
     return False

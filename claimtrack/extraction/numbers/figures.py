@@ -91,7 +91,9 @@ _CURRENCY_BEFORE_RE: Final = re.compile(
     rf"{SPACE}?)\Z"
 )
 _SIGN_BEFORE_RE: Final = re.compile(
-    rf"(?:(?:(?<=[\s(\[])|(?<![\s\S]))[-\u2212]|(?<![A-Za-z])minus{SPACE}+)\Z", re.IGNORECASE
+    rf"(?:(?:(?<=[\s(\[])|(?<![\s\S]))[-\u2212]"
+    rf"|(?<![A-Za-z])minus(?:{SPACE}+|[-\u2010\u2011]))\Z",
+    re.IGNORECASE,
 )
 _COMPOUND_RE: Final = re.compile(rf"[{HYPHEN_CLASS}]([A-Za-z]+(?:[{HYPHEN_CLASS}][A-Za-z]+)*)")
 # The hedges a range's two ends get (link/quantities.py reads them as bounds).

@@ -45,6 +45,8 @@ _MODIFIERS: Final = wordset(
     largely newly recently reportedly allegedly previously only first last next
     """
 )
+# Units that measure what the next noun names rather than being a compound with it.
+_MEASURES: Final = frozenset(("degree", "degrees"))
 _MAX_NOUN_TOKENS: Final = 5  # four modifiers and the noun itself
 _NEXT_TOKEN_RE: Final = re.compile(
     rf"(?:{SPACE}+\n?|\n){SPACE}*([A-Za-z](?:[A-Za-z'’{HYPHEN_CLASS}]*[A-Za-z])?|[$€£%])(['’]s?)?"
@@ -74,8 +76,9 @@ def noun_after(text: str, p: int, singular: bool) -> tuple[str | None, list[str]
             break
         plural = not acronym and looks_plural(low)
         if head is not None:
-            # Compound nouns: "police officers", "Hamas fighters", "service members".
-            if not singular and (is_unit or plural):
+            # Compound nouns: "police officers", "Hamas fighters", "service members";
+            # but "20 degree temperatures" counts degrees.
+            if not singular and (is_unit or plural) and head.lower() not in _MEASURES:
                 mods.append(head)
                 head = tok
                 p = m.end()
