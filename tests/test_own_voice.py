@@ -73,6 +73,17 @@ def test_with_no_outlet_the_article_itself_speaks_and_nothing_is_linked(store: S
     assert any(m.claim.id == own[0].id and m.relation is Relation.corroborates for m in found)
 
 
+def test_each_article_without_an_outlet_speaks_for_itself_alone(store: Store) -> None:
+    """'article 10' and 'article 100' are two articles: their names are close, never one."""
+    for number in range(1, 102):
+        text = WIRE.replace("At least 42", f"At least {40 + number}").replace(
+            "Harbourton", f"Harbourton {number}"
+        )
+        store.add(extract(Article(text=text, path=f"{number}.txt")))
+    own = store.claims(attributed=False)
+    assert len({c.speaker for c in own}) == len({c.speaker_id for c in own}) == 101
+
+
 def test_claims_listing_filters_the_own_voice(tmp_path: Path) -> None:
     path = tmp_path / "wire.md"
     path.write_text("---\noutlet: Valley Wire\n---\n" + WIRE, encoding="utf-8")

@@ -162,7 +162,9 @@ class Articles(Speakers):
             return IngestResult(path=path, status=IngestStatus.skipped, article_id=existing)
         extraction = _own_voice_named(extraction, article_id)
         wanted = speakers_of(extraction)
-        scoped = {name for name, speaker in wanted.items() if generic_source(speaker)}
+        # "article 100" is this article only: matched by name it joined "article 10".
+        itself = f"article {article_id}"
+        scoped = {n for n, speaker in wanted.items() if n == itself or generic_source(speaker)}
         named = {name: speaker for name, speaker in wanted.items() if name not in scoped}
         records = self._resolve_speakers(conn, named, rules, speakers)
         for name in sorted(scoped):
