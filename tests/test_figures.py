@@ -866,3 +866,20 @@ def test_a_hyphenated_minus_is_a_sign_and_degrees_measure_what_follows() -> None
     found = only("Crews worked in minus-20 degree temperatures overnight.")
     assert (found.value, found.unit, found.text) == (-20, "degrees", "minus-20")
     assert figs("An F-16 jet and COVID-19 figures") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The quake struck at a depth of 10 kilometres (6 miles).", [(10, "km")]),
+        ("It was 6.2 miles (10 km) deep.", [(6.2, "miles")]),
+        ("The club paid £40m ($52m) for him.", [(40_000_000, "GBP")]),
+        ("It weighed 2 tonnes (4,400 lb).", [(2, "t")]),
+        ("He ran 5 km (3 miles) and then 10 km.", [(5, "km"), (10, "km")]),
+        ("Police held 12 people (three of them minors).", [(12, "people"), (3, None)]),
+    ],
+)
+def test_a_conversion_in_brackets_is_no_reading_of_its_own(
+    text: str, kept: list[tuple[float, str | None]]
+) -> None:
+    assert [(f.value, f.unit) for f in figs(text)] == kept

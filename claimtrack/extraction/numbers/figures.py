@@ -119,6 +119,7 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
             found.append(item)
         cursor = max(resume, cand_end)
     _join_ranges(text, found)
+    _drop_conversions(text, found)
     out = []
     for f in found:
         if f.dropped or is_threshold(text, f.start, f.end, f.noun):
@@ -531,3 +532,35 @@ def _join_ranges(text: str, found: list[_Found]) -> None:
             # first end up to the second, so 70 agrees with it and 130 does not.
             a.qualifier = a.qualifier or RANGE_FROM
             b.qualifier = b.qualifier or RANGE_TO
+
+
+# Units a conversion in parentheses may be written in, by what they measure.
+_MEASURE_OF: Final = {
+    **dict.fromkeys(("km", "miles", "m", "cm", "mm", "ft"), "length"),
+    **dict.fromkeys(("kg", "t", "lb", "g"), "mass"),
+    **dict.fromkeys(("km2", "sq mi", "ha", "acres"), "area"),
+    **dict.fromkeys(("mph", "km/h"), "speed"),
+    **dict.fromkeys(("litres", "gallons"), "volume"),
+}
+# Between a figure (and its unit word) and the parenthesis that converts it.
+_BEFORE_CONVERSION_RE: Final = re.compile(
+    r"[ \t]*(?:[A-Za-z.]+[ \t]*){0,2}\([ \t]*(?:about|some|roughly)?[ \t]*\Z"
+)
+
+
+def _kind(f: _Found) -> str | None:
+    if f.currency:
+        return "money"
+    return _MEASURE_OF.get(f.unit or "")
+
+
+def _drop_conversions(text: str, found: list[_Found]) -> None:
+    """'10 km (6 miles)', '£40m ($52m)': the bracketed figure restates the first in
+    another unit, rounded; it is no reading of its own, and two outlets rounding
+    one depth to 6 and 6.2 miles are no dispute."""
+    for a, b in itertools.pairwise(found):
+        kind = _kind(a)
+        if kind is None or a.dropped or _kind(b) != kind or a.unit == b.unit:
+            continue
+        if _BEFORE_CONVERSION_RE.match(text[a.end : b.start]) is not None:
+            b.dropped = True
