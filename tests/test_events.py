@@ -13,7 +13,7 @@ import pytest
 from claimtrack.ingest.pipeline import ingest
 from claimtrack.link.events import event_frame, event_ids
 from claimtrack.link.linker import Linker
-from claimtrack.models import DisputeKind, IngestStatus
+from claimtrack.models import DisputeKind, IngestStatus, Relation
 from claimtrack.query import labels
 from claimtrack.query.disputes import disputes
 from claimtrack.query.figures import figures
@@ -224,3 +224,26 @@ def test_events_kept_in_the_older_form_are_still_read(store: Store, quakes: Link
         assert kept.read(conn, eventcache.KEY, state) == older
     assert eventcache.events(Linker(store)) == every
     assert figures(Linker(store), "people") == first
+
+
+def test_similar_claims_of_another_event_are_related_at_most(store: Store, tmp_path: Path) -> None:
+    """A claim's similar claims (the review room): the same words about a quake
+    years earlier neither back nor contradict it."""
+    from claimtrack.query.match import match
+
+    earlier = (
+        "Quake hits Varnholm province",
+        "2024-02-11",
+        "The provincial disaster agency said 31 people were killed in the earthquake in Tessby.",
+    )
+    paths = [_write(tmp_path, "north", QUAKE_NORTH), _write(tmp_path, "earlier", earlier)]
+    ingest(store, paths)
+    linker = Linker(store)
+    probe = next(c for c in store.claims() if "24 people" in c.text)
+    other = next(c for c in store.claims() if "31 people" in c.text)
+    free = {m.claim.id: m for m in match(linker, probe.text)}
+    assert free[other.id].relation is Relation.contradicts  # words and quantity alike
+    scoped = {m.claim.id: m for m in match(linker, probe.text, about=probe.article_id)}
+    assert scoped[other.id].relation is Relation.related
+    assert scoped[other.id].reason.startswith("another event")
+    assert scoped[probe.id].relation is Relation.corroborates  # its own event is kept

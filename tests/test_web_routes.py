@@ -494,7 +494,7 @@ def test_a_chart_draws_only_the_quantity_in_dispute(store: Store, tmp_path: Path
 
 
 def test_a_chart_is_drawn_in_the_unit_the_positions_name(store: Store, tmp_path: Path) -> None:
-    """Both claims state 10 km and a conversion in miles; the positions are the miles."""
+    """Both claims state a distance in km and a depth in miles; the positions are the miles."""
     from claimtrack.models import Dispute, DisputeKind, Position
     from claimtrack.web.views import claims_by_id, figure_table
 
@@ -507,13 +507,14 @@ def test_a_chart_is_drawn_in_the_unit_the_positions_name(store: Store, tmp_path:
                 "Quake strikes Aceh",
                 "presstv.com",
                 "2013-07-02",
-                "The quake hit at a depth of 10 kilometers (6 miles) in Aceh, " + survey,
+                "The quake hit at a depth of 6 miles, 55 km south of Aceh's capital, " + survey,
             ),
             "b.md": article(
                 "Child dead as quake hits Aceh",
                 "ndtv.com",
                 "2013-07-02",
-                "The quake struck at a depth of just 10 kilometres (6.2 miles) in Aceh, " + survey,
+                "The quake struck at a depth of just 6.2 miles, 55 km south of Aceh's capital, "
+                + survey,
             ),
         },
     )
@@ -533,7 +534,7 @@ def test_a_chart_is_drawn_in_the_unit_the_positions_name(store: Store, tmp_path:
     ]
     dispute = Dispute(
         id=min(claims),
-        topic="length: 6 miles vs 6.2 miles — Quake strikes Aceh",
+        topic="depth: 6 miles vs 6.2 miles — Quake strikes Aceh",
         kind=DisputeKind.figure,
         positions=sides,
         significance=1.0,

@@ -15,6 +15,7 @@ from claimtrack.link.compare import (
 from claimtrack.link.linker import Linker
 from claimtrack.link.quantities import compatible, figure_key
 from claimtrack.models import Article, Claim, Match, Relation
+from claimtrack.query import eventcache
 
 # A fact-checker looking up one statement can afford more candidates than ingest.
 MATCH_CANDIDATES = 100
@@ -23,8 +24,13 @@ MATCH_CANDIDATES = 100
 AGREE = 65.0
 
 
-def match(linker: Linker, statement: str) -> list[Match]:
-    """Stored claims about the statement, strongest first, with how they relate to it."""
+def match(linker: Linker, statement: str, about: int | None = None) -> list[Match]:
+    """Stored claims about the statement, strongest first, with how they relate to it.
+
+    `about` is the article the statement comes from, when it is a stored claim
+    (the review room's similar claims): a claim about another event then
+    relates to it at most, as links between events never corroborate or contradict.
+    """
     probe = _probe(statement)
     probe_terms = claim_terms(probe)
     if not probe_terms:
@@ -54,7 +60,25 @@ def match(linker: Linker, statement: str) -> list[Match]:
         found.append(
             Match(claim=claim, score=proposal.score, relation=relation, reason=proposal.reason)
         )
+    if about is not None:
+        found = _within_event(linker, about, found)
     return sorted(found, key=lambda m: (-m.score, m.claim.id or 0))
+
+
+def _within_event(linker: Linker, about: int, found: list[Match]) -> list[Match]:
+    """Matches of another event than article `about`'s are `related` at most."""
+    events = eventcache.events(linker)
+    mine = events.get(about, about)
+    return [
+        m
+        if m.relation is Relation.related
+        or m.claim.article_id is None
+        or events.get(m.claim.article_id, m.claim.article_id) == mine
+        else m.model_copy(
+            update={"relation": Relation.related, "reason": f"another event; {m.reason}"}
+        )
+        for m in found
+    ]
 
 
 def _agrees(probe: Claim, claim: Claim) -> bool:

@@ -57,7 +57,8 @@ async def similar(request: Request) -> Response:
     claim_id = path_id(request)
     current = room(request)
     claim = current.linker.claim(claim_id).claim
-    found = [m for m in match(current.linker, claim.text) if m.claim.id != claim_id]
+    matched = match(current.linker, claim.text, about=claim.article_id)
+    found = [m for m in matched if m.claim.id != claim_id]
     found = found[:SIMILAR_SHOWN]
     articles = articles_by_id(current.store, {m.claim.article_id or 0 for m in found})
     template = "similar_part.html" if request.query_params.get("part") == "1" else "similar.html"
