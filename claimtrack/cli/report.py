@@ -2,7 +2,8 @@
 
 Top-level commands kept out of cli/main.py, which mounts them with one call to
 `register(app)`. Like the other cli modules, it prints; the library
-(query.reviews, report.build and the renderers) returns models and strings.
+(query.reviews, report.build and the renderers) returns models and writes the
+report's text to the stream it is given.
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 
@@ -165,21 +168,27 @@ def report(
 
     Example: claimtrack report --format html -o report.html
     """
-    from claimtrack.report.build import build_report, render
+    from claimtrack.report.build import plan_report, write_report
 
+    def write(out: TextIO) -> None:
+        write_report(parts, fmt, out, org_name=org_name, org_url=org_url, url_pattern=review_url)
+
+    # The report is written as it is read from the store, so memory stays bounded
+    # at any size: only its head (disputes, figure tables, verdicts) is held.
     with store_for(ctx) as store:
-        built = build_report(store, topic=topic, title=title)
-        text = render(built, fmt, org_name=org_name, org_url=org_url, url_pattern=review_url)
-    if output is None:
-        typer.echo(text, nl=False)
-        return
-    with user_errors():
-        write_atomically(output, text)
+        parts = plan_report(store, topic=topic, title=title)
+        if output is None:
+            write(sys.stdout)
+            return
+        with user_errors():
+            write_atomically(output, write)
     say(f"wrote {output} ({fmt.value})")
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str | Callable[[TextIO], object]) -> None:
     """Write to a temporary file beside the target, then rename: readers never see half a report.
+
+    `text` is the whole text, or a function that writes it to the file it is given.
 
     The rename replaces whatever is at the path, so the target is checked first.
     A symlink is written through, as the shell's `>` would: the file it points
@@ -204,7 +213,10 @@ def write_atomically(path: Path, text: str) -> None:
         raise OutputFileError(f"{path}: {err.strerror or err}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            if isinstance(text, str):
+                handle.write(text)
+            else:
+                text(handle)
         if found is not None:
             _keep_owner(temp, found)
             os.chmod(temp, stat.S_IMODE(found.st_mode))
@@ -216,6 +228,9 @@ def write_atomically(path: Path, text: str) -> None:
     except OSError as err:
         Path(temp).unlink(missing_ok=True)
         raise OutputFileError(f"{path}: {err.strerror or err}") from None
+    except BaseException:  # the report failed while being written: leave no temporary file
+        Path(temp).unlink(missing_ok=True)
+        raise
 
 
 def _keep_owner(temp: str, found: os.stat_result) -> None:

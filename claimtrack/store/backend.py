@@ -199,6 +199,10 @@ class Backend(ABC):
     def one_of_values(self, values: Sequence[Any]) -> tuple[str, list[Any]]:
         """Driver SQL's test "is one of `values`" and its parameters, in one statement."""
 
+    def holds_any_case(self, column: ColumnElement[str], fragment: str) -> ColumnElement[bool]:
+        """``column`` holds `fragment` with its ASCII letters in any case (``ILIKE``)."""
+        return column.icontains(fragment, autoescape=True)
+
     @abstractmethod
     def rows_by_id(self, conn: Connection, sql: str, ids: Iterable[int]) -> list[tuple[Any, ...]]:
         """Rows of driver SQL whose ``{test}`` stands for "is one of `ids`" (`driver_rows`)."""
@@ -348,6 +352,10 @@ class SqliteBackend(Backend):
 
     def one_of_values(self, values: Sequence[Any]) -> tuple[str, list[Any]]:
         return f"IN ({', '.join(['?'] * len(values))})", list(values)
+
+    def holds_any_case(self, column: ColumnElement[str], fragment: str) -> ColumnElement[bool]:
+        # SQLite's LIKE ignores ASCII case itself; lower() on every row made a scan 4x slower.
+        return column.contains(fragment, autoescape=True)
 
     def rows_by_id(self, conn: Connection, sql: str, ids: Iterable[int]) -> list[tuple[Any, ...]]:
         rows: list[tuple[Any, ...]] = []

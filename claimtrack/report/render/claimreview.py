@@ -44,6 +44,7 @@ from claimtrack.extraction.lexicon import CUE_FORMS
 from claimtrack.models import QuoteKind, Review, SpeakerKind
 from claimtrack.query.reviews import BEST_RATING, WORST_RATING
 from claimtrack.report.models import Quote, Report, ReportDispute
+from claimtrack.report.parts import ReportParts
 from claimtrack.report.render.common import web_url
 
 DEFAULT_URL_PATTERN = "{org_url}#{anchor}"
@@ -84,6 +85,17 @@ def render(
     url_pattern: str | None = None,
 ) -> str:
     """A JSON array of ClaimReview objects, one per reviewed claim or dispute."""
+    return render_parts(ReportParts.of(report), org_name, org_url, url_pattern)
+
+
+def render_parts(
+    parts: ReportParts,
+    org_name: str | None,
+    org_url: str | None,
+    url_pattern: str | None = None,
+) -> str:
+    """`render` of parts: one item per verdict, so it is made whole before anything is written
+    (a bad URL pattern is found at the first review, and must not leave half an array)."""
     name = (org_name or "").strip()
     site = web_url(org_url)
     if not name or site is None:
@@ -95,10 +107,9 @@ def render(
     publisher = {"@type": "Organization", "name": name, "url": site}
     items = [
         _claim_review(q.reviews[-1], [q], f"claim-{q.claim_id}", publisher, pattern)
-        for q in report.claims
-        if q.reviews
+        for q in parts.reviewed()
     ]
-    for dispute in report.disputes:
+    for dispute in parts.reviewed_disputes():
         if dispute.reviews and (quotes := _anchor_first(dispute)):
             anchor = f"dispute-{dispute.id}"
             review = _claim_review(dispute.reviews[-1], quotes, anchor, publisher, pattern)

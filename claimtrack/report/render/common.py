@@ -5,11 +5,17 @@ Everything here returns plain text; each renderer escapes it for its own format.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from claimtrack.models import Review
-from claimtrack.report.models import Quote, Report, ReportArticle
+from claimtrack.report.models import Quote, ReportArticle, ReportSummary
+
+# White space (str.isspace, which re's \s matches exactly) or a control character: one
+# regex search, where a Python test per character was 2.7 s of a 30 s profile of
+# `report --topic` at 100,000 articles.
+_BLANK = re.compile(r"[\s\x00-\x1f]")
 
 
 def web_url(url: str | None) -> str | None:
@@ -19,11 +25,7 @@ def web_url(url: str | None) -> str | None:
         return None
     url = url.strip()
     parts = urlsplit(url)
-    if (
-        parts.scheme.lower() in ("http", "https")
-        and parts.netloc
-        and not any(ch.isspace() or ord(ch) < 32 for ch in url)
-    ):
+    if parts.scheme.lower() in ("http", "https") and parts.netloc and not _BLANK.search(url):
         return url
     return None
 
@@ -32,8 +34,7 @@ def plural(n: int, noun: str, nouns: str | None = None) -> str:
     return f"{n} {noun if n == 1 else (nouns or noun + 's')}"
 
 
-def summary_line(report: Report) -> str:
-    s = report.summary
+def summary_line(s: ReportSummary) -> str:
     return " · ".join(
         [
             plural(s.articles, "article"),

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TextIO
 
-from claimtrack.report.models import Quote, Report, ReportDispute
+from claimtrack.report.models import Quote, Report
+from claimtrack.report.parts import DisputeLine, ReportParts
 from claimtrack.textsafety import spreadsheet_cell
 
 COLUMNS = [
@@ -53,16 +55,22 @@ cell = spreadsheet_cell
 
 
 def render(report: Report) -> str:
-    disputes = {d.id: d for d in report.disputes}
+    """The table as one string (built reports: tests, the web app's download)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for quote in report.claims:
-        writer.writerow([cell(v) for v in _row(quote, disputes)])
+    write(ReportParts.of(report), buffer)
     return buffer.getvalue()
 
 
-def _row(quote: Quote, disputes: dict[int, ReportDispute]) -> list[object]:
+def write(parts: ReportParts, out: TextIO) -> None:
+    """Write the header, then a row per claim as the claims are read."""
+    disputes = {d.id: d for d in parts.outline}
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for quote in parts.claims():
+        writer.writerow([cell(v) for v in _row(quote, disputes)])
+
+
+def _row(quote: Quote, disputes: dict[int, DisputeLine]) -> list[object]:
     mine = [disputes[i] for i in quote.dispute_ids if i in disputes]
     dispute_verdicts = [d.reviews[-1].rating for d in mine if d.reviews]
     latest = quote.reviews[-1] if quote.reviews else None

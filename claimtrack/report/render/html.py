@@ -10,11 +10,15 @@ backers; render/chart.py) because people compare numbers faster by eye.
 
 from __future__ import annotations
 
+import io
+from collections.abc import Iterable, Iterator
 from html import escape
 from importlib.resources import files
+from typing import TextIO
 
 from claimtrack.models import Review
 from claimtrack.report.models import FigureTable, Quote, Report, ReportDispute
+from claimtrack.report.parts import ReportParts
 from claimtrack.report.render.chart import chart
 from claimtrack.report.render.common import (
     ARTICLE_HEADER,
@@ -63,50 +67,58 @@ class _Ids:
 
 
 def render(report: Report) -> str:
+    """The page as one string (built reports: tests, the web app's download)."""
+    out = io.StringIO()
+    write(ReportParts.of(report), out)
+    return out.getvalue()
+
+
+def write(parts: ReportParts, out: TextIO) -> None:
+    """Write the page section by section; speakers and articles a table row at a time."""
     ids = _Ids()
-    body = [
+    head = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{e(CSP)}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="referrer" content="no-referrer">',
+        f"<title>{e(parts.title)}</title>",
+        f"<style>{STYLE}</style>",
+        "</head>",
+        "<body>",
         "<header>",
-        f"<h1>{e(report.title)}</h1>",
-        f'<p class="summary">{e(summary_line(report))}.</p>',
+        f"<h1>{e(parts.title)}</h1>",
+        f'<p class="summary">{e(summary_line(parts.summary()))}.</p>',
     ]
-    if report.topic:
-        body.append(f'<p class="meta">Narrowed to claims about “{e(report.topic)}”.</p>')
-    body += ["</header>", _nav(report), '<section id="disputes">', "<h2>Disputes</h2>"]
-    if not report.disputes:
-        body.append("<p>No disputes.</p>")
-    tables = {t.dispute_id: t for t in report.figure_tables}
-    for dispute in report.disputes:
-        body += _dispute(dispute, tables.get(dispute.id), ids)
-    body.append("</section>")
-    body += _figures(report)
-    body += _verdicts(report, ids)
-    body += _speakers(report)
-    body += _articles(report)
-    return "\n".join(
-        [
-            "<!DOCTYPE html>",
-            '<html lang="en">',
-            "<head>",
-            '<meta charset="utf-8">',
-            f'<meta http-equiv="Content-Security-Policy" content="{e(CSP)}">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            '<meta name="referrer" content="no-referrer">',
-            f"<title>{e(report.title)}</title>",
-            f"<style>{STYLE}</style>",
-            "</head>",
-            "<body>",
-            *body,
-            "</body>",
-            "</html>",
-            "",
-        ]
-    )
+    if parts.topic:
+        head.append(f'<p class="meta">Narrowed to claims about “{e(parts.topic)}”.</p>')
+    head += ["</header>", _nav(parts), '<section id="disputes">', "<h2>Disputes</h2>"]
+    if not parts.outline:
+        head.append("<p>No disputes.</p>")
+    _lines(out, head)
+    for dispute, table in parts.disputes():
+        _lines(out, _dispute(dispute, table, ids))
+    _lines(out, ["</section>", *_figures(parts)])
+    _lines(out, _verdicts(parts, ids))
+    _lines(out, ['<section id="speakers">', "<h2>Speakers</h2>"])
+    header = ["Speaker", "Kind", "Claims", "Articles", "Disputes"]
+    _table(out, header, _speakers(parts), {2})
+    _lines(out, ["</section>", '<section id="articles">', "<h2>Articles</h2>"])
+    _table(out, ARTICLE_HEADER, (article_row(a, e, link) for a in parts.articles()), {0, 5})
+    _lines(out, ["</section>", "</body>", "</html>"])
 
 
-def _nav(report: Report) -> str:
+def _lines(out: TextIO, lines: Iterable[str]) -> None:
+    for line in lines:
+        out.write(line + "\n")
+
+
+def _nav(parts: ReportParts) -> str:
     items = [
         f'<li><a href="#dispute-{d.id}">{e(d.kind.value)}: {e(d.topic)}</a></li>'
-        for d in report.disputes
+        for d in parts.outline
     ]
     return (
         "<nav><strong>Contents</strong><ol>"
@@ -175,26 +187,40 @@ def _reviews(heading: str, reviews: list[Review]) -> list[str]:
     ]
 
 
-def _table(header: list[str], rows: list[list[str]], numeric: set[int] | None = None) -> str:
-    numeric = numeric or set()
-    head = "".join(f"<th>{e(h)}</th>" for h in header)
-    body = "".join(
+def _row(row: list[str], numeric: set[int]) -> str:
+    return (
         "<tr>"
         + "".join(
             f'<td class="num">{cell}</td>' if i in numeric else f"<td>{cell}</td>"
             for i, cell in enumerate(row)
         )
         + "</tr>"
-        for row in rows
     )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _figures(report: Report) -> list[str]:
+def _table_text(header: list[str], rows: list[list[str]], numeric: set[int]) -> str:
+    out = io.StringIO()
+    _table(out, header, rows, numeric, end="")
+    return out.getvalue()
+
+
+def _table(
+    out: TextIO, header: list[str], rows: Iterable[list[str]], numeric: set[int], end: str = "\n"
+) -> None:
+    """A table on one line, as it always was; written a row at a time."""
+    head = "".join(f"<th>{e(h)}</th>" for h in header)
+    out.write(f"<table><thead><tr>{head}</tr></thead><tbody>")
+    for row in rows:
+        out.write(_row(row, numeric))
+    out.write("</tbody></table>" + end)
+
+
+def _figures(parts: ReportParts) -> list[str]:
     out = ['<section id="figures">', "<h2>Figures</h2>"]
-    if not report.figure_tables:
+    tables = list(parts.figure_tables())
+    if not tables:
         out.append("<p>No figure disputes.</p>")
-    for table in report.figure_tables:
+    for table in tables:
         out.append(
             f'<h3>{e(table.unit)} (<a href="#dispute-{table.dispute_id}">'
             f"dispute {table.dispute_id}</a>)</h3>"
@@ -212,36 +238,27 @@ def _figures(report: Report) -> list[str]:
             for g in table.rows
         ]
         header = ["Value", "Backed by", "Independent sources", "Reports"]
-        out.append(_table([*header, "Outlets", "Dates", "Claims"], rows, {2, 3}))
+        out.append(_table_text([*header, "Outlets", "Dates", "Claims"], rows, {2, 3}))
     return [*out, "</section>"]
 
 
-def _verdicts(report: Report, ids: _Ids) -> list[str]:
-    reviewed = [q for q in report.claims if q.reviews]
-    out = ['<section id="reviewed">', "<h2>Reviewed claims</h2>"]
-    if not reviewed:
-        return [*out, "<p>No claim has been reviewed yet.</p>", "</section>"]
-    for quote in reviewed:
-        out += _quote(quote, ids)
-    return [*out, "</section>"]
+def _verdicts(parts: ReportParts, ids: _Ids) -> Iterator[str]:
+    yield from ['<section id="reviewed">', "<h2>Reviewed claims</h2>"]
+    shown = False
+    for quote in parts.reviewed():
+        shown = True
+        yield from _quote(quote, ids)
+    if not shown:
+        yield "<p>No claim has been reviewed yet.</p>"
+    yield "</section>"
 
 
-def _speakers(report: Report) -> list[str]:
-    rows = [
-        [
+def _speakers(parts: ReportParts) -> Iterator[list[str]]:
+    for s in parts.speakers():
+        yield [
             e(s.name),
             e(s.kind.value),
             str(len(s.claim_ids)),
             e(", ".join(str(a) for a in s.articles)),
             ", ".join(f'<a href="#dispute-{d}">{d}</a>' for d in s.dispute_ids),
         ]
-        for s in report.speakers
-    ]
-    header = ["Speaker", "Kind", "Claims", "Articles", "Disputes"]
-    return ['<section id="speakers">', "<h2>Speakers</h2>", _table(header, rows, {2}), "</section>"]
-
-
-def _articles(report: Report) -> list[str]:
-    rows = [article_row(a, e, link) for a in report.articles]
-    table = _table(ARTICLE_HEADER, rows, {0, 5})
-    return ['<section id="articles">', "<h2>Articles</h2>", table, "</section>"]

@@ -8,11 +8,15 @@ full of `|`, `*` and `#` shows as written and cannot break a table or a list.
 
 from __future__ import annotations
 
+import io
 import re
+from collections.abc import Iterable, Iterator
+from typing import TextIO
 from urllib.parse import quote as percent
 
 from claimtrack.models import Review
 from claimtrack.report.models import Quote, Report, ReportDispute
+from claimtrack.report.parts import ReportParts
 from claimtrack.report.render.common import (
     ARTICLE_HEADER,
     article_row,
@@ -45,19 +49,51 @@ def link(label: str, url: str | None) -> str:
 
 
 def render(report: Report) -> str:
-    lines = [f"# {text(report.title)}", "", summary_line(report) + ".", ""]
-    if report.topic:
-        lines += [f"Narrowed to claims about “{text(report.topic)}”.", ""]
-    lines += ["## Disputes", ""]
-    if not report.disputes:
-        lines += ["No disputes.", ""]
-    for dispute in report.disputes:
-        lines += _dispute(dispute)
-    lines += _figures(report)
-    lines += _verdicts(report)
-    lines += _speakers(report)
-    lines += _articles(report)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    """The report as one string (built reports: tests, the web app's download)."""
+    out = io.StringIO()
+    write(ReportParts.of(report), out)
+    return out.getvalue()
+
+
+def write(parts: ReportParts, out: TextIO) -> None:
+    """Write the report section by section; speakers and articles a row at a time."""
+    lines = _Lines(out)
+    lines.add([f"# {text(parts.title)}", "", summary_line(parts.summary()) + ".", ""])
+    if parts.topic:
+        lines.add([f"Narrowed to claims about “{text(parts.topic)}”.", ""])
+    lines.add(["## Disputes", ""])
+    if not parts.outline:
+        lines.add(["No disputes.", ""])
+    for dispute, _ in parts.disputes():
+        lines.add(_dispute(dispute))
+    lines.add(_figures(parts))
+    lines.add(_verdicts(parts))
+    lines.add(["## Speakers", ""])
+    lines.add(_table(["Speaker", "Kind", "Claims", "Articles", "Disputes"], _speakers(parts)))
+    lines.add(["## Articles", ""])
+    lines.add(_table(ARTICLE_HEADER, (article_row(a, text, link) for a in parts.articles())))
+    lines.close()
+
+
+class _Lines:
+    """Lines joined by newlines as they come, with blank lines at the end dropped."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.started = False
+        self.blank = 0  # blank lines not written yet: only text after them writes them
+
+    def add(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            if not line:
+                self.blank += 1
+                continue
+            self.out.write("\n" * (self.blank + self.started) + line)
+            self.started = True
+            self.blank = 0
+
+    def close(self) -> None:
+        self.out.write("\n")
 
 
 def _dispute(dispute: ReportDispute) -> list[str]:
@@ -102,17 +138,20 @@ def _reviews(heading: str, reviews: list[Review]) -> list[str]:
     return [*lines, ""]
 
 
-def _table(header: list[str], rows: list[list[str]]) -> list[str]:
-    out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    out += ["| " + " | ".join(row) + " |" for row in rows]
-    return [*out, ""]
+def _table(header: list[str], rows: Iterable[list[str]]) -> Iterator[str]:
+    yield "| " + " | ".join(header) + " |"
+    yield "|" + "---|" * len(header)
+    for row in rows:
+        yield "| " + " | ".join(row) + " |"
+    yield ""
 
 
-def _figures(report: Report) -> list[str]:
+def _figures(parts: ReportParts) -> list[str]:
     lines = ["## Figures", ""]
-    if not report.figure_tables:
+    tables = list(parts.figure_tables())
+    if not tables:
         return [*lines, "No figure disputes.", ""]
-    for table in report.figure_tables:
+    for table in tables:
         lines += [f"### {text(table.unit)} (dispute {table.dispute_id})", ""]
         rows = [
             [
@@ -131,30 +170,22 @@ def _figures(report: Report) -> list[str]:
     return lines
 
 
-def _verdicts(report: Report) -> list[str]:
-    reviewed = [q for q in report.claims if q.reviews]
-    lines = ["## Reviewed claims", ""]
-    if not reviewed:
-        return [*lines, "No claim has been reviewed yet.", ""]
-    for quote in reviewed:
-        lines += _quote(quote)
-    return lines
+def _verdicts(parts: ReportParts) -> Iterator[str]:
+    yield from ["## Reviewed claims", ""]
+    shown = False
+    for quote in parts.reviewed():
+        shown = True
+        yield from _quote(quote)
+    if not shown:
+        yield from ["No claim has been reviewed yet.", ""]
 
 
-def _speakers(report: Report) -> list[str]:
-    rows = [
-        [
+def _speakers(parts: ReportParts) -> Iterator[list[str]]:
+    for s in parts.speakers():
+        yield [
             text(s.name),
             s.kind.value,
             str(len(s.claim_ids)),
             ", ".join(str(a) for a in s.articles),
             ", ".join(str(d) for d in s.dispute_ids),
         ]
-        for s in report.speakers
-    ]
-    return ["## Speakers", "", *_table(["Speaker", "Kind", "Claims", "Articles", "Disputes"], rows)]
-
-
-def _articles(report: Report) -> list[str]:
-    rows = [article_row(a, text, link) for a in report.articles]
-    return ["## Articles", "", *_table(ARTICLE_HEADER, rows)]
