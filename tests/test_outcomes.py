@@ -199,8 +199,10 @@ def test_units_of_one_family_are_compared_in_one_unit() -> None:
     assert compatible(about_six_miles, about_ten_km)
     assert same_number(about_six_miles, about_ten_km)
     assert figure_label(about_six_miles) == "approximately 6 miles"
-    # "10 kilometres (6 miles)": a conversion is rounded, so no dispute between them.
-    (ten_km, six_miles) = find_figures("at a depth of 10 kilometres (6 miles)")
+    # "10 kilometres" and "6 miles": a conversion is rounded, so no dispute between them
+    # (and "10 kilometres (6 miles)" is one reading: the bracket restates it).
+    (ten_km,) = find_figures("at a depth of 10 kilometres (6 miles)")
+    (six_miles,) = find_figures("at a depth of 6 miles")
     assert same_number(ten_km, six_miles) and compatible(ten_km, six_miles)
     (half,) = find_figures("a 50 percent share")
     assert base_value(half) == 50
