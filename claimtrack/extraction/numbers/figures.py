@@ -536,7 +536,7 @@ def _join_ranges(text: str, found: list[_Found]) -> None:
 
 # Units a conversion in parentheses may be written in, by what they measure.
 _MEASURE_OF: Final = {
-    **dict.fromkeys(("km", "miles", "m", "cm", "mm", "ft"), "length"),
+    **dict.fromkeys(LENGTH_UNITS, "length"),
     **dict.fromkeys(("kg", "t", "lb", "g"), "mass"),
     **dict.fromkeys(("km2", "sq mi", "ha", "acres"), "area"),
     **dict.fromkeys(("mph", "km/h"), "speed"),
